@@ -1,0 +1,57 @@
+"""``babelwire sources add URL | list | remove URL_OR_ID``."""
+
+from __future__ import annotations
+
+import argparse
+from urllib.parse import urlparse
+
+from ..compose import open_store, sync_config_sources
+from ..errors import ConfigError
+from ..settings import Settings
+from ..storage import sources as source_store
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("sources", help="add, list and remove the sources babelwire polls")
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = actions.add_parser("add", help="add a feed, sitemap or page URL")
+    add.add_argument("url")
+    add.add_argument("--name", default="", help="a display name (default: the feed's title)")
+    add.add_argument("--kind", choices=("feed", "sitemap", "page"), default="feed",
+                     help="feed (RSS, Atom, JSON Feed), sitemap, or a single page")
+    actions.add_parser("list", help="list sources with their health")
+    remove = actions.add_parser("remove", help="stop polling a source (its articles stay)")
+    remove.add_argument("source", help="the source's URL or id")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace, settings: Settings) -> int:
+    with open_store(settings) as db:
+        sync_config_sources(db, settings)
+        if args.action == "add":
+            parts = urlparse(args.url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise ConfigError(f"{args.url!r} is not an http(s) URL: give the feed's full address")
+            source, new = source_store.add_source(db, args.url, args.name, args.kind)
+            print(f"{'added' if new else 'already there'}: #{source.id} {source.url}")
+        elif args.action == "remove":
+            source = source_store.remove_source(db, args.source)
+            print(f"removed: #{source.id} {source.url}")
+        else:
+            print_sources(db)
+    return 0
+
+
+def print_sources(db) -> None:
+    rows = source_store.health_rows(db)
+    if not rows:
+        print("no sources yet: `babelwire sources add URL`")
+    for row in rows:
+        state = "ok" if not row["error_count"] else f"{row['error_count']} errors"
+        print(f"#{row['id']} {row['url']}  [{row['kind']}] {row['name'] or '-'}")
+        print(f"    {state}; last fetch {row['last_fetch_at'] or 'never'}; "
+              f"next check {row['next_check_at'] or '-'}; {row['article_count']} articles")
+        if row["last_error"]:
+            print(f"    last error [{row['last_error_code']}]: {row['last_error']}")
+        if row["last_warning"]:
+            print(f"    last warning [{row['last_warning_code']}]: {row['last_warning']}")

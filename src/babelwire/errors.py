@@ -1,0 +1,122 @@
+"""The error tree. Every error has a stable ``code`` that is stored and shown.
+
+    BabelwireError                      error
+    ├── ConfigError                     config
+    ├── SourceError                     source
+    │   └── FeedError                   feed.malformed
+    ├── FetchError                      fetch
+    │   ├── ConnectError                fetch.connect
+    │   ├── FetchTimeout                fetch.timeout
+    │   ├── ResponseTooLarge            fetch.too_large
+    │   ├── TooManyRedirects            fetch.redirects
+    │   ├── HTTPStatusError             fetch.http_status
+    │   ├── RobotsDisallowed            fetch.robots
+    │   └── UnsupportedContent          fetch.content_type
+    ├── ExtractError                    extract.not_article
+    ├── TranslationError                translate.failed
+    │   └── NoEngineError               translate.no_engine
+    └── StorageError                    storage
+        └── SchemaError                 storage.schema
+
+``Drop`` is not an error: a pipeline stage raises it to reject a record for a
+normal reason (already stored, not an article, ...). Third-party errors are
+mapped at the boundary with ``raise ... from exc``.
+"""
+
+from __future__ import annotations
+
+
+class BabelwireError(Exception):
+    """Base of every babelwire error; ``str()`` is one line for the user."""
+
+    code = "error"
+
+    def __init__(self, message: str, *, url: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.url = url
+
+    def __str__(self) -> str:
+        where = f" ({self.url})" if self.url else ""
+        return f"{self.message}{where}"
+
+    def one_line(self) -> str:
+        """The message as shown to users: ``error[code]: message (url)``."""
+        return f"error[{self.code}]: {self}".replace("\n", " ")
+
+
+class ConfigError(BabelwireError):
+    code = "config"
+
+
+class SourceError(BabelwireError):
+    code = "source"
+
+
+class FeedError(SourceError):
+    code = "feed.malformed"
+
+
+class FetchError(BabelwireError):
+    code = "fetch"
+
+
+class ConnectError(FetchError):
+    code = "fetch.connect"
+
+
+class FetchTimeout(FetchError):
+    code = "fetch.timeout"
+
+
+class ResponseTooLarge(FetchError):
+    code = "fetch.too_large"
+
+
+class TooManyRedirects(FetchError):
+    code = "fetch.redirects"
+
+
+class HTTPStatusError(FetchError):
+    code = "fetch.http_status"
+
+    def __init__(self, message: str, *, url: str | None = None, status: int = 0) -> None:
+        super().__init__(message, url=url)
+        self.status = status
+
+
+class RobotsDisallowed(FetchError):
+    code = "fetch.robots"
+
+
+class UnsupportedContent(FetchError):
+    code = "fetch.content_type"
+
+
+class ExtractError(BabelwireError):
+    code = "extract.not_article"
+
+
+class TranslationError(BabelwireError):
+    code = "translate.failed"
+
+
+class NoEngineError(TranslationError):
+    code = "translate.no_engine"
+
+
+class StorageError(BabelwireError):
+    code = "storage"
+
+
+class SchemaError(StorageError):
+    code = "storage.schema"
+
+
+class Drop(Exception):
+    """A stage rejects a record for a normal reason; not an error."""
+
+    def __init__(self, reason: str, *, code: str = "drop") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.code = code

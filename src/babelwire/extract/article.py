@@ -1,0 +1,149 @@
+"""extract_article: the whole extraction of one page."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from typing import Any
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from ..errors import ExtractError
+from ..models import ExtractedArticle
+from .attribution import (
+    dateline_and_cited, find_disclaimers, is_source_line, source_links, title_and_credits,
+)
+from .metadata import PageMetadata, read_metadata
+from .patterns import BOILERPLATE_RE, BYLINE_RE, DISCLAIMER_RE, STANDFIRST_CLASS
+from .sanitize import paragraphs_to_html
+
+log = logging.getLogger(__name__)
+
+MIN_ARTICLE_WORDS = 40  # below this, a page is not an article
+MAX_FURNITURE_CHARS = 160  # boilerplate patterns only remove lines shorter than this
+
+
+def _parse(page: str | bytes) -> Any:
+    if isinstance(page, str):
+        page = page.encode("utf-8")
+    try:
+        tree = lxml_html.fromstring(page)
+    except (etree.ParserError, ValueError) as exc:
+        raise ExtractError(f"not an HTML page: {exc}") from exc
+    if tree is None or tree.find(".//body") is None and not tree.xpath("//p"):
+        raise ExtractError("not an HTML page: no body")
+    return tree
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _standfirst(tree: Any, meta: PageMetadata) -> str:
+    """The teaser between headline and body, from its element if the page marks it."""
+    for node in tree.xpath("//body//*[self::p or self::div or self::h2 or self::span]"):
+        marker = f"{node.get('class', '')} {node.get('id', '')}"
+        if not STANDFIRST_CLASS.search(marker) or node.xpath(".//p[2]"):
+            continue
+        if node.xpath("ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header"
+                      "[not(ancestor::article)]"):
+            continue
+        text = " ".join(node.text_content().split())
+        if 30 <= len(text) <= 600 and not BOILERPLATE_RE["cookies"].search(text):
+            return text
+    return ""
+
+
+def _trafilatura_lines(page: str | bytes, url: str | None) -> list[str]:
+    text = trafilatura.extract(page, url=url, include_comments=False, include_tables=False,
+                               include_images=False, deduplicate=False, favor_recall=True,
+                               output_format="txt", with_metadata=False)
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+
+
+def _fallback_lines(tree: Any, meta: PageMetadata) -> list[str]:
+    if meta.jsonld_body:
+        return [p.strip() for p in re.split(r"\n\s*\n|\n", meta.jsonld_body) if p.strip()]
+    nodes = tree.xpath("//article//p") or tree.xpath("//main//p")
+    return [" ".join(n.text_content().split()) for n in nodes if n.text_content().strip()]
+
+
+def _is_furniture(line: str, meta: PageMetadata) -> bool:
+    if len(line) > MAX_FURNITURE_CHARS:
+        return any(BOILERPLATE_RE[k].search(line) for k in ("cookies", "newsletter"))
+    if BYLINE_RE.match(line) or (meta.author and _norm(line) in (
+            _norm(meta.author), _norm("by " + meta.author))):
+        return True
+    return any(pattern.search(line) for pattern in BOILERPLATE_RE.values())
+
+
+def _clean_body(lines: list[str], title: str, standfirst: str, meta: PageMetadata,
+                credits: list) -> tuple[list[str], list[str]]:
+    """Drop title, standfirst, furniture, credit lines; set disclaimers aside."""
+    body, disclaimers = [], []
+    skip = {_norm(title), _norm(standfirst), _norm(meta.h1), _norm(meta.html_title)} - {""}
+    for line in lines:
+        key = _norm(line)
+        if not key or key in skip:
+            continue
+        if DISCLAIMER_RE.search(line) and len(line) <= 400:
+            disclaimers.append(line)
+            continue
+        if is_source_line(line, credits) or _is_furniture(line, meta):
+            continue
+        if body and key == _norm(body[-1]):
+            continue
+        body.append(line)
+    return body, disclaimers
+
+
+def extract_article(page: str | bytes, url: str | None = None) -> ExtractedArticle:
+    """Extract one article; raises ExtractError when the page is not an article."""
+    tree = _parse(page)
+    meta = read_metadata(tree, url)
+    og_title = tree.xpath("string(//meta[@property='og:title']/@content)")
+    title, credits = title_and_credits(meta.h1, meta.html_title, og_title, meta.site_name)
+    credits += source_links(tree, url)
+    standfirst = _standfirst(tree, meta)
+    warnings: list[str] = []
+    lines = _trafilatura_lines(page, url)
+    if sum(len(line.split()) for line in lines) < MIN_ARTICLE_WORDS:
+        fallback = _fallback_lines(tree, meta)
+        if fallback:
+            warnings.append("generic extractor found no body; used the page's own structure")
+            lines = fallback
+    body, disclaimers = _clean_body(lines, title, standfirst, meta, credits)
+    disclaimers += [d for d in find_disclaimers(
+        tree.xpath("//body//*[self::p or self::div or self::small or self::em][not(*)]/text()"))
+        if d not in disclaimers]
+    words = sum(len(p.split()) for p in body)
+    if words < MIN_ARTICLE_WORDS or (not meta.is_article and len(body) < 2):
+        raise ExtractError(f"not an article: {words} words of body text found", url=url)
+    credits += dateline_and_cited(body)
+    return ExtractedArticle(
+        title=title, standfirst=standfirst, body="\n\n".join(body), paragraphs=tuple(body),
+        author=meta.author, published=meta.published, updated=meta.updated,
+        canonical_url=meta.canonical_url or url, language_hint=meta.language,
+        site_name=meta.site_name, images=tuple(meta.images), attribution=tuple(_dedupe(credits)),
+        disclaimers=tuple(disclaimers), warnings=tuple(warnings),
+        html=paragraphs_to_html(body),
+    )
+
+
+def _dedupe(credits: list) -> list:
+    seen, unique = set(), []
+    for credit in credits:
+        key = (credit.outlet.lower(), credit.kind)
+        if key not in seen:
+            seen.add(key)
+            unique.append(credit)
+    return unique
+
+
+def content_hash(title: str, body: str) -> str:
+    """A hash of the normalised text: the same story re-fetched hashes the same."""
+    normal = " ".join(f"{title}\n{body}".lower().split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()

@@ -1,0 +1,153 @@
+"""Attribution the page itself gives: title suffixes, source links, datelines, citations.
+
+Also finds auto-translation disclaimers, which are evidence for provenance.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+from urllib.parse import urljoin
+
+from ..models import Attribution
+from .patterns import (
+    CITED_RE, DATELINE, DISCLAIMER_RE, SOURCE_LABEL_RE, TITLE_SEPARATORS,
+)
+
+MAX_OUTLET_CHARS = 60
+MAX_OUTLET_WORDS = 7
+LOWERCASE_PARTICLES = {"de", "del", "la", "le", "les", "des", "du", "of", "the", "and", "y", "et",
+                       "der", "die", "das", "di", "da", "do", "dos", "van", "von", "el", "los",
+                       "las", "und", "e", "&"}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
+def looks_like_outlet(text: str) -> bool:
+    """A short, capitalised name ("La Gaceta del Puerto", "RT World News", "Reuters")."""
+    words = text.split()
+    if not words or len(text) > MAX_OUTLET_CHARS or len(words) > MAX_OUTLET_WORDS:
+        return False
+    if not (words[0][:1].isupper() or words[0][:1].isdigit() or "." in words[0]):
+        return False
+    content = [w for w in words if w.lower() not in LOWERCASE_PARTICLES]
+    capitalised = [w for w in content if w[:1].isupper() or w[:1].isdigit()]
+    return bool(content) and len(capitalised) * 2 >= len(content)
+
+
+def split_title_suffixes(title: str) -> tuple[str, list[str]]:
+    """'Headline - Outlet | Site' -> ('Headline', ['Outlet', 'Site'])."""
+    suffixes: list[str] = []
+    rest = title.strip()
+    while True:
+        cut = max((rest.rfind(sep), sep) for sep in TITLE_SEPARATORS)
+        position, sep = cut
+        if position <= 0:
+            break
+        head, tail = rest[:position].strip(), rest[position + len(sep):].strip()
+        if len(head.split()) < 3 or not looks_like_outlet(tail):
+            break
+        suffixes.insert(0, tail)
+        rest = head
+    return rest, suffixes
+
+
+def same_outlet(a: str, b: str) -> bool:
+    na, nb = _norm(a), _norm(b)
+    return bool(na and nb) and (na == nb or na.replace(" ", "") == nb.replace(" ", ""))
+
+
+def title_and_credits(h1: str, html_title: str, og_title: str,
+                      site_name: str) -> tuple[str, list[Attribution]]:
+    """The clean headline, and outlets other than the site named in title suffixes."""
+    credits: list[Attribution] = []
+    headline = h1 or og_title or html_title
+    clean, suffixes = split_title_suffixes(headline)
+    from_h1 = bool(h1)
+    if not from_h1 and suffixes and not site_name:
+        site_name = suffixes[-1]  # a bare <title> suffix is usually the site itself
+    for candidate in (html_title, og_title):
+        _, more = split_title_suffixes(candidate)
+        if not site_name and len(more) >= 2:
+            site_name = more[-1]
+        suffixes.extend(s for s in more if s not in suffixes)
+    for outlet in suffixes:
+        if site_name and same_outlet(outlet, site_name):
+            continue
+        if not from_h1 and not site_name:
+            continue
+        credits.append(Attribution(outlet=outlet, kind="title_suffix", evidence=headline
+                                   if outlet in headline else (html_title or og_title)))
+    return clean or headline, credits
+
+
+def source_links(tree: Any, url: str | None) -> list[Attribution]:
+    """'Source: <a href>Outlet</a>', 'Fuente: ...', 'Read the full article at ...'."""
+    found: list[Attribution] = []
+    for link in tree.xpath("//body//a[@href]"):
+        name = " ".join(link.text_content().split())
+        block = link.getparent()
+        while block is not None and block.tag in ("span", "strong", "em", "b", "i", "small"):
+            block = block.getparent()
+        if block is None or not name:
+            continue
+        text = " ".join(block.text_content().split())
+        match = SOURCE_LABEL_RE.match(text)
+        if not match or len(text) > 200 or name not in text[match.end() - 1:]:
+            continue
+        outlet = name if not name.startswith("http") else _host(name)
+        found.append(Attribution(outlet=outlet, kind="source_link", evidence=text,
+                                 url=urljoin(url or "", link.get("href").strip())))
+    return _unique(found)
+
+
+def _host(link: str) -> str:
+    match = re.match(r"https?://(?:www\.)?([^/]+)", link)
+    return match.group(1) if match else link
+
+
+def dateline_and_cited(paragraphs: Iterable[str]) -> list[Attribution]:
+    found: list[Attribution] = []
+    for number, paragraph in enumerate(paragraphs):
+        if number == 0:
+            match = DATELINE.match(paragraph)
+            if match:
+                found.append(Attribution(outlet=match.group("outlet").strip(), kind="dateline",
+                                         evidence=match.group(0)))
+        for pattern in CITED_RE:
+            for match in pattern.finditer(paragraph):
+                outlet = match.group("outlet").strip(" .,'’")
+                if looks_like_outlet(outlet) and len(outlet) > 1:
+                    start = max(0, match.start() - 40)
+                    found.append(Attribution(outlet=outlet, kind="cited",
+                                             evidence=paragraph[start:match.end() + 20]))
+    return _unique(found)
+
+
+def find_disclaimers(texts: Iterable[str]) -> list[str]:
+    found: list[str] = []
+    for text in texts:
+        text = " ".join(text.split())
+        if 0 < len(text) <= 400 and DISCLAIMER_RE.search(text) and text not in found:
+            found.append(text)
+    return found
+
+
+def is_source_line(text: str, credits: list[Attribution]) -> bool:
+    """A body line that is only a credit ('Source: Outlet')."""
+    clean = " ".join(text.split())
+    return any(c.evidence == clean for c in credits if c.kind == "source_link") or bool(
+        SOURCE_LABEL_RE.match(clean) and len(clean) < 120
+        and any(c.outlet in clean for c in credits))
+
+
+def _unique(items: list[Attribution]) -> list[Attribution]:
+    seen, unique = set(), []
+    for item in items:
+        key = (item.outlet.lower(), item.kind)
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique

@@ -1,0 +1,5 @@
+"""Language identification with a confidence; ``und`` when unsure."""
+
+from .detect import detect_language, normalize_code
+
+__all__ = ["detect_language", "normalize_code"]

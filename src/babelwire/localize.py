@@ -1,0 +1,97 @@
+"""Translate stored articles into every target language.
+
+One engine call per article per hop: title, standfirst and body paragraphs go
+together. An article is never translated into its own language, nor when its
+language is undetermined. A pair with no engine is recorded on the article and
+on its source's health, and the run carries on.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
+
+from .clock import now_iso
+from .errors import NoEngineError, TranslationError
+from .models import Translation
+from .storage import articles as article_store
+from .storage import sources as source_store
+from .storage import translations as translation_store
+from .translate import can_translate, translate_texts
+
+if TYPE_CHECKING:
+    from .pipeline import Context
+    from .worker import RunReport
+
+log = logging.getLogger(__name__)
+
+
+def translate_article(ctx: "Context", article_id: int, target: str) -> Translation:
+    """Translate one stored article into ``target`` and store the translation."""
+    row = article_store.get_article_row(ctx.db, article_id)
+    if row is None:
+        raise TranslationError(f"article {article_id} does not exist")
+    result = translate_texts(ctx.translator, [row["title"], row["standfirst"], row["body"]],
+                             row["language"], target)
+    title, standfirst, body = result.segments
+    warnings = list(result.warnings)
+    if any(result.unknown):
+        warnings.append("the engine left some words untranslated")
+    translation = Translation(
+        article_id=article_id, language=target, title=title, standfirst=standfirst, body=body,
+        engine=result.engine, engine_version=result.engine_version, pivot=result.pivot,
+        created_at=now_iso(), warnings=tuple(warnings),
+    )
+    translation_store.save_translation(ctx.db, translation)
+    return translation
+
+
+def _retry_installed_pairs(ctx: "Context") -> None:
+    """Forget 'no engine' failures for pairs that have an engine now."""
+    rows = ctx.db.read().execute(
+        "SELECT f.article_id, f.language, a.language AS source FROM translation_failures f "
+        "JOIN articles a ON a.id = f.article_id WHERE f.code = ?", (NoEngineError.code,)
+    ).fetchall()
+    retry = [(r["article_id"], r["language"]) for r in rows
+             if can_translate(ctx.translator, r["source"], r["language"])]
+    if retry:
+        with ctx.db.write() as conn:
+            conn.executemany("DELETE FROM translation_failures WHERE article_id = ? AND language = ?",
+                             retry)
+
+
+def _translate_one(ctx: "Context", article_id: int, target: str, report: "RunReport",
+                   lock: threading.Lock) -> None:
+    try:
+        translate_article(ctx, article_id, target)
+        with lock:
+            report.translations += 1
+    except TranslationError as error:
+        row = article_store.get_article_row(ctx.db, article_id)
+        source_id = row["source_id"] if row else None
+        if isinstance(error, NoEngineError):
+            translation_store.record_translation_failure(ctx.db, article_id, target, error.code,
+                                                         str(error))
+        source_store.record_warning(ctx.db, source_id, code=error.code, message=str(error),
+                                    url=row["url"] if row else None)
+        with lock:
+            report.translation_failures += 1
+            report.problems.append(f"article {article_id} → {target}: {error.one_line()}")
+    finally:
+        ctx.progress.advance("translations")
+
+
+def translate_pending(ctx: "Context", report: "RunReport") -> None:
+    """Translate every stored article that lacks a target language."""
+    _retry_installed_pairs(ctx)
+    jobs = [(article_id, target) for target in ctx.settings.targets
+            for article_id in translation_store.untranslated(ctx.db, target, limit=100_000)]
+    if not jobs:
+        return
+    ctx.progress.start("translations", len(jobs))
+    lock = threading.Lock()
+    with ThreadPoolExecutor(max_workers=max(1, ctx.settings["translate.workers"])) as pool:
+        list(pool.map(lambda job: _translate_one(ctx, job[0], job[1], report, lock), jobs))
+    ctx.progress.finish("translations")

@@ -1,0 +1,143 @@
+"""The article pipeline: one ordered list of stages, and the runner around it.
+
+A stage takes a ``PageRecord`` and returns a new one, or raises ``Drop``
+(a normal rejection, with a reason) or a ``BabelwireError`` (a failure, stored
+on the entry and the source's health). The order lives in ``ARTICLE_STAGES``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from typing import Callable, Protocol
+
+from .clock import now_iso
+from .errors import BabelwireError, Drop, ExtractError, FetchError
+from .extract import content_hash, extract_article
+from .fetch import Fetcher, FetchResult
+from .language import detect_language
+from .models import Article, ExtractedArticle, LanguageGuess
+from .settings import Settings
+from .storage import Database
+from .storage import articles as article_store
+from .storage.entries import PendingEntry
+
+log = logging.getLogger(__name__)
+
+
+class Progress(Protocol):
+    def start(self, task: str, total: int) -> None: ...
+    def advance(self, task: str, amount: int = 1) -> None: ...
+    def finish(self, task: str) -> None: ...
+
+
+class NoProgress:
+    """Progress reporting that reports nothing (library use, tests)."""
+
+    def start(self, task: str, total: int) -> None:
+        pass
+
+    def advance(self, task: str, amount: int = 1) -> None:
+        pass
+
+    def finish(self, task: str) -> None:
+        pass
+
+
+@dataclass
+class Context:
+    """What the stages need; built once by the composition root."""
+
+    settings: Settings
+    db: Database
+    fetcher: Fetcher
+    translator: object  # a babelwire.translate Translator
+    progress: Progress = field(default_factory=NoProgress)
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    entry: PendingEntry
+    fetched: FetchResult | None = None
+    extracted: ExtractedArticle | None = None
+    language: LanguageGuess | None = None
+    article: Article | None = None
+    article_id: int | None = None
+    created: bool = False
+
+
+def fetch_page(record: PageRecord, ctx: Context) -> PageRecord:
+    result = ctx.fetcher.fetch(record.entry.url, accept="text/html,application/xhtml+xml")
+    if result.content_type and "html" not in result.content_type and "xml" not in result.content_type:
+        raise ExtractError(f"not an article page: content type {result.content_type}",
+                           url=record.entry.url)
+    return replace(record, fetched=result)
+
+
+def extract_page(record: PageRecord, ctx: Context) -> PageRecord:
+    assert record.fetched is not None  # guaranteed by stage order, not user input
+    extracted = extract_article(record.fetched.content, url=record.fetched.final_url)
+    return replace(record, extracted=extracted)
+
+
+def identify_language(record: PageRecord, ctx: Context) -> PageRecord:
+    article = record.extracted
+    assert article is not None
+    sample = " ".join([article.title, article.standfirst, article.body])
+    guess = detect_language(sample, hint=article.language_hint,
+                            min_confidence=ctx.settings["language.min_confidence"])
+    return replace(record, language=guess)
+
+
+def build_article(record: PageRecord, ctx: Context) -> PageRecord:
+    extracted, guess = record.extracted, record.language
+    assert extracted is not None and guess is not None
+    canonical = extracted.canonical_url or record.fetched.final_url  # type: ignore[union-attr]
+    digest = content_hash(extracted.title, extracted.standfirst + "\n" + extracted.body)
+    existing = article_store.find_existing(ctx.db, canonical, digest, record.entry.source_id)
+    if existing is not None and _same_hash(ctx, existing, digest):
+        raise Drop(f"already stored as article {existing}", code="duplicate")
+    article = Article(
+        id=None, source_id=record.entry.source_id, url=record.entry.url, canonical_url=canonical,
+        title=extracted.title, standfirst=extracted.standfirst, body=extracted.body,
+        author=extracted.author, published=extracted.published or record.entry.published,
+        first_seen=now_iso(), language=guess.code, language_confidence=guess.confidence,
+        content_hash=digest, site_name=extracted.site_name, html=extracted.html,
+        attribution=extracted.attribution, disclaimers=extracted.disclaimers,
+    )
+    return replace(record, article=article)
+
+
+def _same_hash(ctx: Context, article_id: int, digest: str) -> bool:
+    row = article_store.get_article_row(ctx.db, article_id)
+    return row is not None and row["content_hash"] == digest
+
+
+def store_article(record: PageRecord, ctx: Context) -> PageRecord:
+    assert record.article is not None
+    outcome = article_store.save_article(ctx.db, record.article)
+    return replace(record, article_id=outcome.article_id, created=outcome.created or outcome.changed)
+
+
+Stage = Callable[[PageRecord, Context], PageRecord]
+
+ARTICLE_STAGES: tuple[Stage, ...] = (
+    fetch_page,
+    extract_page,
+    identify_language,
+    build_article,
+    store_article,
+)
+
+
+def run_stages(record: PageRecord, ctx: Context,
+               stages: tuple[Stage, ...] = ARTICLE_STAGES) -> PageRecord:
+    """Run every stage in order; ``Drop`` and errors propagate to the runner."""
+    for stage in stages:
+        record = stage(record, ctx)
+    return record
+
+
+def is_transient(error: BabelwireError) -> bool:
+    """Fetch failures are retried on a later run; a page that is no article is not."""
+    return isinstance(error, FetchError) and error.code not in ("fetch.robots", "fetch.content_type")

@@ -1,0 +1,182 @@
+"""Every setting is one row of ``SETTINGS``: name, type, default, help.
+
+Precedence: defaults < TOML file (``babelwire.toml``) < ``BABELWIRE_*``
+environment variables < command-line flags. The result is one frozen
+``Settings`` object, built once and passed down; nothing reads the
+environment deep inside the domain.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str  # dotted: section.key, or key for top-level
+    type: type
+    default: Any
+    help: str
+
+    @property
+    def env_var(self) -> str:
+        return "BABELWIRE_" + self.name.upper().replace(".", "_")
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("data_dir", str, "babelwire-data", "Folder holding the SQLite store and run state."),
+    Setting("targets", list, ["en", "fr"], "Languages every article is translated into."),
+    Setting("poll_interval", int, 900, "Seconds between two polls of one source when it is healthy."),
+    Setting("max_backoff", int, 86400, "Longest wait, in seconds, before retrying a failing source."),
+    Setting("max_articles_per_source", int, 50, "Newest entries taken from one feed per poll."),
+    Setting("workers", int, 4, "Article pages fetched in parallel (across hosts)."),
+    Setting("fetch.user_agent", str,
+            "babelwire/0.1 (+https://github.com/babelwire/babelwire; self-hosted news monitor)",
+            "User-Agent sent with every request."),
+    Setting("fetch.connect_timeout", float, 10.0, "Seconds to wait for a connection."),
+    Setting("fetch.read_timeout", float, 20.0, "Seconds to wait between two reads."),
+    Setting("fetch.total_deadline", float, 60.0, "Seconds a whole request may take, body included."),
+    Setting("fetch.max_bytes", int, 10 * 1024 * 1024, "Largest decompressed response accepted, in bytes."),
+    Setting("fetch.max_redirects", int, 5, "Redirects followed before giving up."),
+    Setting("fetch.per_host_concurrency", int, 2, "Requests in flight to one host at most."),
+    Setting("fetch.per_host_delay", float, 1.0, "Seconds between two requests to one host."),
+    Setting("fetch.respect_robots", bool, True, "Obey robots.txt."),
+    Setting("language.min_confidence", float, 0.80,
+            "Below this confidence the language is recorded as 'und' (undetermined)."),
+    Setting("translate.engine", str, "apertium", "Translation engine: apertium."),
+    Setting("translate.pivots", list, ["es", "ca", "en", "fr"],
+            "Languages tried, in order, as a pivot when no direct pair exists."),
+    Setting("translate.workers", int, 2, "Translation processes run in parallel."),
+    Setting("translate.apertium_binary", str, "apertium", "Path of the apertium command."),
+    Setting("serve.host", str, "127.0.0.1", "Address the reader listens on."),
+    Setting("serve.port", int, 8000, "Port the reader listens on."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    url: str
+    name: str = ""
+    kind: str = "feed"
+
+
+@dataclass(frozen=True)
+class Settings:
+    values: Mapping[str, Any]
+    sources: tuple[SourceConfig, ...] = ()
+    config_path: str | None = None
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.values["data_dir"])
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "babelwire.sqlite3"
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        return tuple(self.values["targets"])
+
+    def replace(self, **overrides: Any) -> "Settings":
+        """A copy with some settings changed (names use '_' or '.')."""
+        values = dict(self.values)
+        for key, value in overrides.items():
+            name = key if key in _BY_NAME else key.replace("__", ".")
+            values[name] = coerce(_BY_NAME[name], value)
+        return Settings(values=values, sources=self.sources, config_path=self.config_path)
+
+
+def coerce(setting: Setting, value: Any) -> Any:
+    """Convert ``value`` (from TOML, the environment or a flag) to the setting's type."""
+    try:
+        if setting.type is bool:
+            if isinstance(value, str):
+                if value.lower() in ("1", "true", "yes", "on"):
+                    return True
+                if value.lower() in ("0", "false", "no", "off"):
+                    return False
+                raise ValueError(value)
+            return bool(value)
+        if setting.type is list:
+            if isinstance(value, str):
+                return [v.strip() for v in value.split(",") if v.strip()]
+            return list(value)
+        return setting.type(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(
+            f"setting {setting.name} must be a {setting.type.__name__}, got {value!r}"
+        ) from exc
+
+
+def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, name + "."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"config file {path} does not exist: create it or pass --config") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
+
+
+def _sources_from(raw: Any, path: Path) -> tuple[SourceConfig, ...]:
+    if not isinstance(raw, list):
+        raise ConfigError(f"{path}: 'sources' must be an array of tables ([[sources]])")
+    sources = []
+    for number, item in enumerate(raw, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("url"), str):
+            raise ConfigError(f"{path}: source #{number} needs a url = \"...\"")
+        sources.append(SourceConfig(url=item["url"], name=str(item.get("name", "")),
+                                    kind=str(item.get("kind", "feed"))))
+    return tuple(sources)
+
+
+def load_settings(
+    config_path: str | Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Build the frozen settings from defaults, file, environment and flags."""
+    environ = os.environ if environ is None else environ
+    values = {s.name: s.default for s in SETTINGS}
+    sources: tuple[SourceConfig, ...] = ()
+    path: Path | None = None
+    if config_path is None and Path("babelwire.toml").exists():
+        config_path = "babelwire.toml"
+    if config_path is not None:
+        path = Path(config_path)
+        table = _read_toml(path)
+        sources = _sources_from(table.pop("sources", []), path)
+        for name, value in _flatten(table).items():
+            if name not in _BY_NAME:
+                raise ConfigError(f"{path}: unknown setting '{name}' (see `babelwire settings`)")
+            values[name] = coerce(_BY_NAME[name], value)
+    for setting in SETTINGS:
+        if setting.env_var in environ:
+            values[setting.name] = coerce(setting, environ[setting.env_var])
+    for name, value in (overrides or {}).items():
+        if value is not None:
+            values[name] = coerce(_BY_NAME[name], value)
+    return Settings(values=values, sources=sources, config_path=str(path) if path else None)
