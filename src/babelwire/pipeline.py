@@ -76,7 +76,8 @@ def fetch_page(record: PageRecord, ctx: Context) -> PageRecord:
 
 def extract_page(record: PageRecord, ctx: Context) -> PageRecord:
     assert record.fetched is not None  # guaranteed by stage order, not user input
-    extracted = extract_article(record.fetched.content, url=record.fetched.final_url)
+    extracted = extract_article(record.fetched.content, url=record.fetched.final_url,
+                                charset=record.fetched.encoding)
     return replace(record, extracted=extracted)
 
 

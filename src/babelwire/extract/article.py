@@ -16,6 +16,7 @@ from ..models import ExtractedArticle
 from .attribution import (
     dateline_and_cited, find_disclaimers, is_source_line, source_links, title_and_credits,
 )
+from .decode import decode_html
 from .metadata import PageMetadata, read_metadata
 from .patterns import BOILERPLATE_RE, BYLINE_RE, DISCLAIMER_RE, STANDFIRST_CLASS
 from .sanitize import paragraphs_to_html
@@ -26,11 +27,11 @@ MIN_ARTICLE_WORDS = 40  # below this, a page is not an article
 MAX_FURNITURE_CHARS = 160  # boilerplate patterns only remove lines shorter than this
 
 
-def _parse(page: str | bytes) -> Any:
-    if isinstance(page, str):
-        page = page.encode("utf-8")
+def _parse(text: str) -> Any:
+    if "\x00" in text[:2048]:
+        raise ExtractError("not an HTML page: binary content")
     try:
-        tree = lxml_html.fromstring(page)
+        tree = lxml_html.fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise ExtractError(f"not an HTML page: {exc}") from exc
     if tree is None or tree.find(".//body") is None and not tree.xpath("//p"):
@@ -57,7 +58,7 @@ def _standfirst(tree: Any, meta: PageMetadata) -> str:
     return ""
 
 
-def _trafilatura_lines(page: str | bytes, url: str | None) -> list[str]:
+def _trafilatura_lines(page: str, url: str | None) -> list[str]:
     text = trafilatura.extract(page, url=url, include_comments=False, include_tables=False,
                                include_images=False, deduplicate=False, favor_recall=True,
                                output_format="txt", with_metadata=False)
@@ -100,8 +101,13 @@ def _clean_body(lines: list[str], title: str, standfirst: str, meta: PageMetadat
     return body, disclaimers
 
 
-def extract_article(page: str | bytes, url: str | None = None) -> ExtractedArticle:
-    """Extract one article; raises ExtractError when the page is not an article."""
+def extract_article(page: str | bytes, url: str | None = None,
+                    charset: str | None = None) -> ExtractedArticle:
+    """Extract one article; raises ExtractError when the page is not an article.
+
+    ``charset`` is the encoding the HTTP response declared, if any.
+    """
+    page = decode_html(page, charset)
     tree = _parse(page)
     meta = read_metadata(tree, url)
     og_title = tree.xpath("string(//meta[@property='og:title']/@content)")

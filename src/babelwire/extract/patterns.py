@@ -107,13 +107,16 @@ STANDFIRST_CLASS = re.compile(
 )
 
 # "... according to the FT", "a rapporté Le Monde": outlets cited as the origin of a report.
+OUTLET_NAME = (r"(?P<outlet>[A-Z][\w&.'’-]*(?:\s(?:(?:de|du|des|del|della|di|da|do|of|the|la|le|"
+               r"los|las|y|et|and|von|van|der|für)\s)?[A-Z][\w&.'’-]*){0,4})")
+
 CITED = (
-    r"\baccording to (?:the )?(?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})",
-    r"\b(?:as )?reported by (?:the )?(?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})",
-    r"\ba rapporté (?:le |la |l['’]|les )?(?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})",
-    r"\bselon (?:le |la |l['’]|les )?(?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})",
-    r"\bsegún (?:el |la |los |las )?(?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})",
-    r"\binformó (?:el |la )(?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})",
+    r"\baccording to (?:the )?" + OUTLET_NAME,
+    r"\b(?:as )?reported by (?:the )?" + OUTLET_NAME,
+    r"\ba rapporté (?:le |la |l['’]|les )?" + OUTLET_NAME,
+    r"\bselon (?:le |la |l['’]|les )?" + OUTLET_NAME,
+    r"\bsegún (?:el |la |los |las )?" + OUTLET_NAME,
+    r"\binformó (?:el |la )" + OUTLET_NAME,
 )
 
 # "BRUSSELS (Reuters) –": a dateline credit.

@@ -1,0 +1,55 @@
+"""Per-host concurrency limit and pacing."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from babelwire.fetch import Fetcher, FetchOptions
+
+
+def test_per_host_concurrency_is_capped(server):
+    lock = threading.Lock()
+    in_flight = 0
+    peak = 0
+
+    @server.route("/slow")
+    def slow(handler):
+        nonlocal in_flight, peak
+        with lock:
+            in_flight += 1
+            peak = max(peak, in_flight)
+        server.sleep(0.3)
+        with lock:
+            in_flight -= 1
+        server.respond(handler, 200, b"done")
+
+    results = []
+    options = FetchOptions(per_host_concurrency=2, respect_robots=False)
+    with Fetcher(options) as fetcher:
+        threads = [
+            threading.Thread(target=lambda: results.append(fetcher.fetch(server.url("/slow"))))
+            for _ in range(6)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=10)
+    assert len(results) == 6
+    assert peak == 2
+
+
+def test_requests_to_one_host_are_paced(server):
+    starts = []
+
+    @server.route("/tick")
+    def tick(handler):
+        starts.append(time.monotonic())
+        server.respond(handler, 200, b"tick")
+
+    with Fetcher(FetchOptions(per_host_delay=0.2, respect_robots=False)) as fetcher:
+        for _ in range(4):
+            fetcher.fetch(server.url("/tick"))
+    gaps = [later - earlier for earlier, later in zip(starts, starts[1:])]
+    assert len(gaps) == 3
+    assert min(gaps) >= 0.18
