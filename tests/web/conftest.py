@@ -61,9 +61,15 @@ def build_store(path: Path) -> Store:
     broken, _ = add_source(db, "https://broken.example/feed", name="Broken Feed")
     record_failure(db, broken.id, code="fetch.http_status", message="HTTP 503 from server",
                    interval=900, max_backoff=86400)
+    ids = _add_articles(db, gaceta.id, courrier.id)
+    _add_translations(db, ids)
+    return Store(db=db, ids=ids)
+
+
+def _add_articles(db: Database, gaceta: int, courrier: int) -> dict[str, int]:
     ids: dict[str, int] = {}
     ids["es"] = save_article(db, _article(
-        gaceta.id, "lluvia", "es", "Lluvias en Madrid",
+        gaceta, "lluvia", "es", "Lluvias en Madrid",
         "Llueve mucho en Madrid.\n\nLos vecinos esperan el sol.",
         "2024-05-01T10:00:00Z", standfirst="Una semana de agua.", author="Ana Ruiz",
         attribution=(Attribution(outlet="Agencia EFE", kind="dateline", evidence="Madrid (EFE).",
@@ -71,22 +77,25 @@ def build_store(path: Path) -> Store:
         disclaimers=("Este texto fue traducido del catalán.",),
     )).article_id
     ids["fr"] = save_article(db, _article(
-        courrier.id, "greve", "fr", "Grève à Lyon", "Les trains sont arrêtés.\n\nReprise demain.",
+        courrier, "greve", "fr", "Grève à Lyon", "Les trains sont arrêtés.\n\nReprise demain.",
         "2024-05-01T09:00:00Z")).article_id
     ids["en"] = save_article(db, _article(
         None, "ledger", "en", "Markets rally", "Stocks rose.\n\nBonds fell.",
         "2024-05-01T08:00:00Z", site_name="The Ledger")).article_id
     ids["evil"] = save_article(db, _article(
-        gaceta.id, "evil", "es", f"Titular {EVIL}", f"Cuerpo {EVIL}", "2024-04-30T10:00:00Z",
+        gaceta, "evil", "es", f"Titular {EVIL}", f"Cuerpo {EVIL}", "2024-04-30T10:00:00Z",
         attribution=(Attribution(outlet=f"Evil {EVIL}", kind="cited", evidence=EVIL,
                                  url="javascript:alert(1)"),),
     )).article_id
     ids["pending"] = save_article(db, _article(
-        gaceta.id, "pendiente", "es", "Noticia sin traducir", "Texto.", None)).article_id
-    for number in range(7):  # undated-but-seen filler, to exercise paging and ordering ties
-        save_article(db, _article(courrier.id, f"filler-{number}", "fr", f"Brève {number}",
+        gaceta, "pendiente", "es", "Noticia sin traducir", "Texto.", None)).article_id
+    for number in range(7):  # same date: paging must break ties by id
+        save_article(db, _article(courrier, f"filler-{number}", "fr", f"Brève {number}",
                                   f"Texte {number}.", "2024-04-01T00:00:00Z"))
+    return ids
 
+
+def _add_translations(db: Database, ids: dict[str, int]) -> None:
     save_translation(db, _translation(
         ids["es"], "en", "Rain in Madrid", "It rains a lot in Madrid.\n\nNeighbours await the sun.",
         standfirst="A week of water."))
@@ -101,7 +110,6 @@ def build_store(path: Path) -> Store:
     save_translation(db, _translation(ids["evil"], "fr", f"Titre {EVIL}", f"Corps {EVIL}"))
     record_translation_failure(db, ids["pending"], "en", "translate.no_engine",
                                "no engine for es→en installed")
-    return Store(db=db, ids=ids)
 
 
 @pytest.fixture(scope="session")
