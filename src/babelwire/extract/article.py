@@ -15,6 +15,7 @@ from ..errors import ExtractError
 from ..models import ExtractedArticle
 from .attribution import (
     dateline_and_cited, find_disclaimers, is_source_line, source_links, title_and_credits,
+    unique_credits,
 )
 from .decode import decode_html
 from .metadata import PageMetadata, read_metadata
@@ -133,20 +134,10 @@ def extract_article(page: str | bytes, url: str | None = None,
         title=title, standfirst=standfirst, body="\n\n".join(body), paragraphs=tuple(body),
         author=meta.author, published=meta.published, updated=meta.updated,
         canonical_url=meta.canonical_url or url, language_hint=meta.language,
-        site_name=meta.site_name, images=tuple(meta.images), attribution=tuple(_dedupe(credits)),
+        site_name=meta.site_name, images=tuple(meta.images), attribution=tuple(unique_credits(credits)),
         disclaimers=tuple(disclaimers), warnings=tuple(warnings),
         html=paragraphs_to_html(body),
     )
-
-
-def _dedupe(credits: list) -> list:
-    seen, unique = set(), []
-    for credit in credits:
-        key = (credit.outlet.lower(), credit.kind)
-        if key not in seen:
-            seen.add(key)
-            unique.append(credit)
-    return unique
 
 
 def content_hash(title: str, body: str) -> str:

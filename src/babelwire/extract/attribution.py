@@ -100,7 +100,7 @@ def source_links(tree: Any, url: str | None) -> list[Attribution]:
         outlet = name if not name.startswith("http") else _host(name)
         found.append(Attribution(outlet=outlet, kind="source_link", evidence=text,
                                  url=urljoin(url or "", link.get("href").strip())))
-    return _unique(found)
+    return unique_credits(found)
 
 
 def _host(link: str) -> str:
@@ -123,7 +123,7 @@ def dateline_and_cited(paragraphs: Iterable[str]) -> list[Attribution]:
                     start = max(0, match.start() - 40)
                     found.append(Attribution(outlet=outlet, kind="cited",
                                              evidence=paragraph[start:match.end() + 20]))
-    return _unique(found)
+    return unique_credits(found)
 
 
 def find_disclaimers(texts: Iterable[str]) -> list[str]:
@@ -143,7 +143,7 @@ def is_source_line(text: str, credits: list[Attribution]) -> bool:
         and any(c.outlet in clean for c in credits))
 
 
-def _unique(items: list[Attribution]) -> list[Attribution]:
+def unique_credits(items: list[Attribution]) -> list[Attribution]:
     seen, unique = set(), []
     for item in items:
         key = (item.outlet.lower(), item.kind)
