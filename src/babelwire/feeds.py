@@ -38,7 +38,7 @@ def parse_feed(content: bytes, url: str, content_type: str = "") -> ParsedFeed:
         return parse_sitemap(content, url)
     if head.startswith(b"<!doctype html") or head.startswith(b"<html"):
         raise FeedError("this is an HTML page, not a feed: add the page's RSS/Atom feed URL", url=url)
-    return parse_xml_feed(content, url)
+    return parse_xml_feed(content, url, content_type)
 
 
 def _looks_like_sitemap(content: bytes) -> bool:
@@ -52,9 +52,16 @@ def _struct_to_iso(value: Any) -> str | None:
     return None
 
 
-def parse_xml_feed(content: bytes, url: str) -> ParsedFeed:
-    parsed = feedparser.parse(content, response_headers={"content-location": url})
+# feedparser flags these as "bozo", but the feed itself is fine.
+BENIGN_BOZO = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+
+
+def parse_xml_feed(content: bytes, url: str, content_type: str = "") -> ParsedFeed:
+    headers = {"content-location": url, "content-type": content_type or "application/xml"}
+    parsed = feedparser.parse(content, response_headers=headers)
     warnings: list[str] = []
+    if parsed.get("bozo") and isinstance(parsed.get("bozo_exception"), BENIGN_BOZO):
+        parsed["bozo"] = 0
     if parsed.get("bozo"):
         problem = str(parsed.get("bozo_exception", "malformed XML")).splitlines()[0][:200]
         warnings.append(f"malformed feed: {problem}")

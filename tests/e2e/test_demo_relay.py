@@ -29,6 +29,8 @@ def test_every_demo_article_is_stored_and_translated(newsroom, ingested):
     settings, db, report = ingested
     expected = expected_articles(newsroom)
     assert report.sources_failed == 0 and report.pages_failed == 0, report.problems
+    for row in source_store.health_rows(db):  # good feeds leave no warning behind
+        assert row["last_warning"] is None and row["error_count"] == 0, dict(row)
     assert article_store.count_articles(db) == len(expected) >= 15
     rows = {row["url"]: row for row in article_store.latest_articles(db, limit=500)}
     for truth in expected:
