@@ -39,6 +39,8 @@ test-deps: venv $(VENV)/.test-installed
 demo: venv
 	$(VENV)/bin/babelwire --data $(DATA) demo --port $(PORT)
 
+# the browser tests need Debian's chromium
+test: APT_PACKAGES += chromium
 test: test-deps
 	$(PY) -m pytest -q
 

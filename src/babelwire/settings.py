@@ -54,6 +54,10 @@ SETTINGS: tuple[Setting, ...] = (
             "Languages tried, in order, as a pivot when no direct pair exists."),
     Setting("translate.workers", int, 2, "Translation processes run in parallel."),
     Setting("translate.apertium_binary", str, "apertium", "Path of the apertium command."),
+    # -- extraction (issue 3)
+    # -- translation engines, memory, glossary (issue 4)
+    # -- reader, search, feeds, admin (issue 5)
+    # -- stories and provenance (issue 6)
     Setting("serve.host", str, "127.0.0.1", "Address the reader listens on."),
     Setting("serve.port", int, 8000, "Port the reader listens on."),
 )

@@ -5,21 +5,21 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from typing import Callable
+from importlib import import_module
 
 from ..errors import BabelwireError
 from ..settings import Settings, load_settings
-from . import demo, extract, run, serve, settings_cmd, sources, translate
 
-COMMANDS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
-    "demo": demo.add_parser,
-    "run": run.add_parser,
-    "serve": serve.add_parser,
-    "sources": sources.add_parser,
-    "translate": translate.add_parser,
-    "extract": extract.add_parser,
-    "settings": settings_cmd.add_parser,
-}
+# One module per command in babelwire.cli, each with add_parser(commands).
+COMMAND_MODULES: tuple[str, ...] = (
+    "demo",
+    "run",
+    "serve",
+    "sources",
+    "translate",
+    "extract",
+    "settings_cmd",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,8 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", help="data folder (overrides data_dir)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, add in COMMANDS.items():
-        add(commands)  # type: ignore[arg-type]
+    for name in COMMAND_MODULES:
+        import_module(f"{__package__}.{name}").add_parser(commands)
     return parser
 
 

@@ -13,10 +13,10 @@ from ..errors import SchemaError
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS: tuple[str, ...] = (
-    # 1: sources with their health, discovered entries (the work queue),
-    #    articles, translations, and per-source events.
-    """
+# Migration texts, in order. Slots 2-4 are reserved for work in progress
+# (translation memory, search index, provenance); a reserved slot is an empty
+# migration until its owner fills it. Never reorder; only append or fill.
+M1_BASE = """
     CREATE TABLE sources (
         id INTEGER PRIMARY KEY,
         url TEXT NOT NULL UNIQUE,
@@ -105,7 +105,25 @@ MIGRATIONS: tuple[str, ...] = (
         url TEXT
     );
     CREATE INDEX source_events_source ON source_events(source_id, id);
-    """,
+"""
+
+# 2: translation memory (issue 4)
+M2_TRANSLATION_MEMORY = """
+"""
+
+# 3: full-text search and reader indexes (issue 5)
+M3_SEARCH = """
+"""
+
+# 4: stories and provenance links (issue 6)
+M4_PROVENANCE = """
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    M1_BASE,
+    M2_TRANSLATION_MEMORY,
+    M3_SEARCH,
+    M4_PROVENANCE,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
