@@ -115,8 +115,34 @@ M2_TRANSLATION_MEMORY = """
 M3_SEARCH = """
 """
 
-# 4: stories and provenance links (issue 6)
+# 4: stories and provenance links (issue 6); its owner may add to it.
 M4_PROVENANCE = """
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        earliest_article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        article_count INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (story_id, article_id)
+    );
+    CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE TABLE provenance_links (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        derived_from INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        relation TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        lag_seconds INTEGER,
+        evidence TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        UNIQUE (article_id, derived_from)
+    );
+    CREATE INDEX provenance_links_origin ON provenance_links(derived_from);
 """
 
 MIGRATIONS: tuple[str, ...] = (
