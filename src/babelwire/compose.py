@@ -10,7 +10,14 @@ from .pipeline import Context, NoProgress, Progress
 from .settings import Settings
 from .storage import Database
 from .storage import sources as source_store
-from .translate import ApertiumTranslator, PivotTranslator
+from .errors import ConfigError
+from .translate import ApertiumTranslator, Translator
+from .translate.libretranslate import LibreTranslateTranslator
+from .translate.neural import NeuralOptions, NeuralTranslator
+from .translate.openai_compat import OpenAICompatTranslator
+from .translate.packages import models_folder
+from .translate.remote import ServerOptions
+from .translate.select import AUTO, ENGINE_NAMES, EngineSelector, engine_name, parse_pair_engines
 
 
 def fetch_options(settings: Settings) -> FetchOptions:
@@ -27,9 +34,59 @@ def fetch_options(settings: Settings) -> FetchOptions:
     )
 
 
-def build_translator(settings: Settings) -> PivotTranslator:
-    engine = ApertiumTranslator(binary=settings["translate.apertium_binary"])
-    return PivotTranslator(engine, pivots=tuple(settings["translate.pivots"]))
+def build_translator(settings: Settings, engine: str | None = None) -> EngineSelector:
+    """The engines the settings configure, behind one ``EngineSelector``.
+
+    ``engine`` (or ``translate.engine``) "auto" keeps every configured engine, in
+    order of preference; any other name keeps that engine only.
+    """
+    wanted = engine_name(engine or settings["translate.engine"])
+    names = ENGINE_NAMES if wanted == AUTO else (wanted,)
+    engines = {name: built for name in names if (built := _build_engine(name, settings, wanted == name))}
+    return EngineSelector(engines, overrides=parse_pair_engines(settings["translate.pair_engines"]),
+                          pivots=tuple(settings["translate.pivots"]))
+
+
+def _build_engine(name: str, settings: Settings, required: bool) -> Translator | None:
+    """One engine from the settings; ``None`` when auto finds it unconfigured."""
+    if name == "apertium":
+        return ApertiumTranslator(binary=settings["translate.apertium_binary"])
+    if name == "ctranslate2":
+        return NeuralTranslator(models_folder(settings["translate.models_dir"], settings.data_dir),
+                                neural_options(settings))
+    url = settings[f"translate.{name}_url"]
+    if not url:
+        if required:
+            raise ConfigError(f"translate.{name}_url is not set: give the {name} server's address")
+        return None
+    if name == "libretranslate":
+        return LibreTranslateTranslator(server_options(settings, name))
+    if not settings["translate.openai_model"]:
+        raise ConfigError("translate.openai_model is not set: name the model to ask (e.g. llama3.1:8b)")
+    return OpenAICompatTranslator(server_options(settings, name), settings["translate.openai_model"],
+                                  tuple(settings["translate.openai_languages"]),
+                                  batch_size=settings["translate.openai_batch_size"])
+
+
+def neural_options(settings: Settings) -> NeuralOptions:
+    return NeuralOptions(
+        beam_size=settings["translate.neural_beam_size"],
+        max_batch_tokens=settings["translate.neural_max_batch_tokens"],
+        max_batch_sentences=settings["translate.neural_max_batch_sentences"],
+        max_decoding_length=settings["translate.neural_max_length"],
+        inter_threads=settings["translate.neural_inter_threads"],
+        intra_threads=settings["translate.neural_intra_threads"],
+    )
+
+
+def server_options(settings: Settings, name: str) -> ServerOptions:
+    return ServerOptions(
+        url=settings[f"translate.{name}_url"],
+        api_key=settings[f"translate.{name}_api_key"],
+        timeout=settings[f"translate.{name}_timeout"],
+        retries=settings["translate.server_retries"],
+        backoff=settings["translate.server_backoff"],
+    )
 
 
 def open_store(settings: Settings) -> Database:

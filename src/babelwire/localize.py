@@ -1,25 +1,33 @@
 """Translate stored articles into every target language.
 
 One engine call per article per hop: title, standfirst and body paragraphs go
-together. An article is never translated into its own language, nor when its
-language is undetermined. A pair with no engine is recorded on the article and
-on its source's health, and the run carries on.
+together, through the structure-safe path (``translate.structure``) and the
+translation memory in the store (``translate.memory``), so a re-fetched
+article costs only its changed sentences. An article is never translated into
+its own language, nor when its language is undetermined. A pair with no
+engine is recorded on the article and on its source's health, and the run
+carries on. Each translation is stored with its record (engine, version,
+pivot, time, per-paragraph unknown-word flags, memory hits and misses).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .clock import now_iso
 from .errors import NoEngineError, TranslationError
 from .models import Translation
+from .settings import Settings
 from .storage import articles as article_store
+from .storage import memory as memory_store
 from .storage import sources as source_store
 from .storage import translations as translation_store
-from .translate import can_translate, translate_texts
+from .translate import Glossary, TranslateOptions, TranslationMemory, can_translate, load_glossary, translate_texts
 
 if TYPE_CHECKING:
     from .pipeline import Context
@@ -28,13 +36,36 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def translate_article(ctx: "Context", article_id: int, target: str) -> Translation:
-    """Translate one stored article into ``target`` and store the translation."""
+def translate_options(ctx: "Context", memory: TranslationMemory | None = None) -> TranslateOptions:
+    """The structure-safe path, glossary and memory the settings ask for."""
+    settings = ctx.settings
+    if memory is None and settings["translate.memory"]:
+        memory = TranslationMemory(ctx.db)
+    return TranslateOptions(structure=settings["translate.structure"],
+                            names=settings["translate.protect_names"],
+                            glossary=settings_glossary(settings), memory=memory)
+
+
+def settings_glossary(settings: Settings) -> Glossary:
+    """The glossary of the settings (entries and TSV file), read once per file version."""
+    path = settings["translate.glossary_file"]
+    mtime = os.path.getmtime(path) if path and os.path.exists(path) else None
+    return _cached_glossary(tuple(settings["translate.glossary"]), path, mtime)
+
+
+@lru_cache(maxsize=8)
+def _cached_glossary(entries: tuple[str, ...], path: str, _mtime: float | None) -> Glossary:
+    return load_glossary(entries, path or None)
+
+
+def translate_article(ctx: "Context", article_id: int, target: str,
+                      options: TranslateOptions | None = None) -> Translation:
+    """Translate one stored article into ``target`` and store the translation and its record."""
     row = article_store.get_article_row(ctx.db, article_id)
     if row is None:
         raise TranslationError(f"article {article_id} does not exist")
     result = translate_texts(ctx.translator, [row["title"], row["standfirst"], row["body"]],
-                             row["language"], target)
+                             row["language"], target, options or translate_options(ctx))
     title, standfirst, body = result.segments
     warnings = list(result.warnings)
     if any(result.unknown):
@@ -45,6 +76,7 @@ def translate_article(ctx: "Context", article_id: int, target: str) -> Translati
         created_at=now_iso(), warnings=tuple(warnings),
     )
     translation_store.save_translation(ctx.db, translation)
+    memory_store.save_translation_record(ctx.db, article_id, target, result.record())
     return translation
 
 
@@ -63,9 +95,9 @@ def _retry_installed_pairs(ctx: "Context") -> None:
 
 
 def _translate_one(ctx: "Context", article_id: int, target: str, report: "RunReport",
-                   lock: threading.Lock) -> None:
+                   lock: threading.Lock, options: TranslateOptions) -> None:
     try:
-        translate_article(ctx, article_id, target)
+        translate_article(ctx, article_id, target, options)
         with lock:
             report.translations += 1
     except TranslationError as error:
@@ -92,6 +124,10 @@ def translate_pending(ctx: "Context", report: "RunReport") -> None:
         return
     ctx.progress.start("translations", len(jobs))
     lock = threading.Lock()
+    options = translate_options(ctx)
     with ThreadPoolExecutor(max_workers=max(1, ctx.settings["translate.workers"])) as pool:
-        list(pool.map(lambda job: _translate_one(ctx, job[0], job[1], report, lock), jobs))
+        list(pool.map(lambda job: _translate_one(ctx, job[0], job[1], report, lock, options), jobs))
     ctx.progress.finish("translations")
+    if options.memory is not None:
+        log.info("translation memory: %d sentences found, %d translated",
+                 options.memory.hits, options.memory.misses)

@@ -17,6 +17,7 @@ from .discovery import discover_feed_links
 from .localize import translate_pending
 from .models import FeedEntry, ParsedFeed, Source
 from .pipeline import Context, PageRecord, is_transient, run_stages
+from .provenance.incremental import trace_new_articles
 from .storage import entries as entry_store
 from .storage import sources as source_store
 
@@ -159,6 +160,7 @@ def run_once(ctx: Context, *, all_sources: bool = True) -> RunReport:
     ctx.progress.finish("sources")
     process_pending(ctx, report)
     translate_pending(ctx, report)
+    trace_new_articles(ctx, report)
     return report
 
 

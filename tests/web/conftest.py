@@ -63,7 +63,21 @@ def build_store(path: Path) -> Store:
                    interval=900, max_backoff=86400)
     ids = _add_articles(db, gaceta.id, courrier.id)
     _add_translations(db, ids)
+    ids["story"] = _add_story(db, "Rain and strikes", [ids["es"], ids["fr"]])
+    ids["gaceta"], ids["courrier"], ids["broken"] = gaceta.id, courrier.id, broken.id
     return Store(db=db, ids=ids)
+
+
+def _add_story(db: Database, title: str, article_ids: list[int]) -> int:
+    """A story row as issue 6's clustering would write it (the reader only reads it)."""
+    with db.write() as conn:
+        story_id = conn.execute(
+            "INSERT INTO stories (title, earliest_article_id, article_count, created_at, "
+            "updated_at) VALUES (?, ?, ?, '2024-05-02T10:00:00Z', '2024-05-02T10:00:00Z')",
+            (title, article_ids[0], len(article_ids))).lastrowid
+        conn.executemany("INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)",
+                         [(story_id, article_id) for article_id in article_ids])
+    return int(story_id)
 
 
 def _add_articles(db: Database, gaceta: int, courrier: int) -> dict[str, int]:
@@ -136,3 +150,21 @@ def server(store: Store) -> Iterator[BackgroundServer]:
 def client(server: BackgroundServer) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=server.url, timeout=10) as http:
         yield http
+
+
+@pytest.fixture
+def make_server(tmp_path: Path):
+    """A fresh store served with some settings changed: ``make_server(**settings)``."""
+    running: list[tuple[BackgroundServer, Database]] = []
+
+    def start(**overrides: object) -> tuple[BackgroundServer, Store]:
+        built = build_store(tmp_path / f"store-{len(running)}.sqlite3")
+        settings = load_settings(environ={}, overrides={"targets": ["en", "fr"], **overrides})
+        server = BackgroundServer(create_app(built.db, settings), port=0).start()
+        running.append((server, built.db))
+        return server, built
+
+    yield start
+    for server, db in running:
+        server.stop()
+        db.close()

@@ -17,8 +17,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "serve",
     "sources",
     "translate",
+    "models",
     "extract",
     "settings_cmd",
+    "trace",
 )
 
 

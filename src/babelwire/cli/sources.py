@@ -1,13 +1,16 @@
-"""``babelwire sources add URL | list | remove URL_OR_ID``."""
+"""``babelwire sources add URL | list | remove URL_OR_ID | import FILE.opml | export``."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from urllib.parse import urlparse
 
 from ..compose import open_store, sync_config_sources
 from ..errors import ConfigError
 from ..settings import Settings
+from ..storage import opml
 from ..storage import sources as source_store
 
 
@@ -22,6 +25,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     actions.add_parser("list", help="list sources with their health")
     remove = actions.add_parser("remove", help="stop polling a source (its articles stay)")
     remove.add_argument("source", help="the source's URL or id")
+    import_opml = actions.add_parser("import", help="add every feed of an OPML file")
+    import_opml.add_argument("file", help="an OPML file (another reader's export), or - for stdin")
+    export = actions.add_parser("export", help="print the sources as OPML")
+    export.add_argument("--output", "-o", help="write to this file instead of stdout")
     parser.set_defaults(handler=handle)
 
 
@@ -34,6 +41,10 @@ def handle(args: argparse.Namespace, settings: Settings) -> int:
                 raise ConfigError(f"{args.url!r} is not an http(s) URL: give the feed's full address")
             source, new = source_store.add_source(db, args.url, args.name, args.kind)
             print(f"{'added' if new else 'already there'}: #{source.id} {source.url}")
+        elif args.action == "import":
+            import_file(db, args.file)
+        elif args.action == "export":
+            export_file(db, args.output)
         elif args.action == "remove":
             source = source_store.remove_source(db, args.source)
             print(f"removed: #{source.id} {source.url}")
@@ -55,3 +66,32 @@ def print_sources(db) -> None:
             print(f"    last error [{row['last_error_code']}]: {row['last_error']}")
         if row["last_warning"]:
             print(f"    last warning [{row['last_warning_code']}]: {row['last_warning']}")
+
+
+def import_file(db, path: str) -> None:
+    if path == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise ConfigError(f"cannot read {path}: {exc.strerror}: give an OPML file") from exc
+    report = opml.import_opml(db, data, where="standard input" if path == "-" else path)
+    print(f"imported {path}: {len(report.added)} added, {len(report.existing)} already there, "
+          f"{len(report.skipped)} skipped")
+    for url in report.added:
+        print(f"added: {url}")
+    for url in report.skipped:
+        print(f"skipped (not an http(s) feed URL): {url}")
+
+
+def export_file(db, output: str | None) -> None:
+    data = opml.export_opml(source_store.health_rows(db))
+    if output is None:
+        sys.stdout.write(data.decode("utf-8") + "\n")
+        return
+    try:
+        Path(output).write_bytes(data)
+    except OSError as exc:
+        raise ConfigError(f"cannot write {output}: {exc.strerror}") from exc
+    print(f"wrote {output}", file=sys.stderr)

@@ -17,7 +17,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("translate", help="translate lines from stdin to stdout")
     parser.add_argument("--from", dest="source", required=True, help="source language, e.g. fr")
     parser.add_argument("--to", dest="target", required=True, help="target language, e.g. en")
-    parser.add_argument("--engine", default=None, help="engine (apertium)")
+    parser.add_argument("--engine", default=None,
+                        help="auto (default: translate.engine), ctranslate2, libretranslate, openai or apertium")
     parser.set_defaults(handler=handle)
 
 
@@ -25,9 +26,9 @@ def handle(args: argparse.Namespace, settings: Settings) -> int:
     source, target = normalize_code(args.source), normalize_code(args.target)
     if not source or not target:
         raise ConfigError(f"unknown language code {args.source!r} or {args.target!r}: use ISO codes like fr, en")
-    if args.engine not in (None, "apertium", "auto"):
-        raise ConfigError(f"unknown engine {args.engine!r}: available: apertium")
-    translator = build_translator(settings)
+    translator = build_translator(settings, engine=args.engine)
+    if source != target:
+        translator.choose(source, target)  # no engine for the pair: say so before reading stdin
     batch: list[str] = []
     for line in sys.stdin:
         batch.append(line.rstrip("\n"))

@@ -1,10 +1,13 @@
 """Page -> article: text, metadata, attribution, disclaimers; boilerplate removed.
 
-The body comes from trafilatura, cross-checked with the page's own structure
-(JSON-LD ``articleBody``, ``<article>`` paragraphs), then cleaned with the
-tables in ``patterns``: title and standfirst never repeated, furniture lines
-dropped, disclaimers and credit lines moved out of the body into
-``disclaimers`` and ``attribution``.
+One lxml parse per page. ``metadata`` reads what the page says about itself
+(meta tags, JSON-LD, microdata, the headline); ``dom`` removes clutter and
+lists text blocks; ``body`` picks the story's blocks (container votes, split
+parts grouped, teaser cards and link lists out, cross-checked with JSON-LD
+``articleBody``); ``article`` cleans the lines with the tables of ``patterns``
+(title and standfirst never repeated, disclaimers and credit lines moved out
+of the body into ``disclaimers`` and ``attribution``). trafilatura is the
+fallback when the page's structure yields no story.
 """
 
 from __future__ import annotations

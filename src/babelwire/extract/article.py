@@ -14,18 +14,22 @@ from lxml import html as lxml_html
 from ..errors import ExtractError
 from ..models import ExtractedArticle
 from .attribution import (
-    dateline_and_cited, find_disclaimers, is_source_line, source_links, title_and_credits,
-    unique_credits,
+    dateline_and_cited, find_disclaimers, is_source_line, same_outlet, source_links,
+    title_and_credits, unique_credits,
 )
+from .body import choose_body
 from .decode import decode_html
+from .dom import strip_clutter, text_blocks
 from .metadata import PageMetadata, read_metadata
-from .patterns import BOILERPLATE_RE, BYLINE_RE, DISCLAIMER_RE, STANDFIRST_CLASS
+from .patterns import BOILERPLATE_RE, BYLINE_RE, DISCLAIMER_RE
 from .sanitize import paragraphs_to_html
+from .standfirst import find_standfirst
 
 log = logging.getLogger(__name__)
 
 MIN_ARTICLE_WORDS = 40  # below this, a page is not an article
 MAX_FURNITURE_CHARS = 160  # boilerplate patterns only remove lines shorter than this
+MAX_PLEA_CHARS = 400  # ... except cookie, newsletter and paywall pleas, up to this length
 
 
 def _parse(text: str) -> Any:
@@ -44,21 +48,6 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-def _standfirst(tree: Any, meta: PageMetadata) -> str:
-    """The teaser between headline and body, from its element if the page marks it."""
-    for node in tree.xpath("//body//*[self::p or self::div or self::h2 or self::span]"):
-        marker = f"{node.get('class', '')} {node.get('id', '')}"
-        if not STANDFIRST_CLASS.search(marker) or node.xpath(".//p[2]"):
-            continue
-        if node.xpath("ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header"
-                      "[not(ancestor::article)]"):
-            continue
-        text = " ".join(node.text_content().split())
-        if 30 <= len(text) <= 600 and not BOILERPLATE_RE["cookies"].search(text):
-            return text
-    return ""
-
-
 def _trafilatura_lines(page: str, url: str | None) -> list[str]:
     text = trafilatura.extract(page, url=url, include_comments=False, include_tables=False,
                                include_images=False, deduplicate=False, favor_recall=True,
@@ -66,16 +55,44 @@ def _trafilatura_lines(page: str, url: str | None) -> list[str]:
     return [line.strip() for line in (text or "").split("\n") if line.strip()]
 
 
-def _fallback_lines(tree: Any, meta: PageMetadata) -> list[str]:
-    if meta.jsonld_body:
-        return [p.strip() for p in re.split(r"\n\s*\n|\n", meta.jsonld_body) if p.strip()]
-    nodes = tree.xpath("//article//p") or tree.xpath("//main//p")
-    return [" ".join(n.text_content().split()) for n in nodes if n.text_content().strip()]
+def _dom_lines(tree: Any, meta: PageMetadata) -> list[str]:
+    """The story's blocks, from the page's own structure (mutates ``tree``)."""
+    root = strip_clutter(tree, meta.headline_element)
+    blocks = text_blocks(root)
+    headline = meta.headline_element
+    if headline is not None and not _inside_tree(headline, root):
+        headline = None
+    choice = choose_body(blocks, meta.jsonld_body, headline)
+    return [block.text for block in choice.blocks] if choice else []
+
+
+def _word_count(lines: list[str]) -> int:
+    return sum(len(line.split()) for line in lines)
+
+
+def _body_lines(page: str, tree: Any, meta: PageMetadata,
+                url: str | None) -> tuple[list[str], list[str]]:
+    """The story's lines: the page's DOM, else its own JSON-LD copy, else trafilatura."""
+    lines = _dom_lines(tree, meta)
+    if _word_count(lines) >= MIN_ARTICLE_WORDS:
+        return lines, []
+    copy = [p.strip() for p in re.split(r"\n", meta.jsonld_body) if p.strip()]
+    if _word_count(copy) >= MIN_ARTICLE_WORDS:
+        return copy, ["no story container in the page; used its JSON-LD articleBody"]
+    fallback = _trafilatura_lines(page, url)
+    if fallback:
+        return fallback, ["no story container found; used the generic extractor"]
+    return lines, []
+
+
+def _inside_tree(element: Any, root: Any) -> bool:
+    return element is root or any(a is root for a in element.iterancestors())
 
 
 def _is_furniture(line: str, meta: PageMetadata) -> bool:
     if len(line) > MAX_FURNITURE_CHARS:
-        return any(BOILERPLATE_RE[k].search(line) for k in ("cookies", "newsletter"))
+        return len(line) <= MAX_PLEA_CHARS and any(
+            BOILERPLATE_RE[k].search(line) for k in ("cookies", "newsletter", "paywall"))
     if BYLINE_RE.match(line) or (meta.author and _norm(line) in (
             _norm(meta.author), _norm("by " + meta.author))):
         return True
@@ -85,7 +102,7 @@ def _is_furniture(line: str, meta: PageMetadata) -> bool:
 def _clean_body(lines: list[str], title: str, standfirst: str, meta: PageMetadata,
                 credits: list) -> tuple[list[str], list[str]]:
     """Drop title, standfirst, furniture, credit lines; set disclaimers aside."""
-    body, disclaimers = [], []
+    body, disclaimers, seen = [], [], set()
     skip = {_norm(title), _norm(standfirst), _norm(meta.h1), _norm(meta.html_title)} - {""}
     for line in lines:
         key = _norm(line)
@@ -96,8 +113,9 @@ def _clean_body(lines: list[str], title: str, standfirst: str, meta: PageMetadat
             continue
         if is_source_line(line, credits) or _is_furniture(line, meta):
             continue
-        if body and key == _norm(body[-1]):
+        if key in seen:
             continue
+        seen.add(key)
         body.append(line)
     return body, disclaimers
 
@@ -114,27 +132,24 @@ def extract_article(page: str | bytes, url: str | None = None,
     og_title = tree.xpath("string(//meta[@property='og:title']/@content)")
     title, credits = title_and_credits(meta.h1, meta.html_title, og_title, meta.site_name)
     credits += source_links(tree, url)
-    standfirst = _standfirst(tree, meta)
-    warnings: list[str] = []
-    lines = _trafilatura_lines(page, url)
-    if sum(len(line.split()) for line in lines) < MIN_ARTICLE_WORDS:
-        fallback = _fallback_lines(tree, meta)
-        if fallback:
-            warnings.append("generic extractor found no body; used the page's own structure")
-            lines = fallback
-    body, disclaimers = _clean_body(lines, title, standfirst, meta, credits)
-    disclaimers += [d for d in find_disclaimers(
+    standfirst = find_standfirst(tree, meta.headline_element)
+    page_disclaimers = find_disclaimers(
         tree.xpath("//body//*[self::p or self::div or self::small or self::em][not(*)]/text()"))
-        if d not in disclaimers]
+    lines, warnings = _body_lines(page, tree, meta, url)
+    body, disclaimers = _clean_body(lines, title, standfirst, meta, credits)
+    disclaimers += [d for d in page_disclaimers if d not in disclaimers]
     words = sum(len(p.split()) for p in body)
     if words < MIN_ARTICLE_WORDS or (not meta.is_article and len(body) < 2):
         raise ExtractError(f"not an article: {words} words of body text found", url=url)
-    credits += dateline_and_cited(body)
+    known = [meta.site_name] + [credit.outlet for credit in credits]
+    credits += [c for c in dateline_and_cited(body, known) if not (
+        c.kind == "cited" and meta.site_name and same_outlet(c.outlet, meta.site_name))]
     return ExtractedArticle(
         title=title, standfirst=standfirst, body="\n\n".join(body), paragraphs=tuple(body),
         author=meta.author, published=meta.published, updated=meta.updated,
         canonical_url=meta.canonical_url or url, language_hint=meta.language,
-        site_name=meta.site_name, images=tuple(meta.images), attribution=tuple(unique_credits(credits)),
+        site_name=meta.site_name, images=tuple(meta.images),
+        attribution=tuple(unique_credits(credits)),
         disclaimers=tuple(disclaimers), warnings=tuple(warnings),
         html=paragraphs_to_html(body),
     )

@@ -11,7 +11,8 @@ from urllib.parse import urljoin
 
 from ..models import Attribution
 from .patterns import (
-    CITED_RE, DATELINE, DISCLAIMER_RE, SOURCE_LABEL_RE, TITLE_SEPARATORS,
+    CITED_RE, DATELINE, DISCLAIMER_RE, OUTLET_WORD_RE, READ_MORE_RE, SOURCE_LABEL_RE,
+    TITLE_SEPARATORS,
 )
 
 MAX_OUTLET_CHARS = 60
@@ -94,11 +95,13 @@ def source_links(tree: Any, url: str | None) -> list[Attribution]:
         if block is None or not name:
             continue
         text = " ".join(block.text_content().split())
-        match = SOURCE_LABEL_RE.match(text)
+        kind, match = "read_more", READ_MORE_RE.match(text)
+        if not match:
+            kind, match = "source_link", SOURCE_LABEL_RE.match(text)
         if not match or len(text) > 200 or name not in text[match.end() - 1:]:
             continue
         outlet = name if not name.startswith("http") else _host(name)
-        found.append(Attribution(outlet=outlet, kind="source_link", evidence=text,
+        found.append(Attribution(outlet=outlet, kind=kind, evidence=text,
                                  url=urljoin(url or "", link.get("href").strip())))
     return unique_credits(found)
 
@@ -108,22 +111,40 @@ def _host(link: str) -> str:
     return match.group(1) if match else link
 
 
-def dateline_and_cited(paragraphs: Iterable[str]) -> list[Attribution]:
+def is_outlet_name(name: str, known: set[str]) -> bool:
+    """A media name, not a person or an authority: an outlet word, an acronym, or an outlet
+    the page itself names (site name, title suffix, source link)."""
+    if _norm(name) in known:
+        return True
+    if re.fullmatch(r"[A-ZА-Я]{2,6}", name):
+        return True
+    return bool(OUTLET_WORD_RE.search(name))
+
+
+def dateline_and_cited(paragraphs: Iterable[str], known: Iterable[str] = ()) -> list[Attribution]:
+    """Dateline credits in the first paragraph; outlets cited as the origin of a report."""
+    known_names = {_norm(name) for name in known if name}
     found: list[Attribution] = []
     for number, paragraph in enumerate(paragraphs):
-        if number == 0:
-            match = DATELINE.match(paragraph)
-            if match:
-                found.append(Attribution(outlet=match.group("outlet").strip(), kind="dateline",
-                                         evidence=match.group(0)))
-        for pattern in CITED_RE:
-            for match in pattern.finditer(paragraph):
-                outlet = match.group("outlet").strip(" .,'’")
-                if looks_like_outlet(outlet) and len(outlet) > 1:
-                    start = max(0, match.start() - 40)
-                    found.append(Attribution(outlet=outlet, kind="cited",
-                                             evidence=paragraph[start:match.end() + 20]))
+        match = DATELINE.match(paragraph) if number == 0 else None
+        if match and looks_like_outlet(match.group("outlet").strip()):
+            found.append(Attribution(outlet=match.group("outlet").strip(), kind="dateline",
+                                     evidence=match.group(0)))
+            paragraph = paragraph[match.end():]
+        found.extend(_cited(paragraph, known_names))
     return unique_credits(found)
+
+
+def _cited(paragraph: str, known: set[str]) -> list[Attribution]:
+    found = []
+    for pattern in CITED_RE:
+        for match in pattern.finditer(paragraph):
+            outlet = match.group("outlet").strip(" .,;:'’")
+            if len(outlet) > 1 and looks_like_outlet(outlet) and is_outlet_name(outlet, known):
+                start = max(0, match.start() - 40)
+                found.append(Attribution(outlet=outlet, kind="cited",
+                                         evidence=paragraph[start:match.end() + 20]))
+    return found
 
 
 def find_disclaimers(texts: Iterable[str]) -> list[str]:
@@ -138,9 +159,9 @@ def find_disclaimers(texts: Iterable[str]) -> list[str]:
 def is_source_line(text: str, credits: list[Attribution]) -> bool:
     """A body line that is only a credit ('Source: Outlet')."""
     clean = " ".join(text.split())
-    return any(c.evidence == clean for c in credits if c.kind == "source_link") or bool(
-        SOURCE_LABEL_RE.match(clean) and len(clean) < 120
-        and any(c.outlet in clean for c in credits))
+    return any(c.evidence == clean for c in credits if c.kind in ("source_link", "read_more")) \
+        or bool((SOURCE_LABEL_RE.match(clean) or READ_MORE_RE.match(clean)) and len(clean) < 120
+                and any(c.outlet in clean for c in credits))
 
 
 def unique_credits(items: list[Attribution]) -> list[Attribution]:

@@ -31,6 +31,7 @@ class PageMetadata:
     images: list[str] = field(default_factory=list)
     jsonld_body: str = ""
     is_article: bool = False
+    headline_element: Any = None  # the element holding the headline, if the page has one
 
 
 def _text(node: Any) -> str:
@@ -85,21 +86,21 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMetadata:
     """Everything the page says about itself, before any body heuristics."""
     meta = PageMetadata()
     ld = _jsonld_article(tree)
-    h1 = tree.xpath("(//article//h1 | //main//h1 | //h1)[1]")
-    meta.h1 = _text(h1[0]) if h1 else ""
     title = tree.find(".//title")
     meta.html_title = _text(title) if title is not None else ""
-    meta.title = meta.h1 or _meta(tree, "og:title", "twitter:title") or str(ld.get("headline", "")) \
-        or meta.html_title
     meta.site_name = _meta(tree, "og:site_name", "application-name") or _person_names(
         ld.get("publisher"))
+    meta.headline_element = _headline_element(tree, meta.site_name)
+    meta.h1 = _text(meta.headline_element)
+    meta.title = (meta.h1 or _meta(tree, "og:title", "twitter:title")
+                  or str(ld.get("headline", "")) or meta.html_title)
     meta.author = (_meta(tree, "author", "article:author", "dc.creator", "parsely-author")
                    or _person_names(ld.get("author")) or _byline_author(tree))
     if meta.author.startswith("http"):
         meta.author = _person_names(ld.get("author")) or _byline_author(tree)
     meta.published = normalize_date(
         _meta(tree, "article:published_time", "datePublished", "pubdate", "dc.date")
-        or str(ld.get("datePublished", "")) or _first_time(tree))
+        or str(ld.get("datePublished", "")) or _microdata_date(tree) or _first_time(tree))
     meta.updated = normalize_date(_meta(tree, "article:modified_time", "dateModified")
                                   or str(ld.get("dateModified", "")))
     canonical = tree.xpath("//link[@rel='canonical']/@href") or [_meta(tree, "og:url")]
@@ -119,6 +120,39 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMetadata:
 def _language_code(value: str) -> str | None:
     match = re.match(r"\s*([a-zA-Z]{2,3})(?:[-_]|$)", value)
     return match.group(1).lower() if match else None
+
+
+def _is_site_heading(heading: Any, site_name: str) -> bool:
+    """A logo or blog-name heading: the site's name, or a link home."""
+    text = _text(heading)
+    if not text or (site_name and re.sub(r"\W+", "", text.lower()) ==
+                    re.sub(r"\W+", "", site_name.lower())):
+        return True
+    home = heading.xpath(".//a[@rel='home' or @href='/' or contains(@class, 'logo')]")
+    return bool(home) and len(_text(home[0])) >= 0.8 * len(text)
+
+
+def _headline_element(tree: Any, site_name: str) -> Any:
+    """The story's headline: an <h1> that is not the site's logo, else a titled h2/h3."""
+    seen = set()
+    for heading in tree.xpath("//article//h1 | //main//h1 | //h1"):
+        if heading in seen:
+            continue
+        seen.add(heading)
+        if not _is_site_heading(heading, site_name):
+            return heading
+    found = tree.xpath(
+        "//*[self::h2 or self::h3][@itemprop='headline' or @itemprop='name' or contains(@class,"
+        " 'post-title') or contains(@class, 'entry-title') or contains(@class, 'headline')]")
+    return next((h for h in found if not _is_site_heading(h, site_name)), None)
+
+
+def _microdata_date(tree: Any) -> str:
+    for node in tree.xpath("//body//*[@itemprop='datePublished']"):
+        value = node.get("content") or node.get("datetime") or node.get("title") or ""
+        if value.strip():
+            return value.strip()
+    return ""
 
 
 def _first_time(tree: Any) -> str:

@@ -12,33 +12,44 @@ import re
 
 # Auto-translation notices: evidence that the page is a machine-translated relay.
 DISCLAIMER = (
-    r"\b(translated|translation) (automatically|by machine)\b",
-    r"\b(automatically|machine[- ])translated\b",
-    r"\bauto-?translated\b",
-    r"\bmachine translation\b",
-    r"\boriginal (text|version) (prevails|is authoritative)\b",
-    r"\btradu(it|ite|its|ites) automatiquement\b",
-    r"\btraduction automatique\b",
-    r"\btraducid[oa]s? automáticamente\b",
+    r"\b(translated|translation) (automatically|by (a )?machine)\b",
+    r"\b(automatically|machine[- ]|auto-?)translated\b",
+    r"\b(machine|automatic|automated) translation\b",
+    r"\boriginal (text|version|article) (prevails|is (the )?authoritative)\b",
+    r"\btradu(it|ite|its|ites) automatiquement\b", r"\btraduction automatique\b",
+    r"\btraducid[oa]s? (automáticamente|de forma automática)\b",
     r"\btraducci[oó]n autom[aá]tica\b",
-    r"\b(automatisch|maschinell) übersetzt\b",
-    r"\bmaschinelle übersetzung\b",
-    r"\btradott[oaie] automaticamente\b",
-    r"\btraduzione automatica\b",
-    r"\btraduzid[oa]s? automaticamente\b",
-    r"\btradução automática\b",
-    r"переведен[аоы]? автоматически",
-    r"(машинный|автоматический) перевод",
-    r"\bautomatisch vertaald\b",
-    r"\bmachinevertaling\b",
+    r"\b(automatisch|maschinell)\b.{0,60}\bübersetzt\b",
+    r"\b(maschinelle|automatische) übersetzung\b",
+    r"\btradott[oaie] (automaticamente|in automatico)\b", r"\btraduzione automatica\b",
+    r"\btraduzid[oa]s? automaticamente\b", r"\btradução automática\b",
+    r"переведен[аоы]? автоматически", r"(машинн|автоматическ)(ый|ого|ий) перевод",
+    r"\b(automatisch|machinaal) vertaald\b", r"\bmachinevertaling\b",
+    r"\bautomatische vertaling\b",
 )
 
 # Labels that introduce a credit link: "Source: <a>Outlet</a>".
 SOURCE_LABEL = (
-    r"source", r"sources", r"original", r"original article", r"read the full article at",
-    r"read the original", r"via", r"lien source", r"article original", r"fuente",
-    r"art[ií]culo original", r"quelle", r"originalartikel", r"fonte", r"articolo originale",
-    r"artigo original", r"источник", r"оригинал", r"bron", r"origineel artikel",
+    r"source", r"sources", r"original", r"original article", r"via", r"lien source",
+    r"article original", r"source de l['’]article", r"fuente", r"fuente original",
+    r"art[ií]culo original", r"quelle", r"originalartikel", r"originalquelle", r"fonte",
+    r"fonte originale", r"articolo originale", r"artigo original", r"fonte original",
+    r"источник", r"оригинал", r"первоисточник", r"bron", r"origineel artikel",
+    r"oorspronkelijk artikel",
+)
+
+# Labels that send the reader to the original: "Read the full article at <a>Outlet</a>".
+READ_MORE_LABEL = (
+    r"read (the )?(full|whole|complete|original) (article|story)( (at|on|in))?",
+    r"read more (at|on)", r"continue reading (at|on)",
+    r"lire (l['’]article|la suite)( (complet|original|intégral(e)?))? (sur|dans|chez)",
+    r"(leer|lea|lee) (el artículo|la noticia)( (completo|completa|original))? en",
+    r"(den )?(ganzen|vollständigen|kompletten) artikel (lesen )?(bei|auf)",
+    r"weiterlesen (bei|auf)",
+    r"leggi (l['’]articolo|la notizia)( (completo|completa|originale|integrale))? (su|sul|in)",
+    r"leia (a|o) (matéria|reportagem|notícia|artigo)( (completa|completo|original))? (em|no|na)",
+    r"читать (полностью|целиком|оригинал) (на|в)",
+    r"lees (het|dit) (volledige|hele|originele) artikel (op|bij)",
 )
 
 # Short lines that are site furniture, never news.
@@ -57,7 +68,7 @@ BOILERPLATE = {
     "cookies": (
         r"\b(we|this site) uses? cookies\b", r"\bnous utilisons des cookies\b",
         r"\b(utilizamos|usamos) cookies\b", r"\bwir verwenden cookies\b",
-        r"\butilizziamo (i )?cookie\b", r"\bmы используем (файлы )?cookie",
+        r"\butilizziamo (i )?cookie\b", r"\bмы используем (файлы )?cookie",
         r"\bwij gebruiken cookies\b", r"\bce site utilise des cookies\b",
         r"\best(e|a) (sitio|web) utiliza cookies\b", r"\baccept (all )?cookies\b",
     ),
@@ -69,6 +80,13 @@ BOILERPLATE = {
         r"\bnewsletter abonnieren\b", r"\biscriviti alla (nostra )?newsletter\b",
         r"\bassine (a )?nossa newsletter\b", r"\bподпишитесь на (нашу )?рассылку\b",
         r"\bschrijf je in voor (onze|de) nieuwsbrief\b",
+        r"\bin your inbox\b", r"\bunsubscribe\b", r"\bdans votre boîte (mail|de réception)\b",
+        r"\ben tu (correo|bandeja de entrada)\b", r"\bin ihr(em)? (e-mail-)?postfach\b",
+        r"\bnella tua (casella|e-?mail)\b", r"\bno seu e-?mail\b", r"в вашей почте",
+        r"\bin je (mailbox|inbox)\b", r"\bby (signing up|subscribing|clicking)\b",
+        r"\ben vous inscrivant\b", r"\bal (suscribirte|registrarte)\b",
+        r"\bmit (ihrer|der) anmeldung\b", r"\biscrivendoti\b", r"\bao se (cadastrar|inscrever)\b",
+        r"нажимая (на )?кнопку", r"\bdoor (je|u) aan te melden\b",
     ),
     "theme": (
         r"\b(theme|thème|tema|thema) (by|par|de|von|di)\b", r"\bpowered by\b",
@@ -86,7 +104,54 @@ BOILERPLATE = {
         r"potrebbe interessarti|leia também|veja também|читайте также|по теме|lees ook|"
         r"meer over dit onderwerp)\b.{0,80}$",
     ),
+    "ad_label": (
+        r"^(advertisement|advertising|sponsored|publicité|publicidad|anuncio|anzeige|werbung|"
+        r"pubblicità|publicidade|реклама|advertentie|ad)\W*$",
+    ),
+    "paywall": (
+        r"\bsubscribe (now )?to (continue|keep) reading\b", r"\bsubscribers?[- ]only\b",
+        r"\b(available|reserved|exclusive) (only )?(to|for) (our )?(subscribers|members)\b",
+        r"\balready (a )?(subscriber|member)\b", r"\bto (continue|keep) reading\b",
+        r"\bunlock (this|the full) (article|story)\b",
+        r"\bréservée? aux abonnés\b", r"\babonnez-vous pour (lire|continuer)\b",
+        r"\bdéjà abonné\b", r"\bpour lire la suite\b", r"\bla suite est réservée\b",
+        r"\bil vous reste \d+ ?% de (cet|l'|l’)article\b",
+        r"\b(exclusivo|reservado) para (suscriptores|socios|abonados)\b",
+        r"\bsuscr[ií]bete para (seguir|continuar) leyendo\b", r"\bya eres suscriptor\b",
+        r"\bpara (seguir|continuar) leyendo\b",
+        r"\bweiterlesen mit\b", r"\b(schon|bereits) abonnent\b",
+        r"\b(nur|exklusiv) für (abonnenten|abonnentinnen)\b", r"\bjetzt abonnieren\b",
+        r"\bum (den artikel|weiter) zu lesen\b", r"\bsie haben keinen zugang\b",
+        r"\babbonati per (continuare a )?leggere\b", r"\briservat[oa] agli abbonati\b",
+        r"\bsei già abbonato\b", r"\bper continuare a leggere\b",
+        r"\bassine para (continuar|ler)\b", r"\bexclusivo para assinantes\b",
+        r"já é assinante\b", r"\bpara continuar lendo\b",
+        r"доступ(ен|на|но)? (только )?по подписке", r"оформите подписку", r"уже подписаны",
+        r"только для подписчиков", r"чтобы (дочитать|продолжить чтение)",
+        r"\balleen voor abonnees\b", r"\bal abonnee\b", r"\bneem een abonnement\b",
+        r"\blees verder met\b", r"\bom dit artikel (verder )?te lezen\b",
+    ),
+    "promo": (
+        r"\bdownload (our|the) app\b", r"\bfollow us on\b", r"\bget (the|our) app\b",
+        r"\bsuivez-nous sur\b", r"\btéléchargez (notre|l['’])appli", r"\bsíguenos en\b",
+        r"\bdescarga (nuestra|la) app\b", r"\bfolgen sie uns\b",
+        r"\blade(n sie)? (unsere|die) app\b",
+        r"\bseguici su\b", r"\bscarica (la nostra|l['’])app\b", r"\bsiga-nos\b",
+        r"\bbaixe (o nosso|nosso|o) app\b", r"\bподписывайтесь на (наш|нас)\b",
+        r"\bскачайте (наше )?приложение\b", r"\bчитайте нас в\b", r"\bvolg ons op\b",
+        r"\bdownload (onze|de) app\b", r"\bnewsletter\b", r"\bnieuwsbrief\b", r"рассылк",
+    ),
+    "timestamp": (
+        r"^(updated|actualizado|mis à jour|aktualisiert|aggiornato|atualizado|обновлено|"
+        r"bijgewerkt)?\W*\d{1,2}[:.h]\d{2}\s*(h|uhr|ч\.?)?\W*$",
+        r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}(,? \d{1,2}[:.]\d{2})?\W*$",
+    ),
+    "media_label": (
+        r"^(video|vídeo|vidéo|foto|fotos|photo|photos|audio|galería|gallery|galerie|bild|bilder|"
+        r"immagine|immagini|фото|видео|afbeelding|image|images)\W*$",
+    ),
     "tags": (
+        r"^(tags|tagged|assuntos|temas|onderwerpen|themen|sujets|argomenti|темы|topics)\W*$",
         r"^(tags|étiquettes|mots-clés|etiquetas|schlagworte|schlagwörter|tag|temi|"
         r"теги|метки|trefwoorden)\s*:",
     ),
@@ -102,37 +167,180 @@ TITLE_SEPARATORS = (" | ", " — ", " – ", " - ", " :: ", " · ", " // ")
 STANDFIRST_CLASS = re.compile(
     r"(standfirst|chapo|chapeau|bajada|entradilla|sumario|lead|dek|summary|excerpt|"
     r"subtitle|sub-title|subheadline|intro|teaser|kicker-text|description|descr|sottotitolo|"
-    r"occhiello|linha-fina|vorspann|anriss|inleiding)",
+    r"occhiello|linha-fina|vorspann|anriss|inleiding|preview|lede|deck|abstract|resumen|"
+    r"anons|anonce|intro-text|chapeau|sous-titre|subtitulo|subtítulo|sottotitolo|"
+    r"ondertitel|lid|podzag)",
     re.I,
 )
 
 # "... according to the FT", "a rapporté Le Monde": outlets cited as the origin of a report.
-OUTLET_NAME = (r"(?P<outlet>[A-Z][\w&.'’-]*(?:\s(?:(?:de|du|des|del|della|di|da|do|of|the|la|le|"
-               r"los|las|y|et|and|von|van|der|für)\s)?[A-Z][\w&.'’-]*){0,4})")
+# The name starts with a capital (lower-case articles before it are left out: "the", "il",
+# "o"), and may join words with particles ("Le Journal des Halles", "Folha do Sul Mineiro").
+UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+NAME_WORD = rf"[{UPPER}0-9][\w&.'’-]*"
+OUTLET_NAME = (rf"(?P<outlet>{NAME_WORD}(?:\s(?:(?:de|du|des|del|della|dello|di|da|do|dos|das|"
+               rf"of|the|la|le|los|las|y|et|and|von|van|der|für|am|an)\s)?{NAME_WORD}){{0,5}})")
+ARTICLE = (r"(?:the |le |la |l['’]|les |el |los |las |il |lo |i |gli |o |a |os |as |die |der |"
+           r"das |dem |den |het |de )?")
+
+def _cue(words: str, name: str = "") -> str:
+    """A case-insensitive cue, then (by default) an optional article and the outlet's name."""
+    return rf"\b(?i:{words}) " + (name or ARTICLE + OUTLET_NAME)
+
 
 CITED = (
-    r"\baccording to (?:the )?" + OUTLET_NAME,
-    r"\b(?:as )?reported by (?:the )?" + OUTLET_NAME,
-    r"\ba rapporté (?:le |la |l['’]|les )?" + OUTLET_NAME,
-    r"\bselon (?:le |la |l['’]|les )?" + OUTLET_NAME,
-    r"\bsegún (?:el |la |los |las )?" + OUTLET_NAME,
-    r"\binformó (?:el |la )" + OUTLET_NAME,
+    # English
+    _cue(r"according to"), _cue(r"(?:first |originally )?reported by"), _cue(r"citing"),
+    _cue(r"in an interview with"),
+    # French
+    _cue(r"(?:a |ont |avait |l['’]a |qu['’]a |qu['’]ont )?rapporté(?:e|es|s)?(?: par)?"),
+    _cue(r"selon|d['’]après|révèle|rapporte"),
+    # Spanish
+    _cue(r"según|informó|informa|publicó|publica|adelantó|reveló|de acuerdo con"),
+    _cue(r"(?:publicad[oa]|adelantad[oa]|informad[oa]) por"),
+    # German
+    _cue(r"wie", ARTICLE + OUTLET_NAME
+         + r"(?: \w+)? (?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)"),
+    _cue(r"laut|berichtet|berichtete|meldet|meldete|schreibt|schrieb"),
+    # Italian
+    _cue(r"secondo|riporta|riportato da|ha riferito|ha rivelato|scrive|rivela"),
+    _cue(r"come (?:riportato|rivelato|anticipato|scritto) (?:da|dal|dalla|dallo)", OUTLET_NAME),
+    # Portuguese
+    _cue(r"segundo|de acordo com|informou|noticiou|publicou|revelou"),
+    _cue(r"(?:antecipad|divulgad|revelad|noticiad|publicad|informad)[oa]s? pel[oa]", OUTLET_NAME),
+    # Dutch
+    _cue(r"meldt|meldde|volgens|aldus|schrijft|schreef|bericht|berichtte"),
+    # Russian: a media noun and the name in quotes, or a reporting verb and the name
+    r"(?i:газет[аыеу]|агентств[оа]|издани[ея]|телеканал[а]?|портал[а]?|журнал[а]?|"
+    r"радиостанци[яи]|сайт[а]?) «(?P<outlet>[^»]{2,60})»",
+    _cue(r"сообщает|сообщил[аио]?|пишет|писал[аои]?|по данным|по информации|переда[её]т",
+         OUTLET_NAME),
 )
 
-# "BRUSSELS (Reuters) –": a dateline credit.
-DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-ÝА-Я][A-ZÀ-ÝА-Я .'’/-]{1,40})\s*\((?P<outlet>[A-Z][\w .&'’-]{1,40})\)\s*[-–—]"
+# Words that make a name an outlet rather than a person or an authority ("Valmer Gazette",
+# "Corriere del Golfo"), and endings that do so for compounds ("Rheinpost", "Havenkrant").
+OUTLET_WORDS = (
+    r"news", r"times", r"gazette", r"journal", r"herald", r"observer", r"ledger", r"mercury",
+    r"tribune", r"express", r"telegraph", r"chronicle", r"standard", r"monitor", r"review",
+    r"daily", r"weekly", r"wire", r"agency", r"agence", r"agencia", r"agenzia", r"agência",
+    r"agentur", r"agentschap", r"corriere", r"correio", r"diario", r"diário", r"gazzetta",
+    r"giornale", r"folha", r"jornal", r"voz", r"heraldo", r"periódico", r"известия",
+    r"новости", r"правда", r"радио", r"tv", r"télé", r"radio", r"courrier", r"dépêche",
+    r"matin", r"soir", r"nouvelles", r"stampa", r"messaggero", r"notizie", r"eco", r"echo",
+    r"écho", r"noticias", r"notícias", r"crónica", r"cronaca", r"gaceta", r"mail", r"examiner",
+    r"sentinel", r"gazeta", r"revista", r"magazine", r"magazin", r"omroep", r"bulletin",
+    r"dispatch", r"reporter", r"media", r"médias", r"медиа", r"post", r"press", r"presse",
 )
+OUTLET_ENDINGS = (
+    r"post", r"krant", r"blatt", r"bote", r"kurier", r"zeitung", r"presse", r"press", r"nieuws",
+    r"news", r"courant", r"dagblad", r"journal", r"anzeiger", r"nachrichten", r"rundschau",
+    r"gazette", r"vestnik", r"вестник", r"пресс", r"газета", r"blad", r"спорт",
+)
+
+# "BRUSSELS (Reuters) –", "Nordstadt (Nordpresse) –", "МОСКВА, 11 ноября (агентство «X») —".
+DATELINE = re.compile(
+    rf"^(?P<place>[{UPPER}][\w .'’/-]{{1,40}}?)(?:,[^()]{{1,30}})?\s*\("
+    r"(?:(?:агентство|agency|agence|agencia|agenzia|agência|agentur|agentschap)\s+)?[«\"“]?"
+    rf"(?P<outlet>[{UPPER}][^()«»\"“”]{{1,50}}?)[»\"”]?\)\s*[-–—]"
+)
+
+
+# Cue substrings: a long table is only tried on a (lower-cased) line holding one of its cues.
+# Python's regex engine tries every alternative at every position; the cues make the tables
+# cheap enough to run on every line of every page. Each pattern of a table needs a cue.
+CUES = {
+    "disclaimer": ("translat", "tradu", "tradot", "übersetz", "переве", "перевод", "vertaal",
+                   "vertaling", "original"),
+    "cookies": ("cookie",),
+    "newsletter": ("newsletter", "рассылк", "nieuwsbrief", "bolet", "inbox", "unsubscri", "boîte",
+                   "correo", "bandeja", "postfach", "casella", "mail", "почте", "signing up",
+                   "subscribing", "clicking", "inscrivant", "suscribirte", "registrarte",
+                   "anmeldung", "iscrivendoti", "cadastrar", "inscrever", "нажимая",
+                   "aan te melden"),
+    "theme": ("them", "thè", "tema", "powered", "propuls", "wordpress", "bereitgestellt",
+              "rights", "©", "droits", "derechos", "rechte", "diritti", "direitos", "права",
+              "rechten"),
+    "paywall": ("subscri", "member", "reading", "unlock", "abon", "abbon", "suscr", "assin",
+                "подпис", "lire la suite", "réservé", "% de", "leyendo", "lesen", "zugang",
+                "leggere", "lendo", "дочит", "чтени", "lees verder", "lezen", "socio"),
+    "promo": ("app", "follow", "suivez", "síguenos", "folgen", "seguici", "siga", "подписывайтесь",
+              "скачайте", "приложение", "читайте нас", "volg ons", "newsletter", "nieuwsbrief",
+              "рассылк"),
+}
+
+
+class CuedPattern:
+    """A compiled table that first checks for one of its cue substrings."""
+
+    def __init__(self, patterns: tuple[str, ...], cues: tuple[str, ...] = ()) -> None:
+        self.regex = compile_any(patterns)
+        self.cues = cues
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self.cues:
+            lowered = text.lower()
+            if not any(cue in lowered for cue in self.cues):
+                return None
+        return self.regex.search(text)
 
 
 def compile_any(patterns: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
-DISCLAIMER_RE = compile_any(DISCLAIMER)
+DISCLAIMER_RE = CuedPattern(DISCLAIMER, CUES["disclaimer"])
 SOURCE_LABEL_RE = re.compile(
     r"^\s*(?:" + "|".join(SOURCE_LABEL) + r")\s*[:：-]?\s*", re.I
 )
-BOILERPLATE_RE = {kind: compile_any(p) for kind, p in BOILERPLATE.items()}
+READ_MORE_RE = re.compile(r"^\s*(?:" + "|".join(READ_MORE_LABEL) + r")\s*[:：-]?\s*", re.I)
+OUTLET_WORD_RE = re.compile(r"(?<![\w])(?:" + "|".join(OUTLET_WORDS) + r")(?![\w])|(?:"
+                            + "|".join(OUTLET_ENDINGS) + r")(?![\w])", re.I)
+BOILERPLATE_RE = {kind: CuedPattern(p, CUES.get(kind, ())) for kind, p in BOILERPLATE.items()}
 BYLINE_RE = re.compile(BYLINE, re.I)
-CITED_RE = tuple(re.compile(p) for p in CITED)
+CITED_RE = tuple(re.compile(p) for p in CITED)  # cues are (?i:...) groups; names keep case
+
+# Class and id words that name a container as furniture, not story (matched as whole words,
+# "-" and "_" counting as separators). Shared by WordPress themes, Arc, Drupal, AMP, Blogger.
+CLUTTER_MARKERS = (
+    r"newsletter", r"subscribe", r"subscription", r"sign-?up", r"optin", r"opt-in",
+    r"related", r"related-posts", r"recommended", r"recommendations?",
+    r"more-(stories|news|articles)",
+    r"top-stories", r"most-(read|popular|viewed)", r"mostread", r"popular", r"trending",
+    r"read-?more", r"read-also", r"also-read", r"see-also", r"further-reading", r"next-article",
+    r"share", r"sharing", r"sharebar", r"share-?buttons", r"social", r"socials", r"sociallinks",
+    r"tags", r"tag-?list", r"tagcloud", r"tag-?links", r"keywords", r"post-tags", r"entry-tags",
+    r"breadcrumbs?", r"comments?", r"comment-respond", r"disqus", r"cookies?", r"consent",
+    r"gdpr", r"cmp", r"promo", r"promotion", r"advert", r"advertisement", r"ad", r"ads",
+    r"adslot", r"ad-?slot", r"ad-?unit", r"ad-?container", r"ad-?row", r"dfp", r"gpt",
+    r"sponsor", r"sponsored", r"outbrain", r"taboola", r"author-?bio", r"about-author",
+    r"widget", r"widgets", r"sidebar", r"skip-?link", r"toolbar", r"pagination", r"pager",
+    r"nav", r"navigation", r"menu", r"masthead", r"site-header", r"site-footer", r"footer",
+    r"modal", r"popup", r"overlay", r"donate", r"donation", r"support-us", r"membership",
+    r"paywall-?(prompt|plea|banner|box|cta|offer)", r"offer", r"cta", r"print-only",
+    r"jump-?link", r"back-?to-?top", r"scroll-?top", r"rating", r"reactions", r"sticky",
+    r"byline", r"author-?box", r"meta-?author", r"post-?meta", r"entry-?meta", r"article-?meta",
+    r"timestamp", r"dateline-?meta", r"pullquote", r"pull-quote",
+)
+# Stems that mark furniture with any ending ("jp-relatedposts", "newsletter-signup").
+CLUTTER_STEMS = (
+    r"related", r"newsletter", r"recommend", r"subscri", r"sharing", r"sharebar", r"social",
+    r"promo", r"advert", r"sponsor", r"comment", r"cookie", r"breadcrumb", r"trending", r"popular",
+    r"mostread", r"most-read", r"outbrain", r"taboola", r"paywall", r"adsbygoogle", r"disqus",
+)
+CLUTTER_MARKERS_RE = re.compile(
+    r"(?<![a-z0-9])(?:(?:" + "|".join(CLUTTER_MARKERS) + r")(?![a-z0-9])|(?:"
+    + "|".join(CLUTTER_STEMS) + r"))", re.I)
+
+# Hidden copies: inline styles and the class names CSS frameworks use to hide an element.
+# "Photo: …", "Foto: …": a credit line, the mark of a photo caption.
+PHOTO_CREDIT_RE = re.compile(r"\b(photo|foto|фото|image|bild|imagen|immagine|afbeelding)\s*:", re.I)
+
+# Paywalled text shown blurred or locked is hidden too: the reader cannot read it.
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|filter\s*:\s*blur", re.I)
+HIDDEN_CLASS_RE = re.compile(
+    r"(?<![a-z0-9-])(hidden|is-hidden|d-none|visually-hidden|sr-only|screen-reader-text|"
+    r"hide|u-hidden|invisible|[a-z0-9_-]*blurr?(ed)?|([a-z0-9_-]*[_-])?locked|paywalled)"
+    r"(?![a-z0-9-])", re.I)
+# ... unless a responsive class shows it on larger screens ("d-none d-md-block").
+SHOWN_LATER_RE = re.compile(r"(?<![a-z0-9-])d-(sm|md|lg|xl|xxl)-(block|flex|inline|grid|table)",
+                            re.I)

@@ -109,10 +109,63 @@ M1_BASE = """
 
 # 2: translation memory (issue 4)
 M2_TRANSLATION_MEMORY = """
+    CREATE TABLE translation_memory (
+        key BLOB PRIMARY KEY,
+        translation TEXT NOT NULL,
+        flags INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    ALTER TABLE translations ADD COLUMN record TEXT NOT NULL DEFAULT '{}'
 """
 
-# 3: full-text search and reader indexes (issue 5)
+# 3: full-text search and reader indexes (issue 5). One FTS5 row per article
+# (rowid = article id): its original title and text plus every translation,
+# kept in sync by triggers; expression indexes serve the newest-first listings.
 M3_SEARCH = """
+    CREATE INDEX articles_recent ON articles(COALESCE(published, first_seen) DESC, id DESC);
+    CREATE INDEX articles_source_recent
+        ON articles(source_id, COALESCE(published, first_seen) DESC, id DESC);
+    CREATE INDEX articles_language_recent
+        ON articles(language, COALESCE(published, first_seen) DESC, id DESC);
+    CREATE INDEX source_events_at ON source_events(source_id, at);
+    CREATE VIRTUAL TABLE search_index USING fts5(
+        title, body, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE VIEW search_documents (id, title, body) AS
+        SELECT a.id,
+            a.title || COALESCE(char(10) || (SELECT group_concat(t.title, char(10))
+                FROM translations t WHERE t.article_id = a.id), ''),
+            a.standfirst || char(10, 10) || a.body || COALESCE(char(10, 10) ||
+                (SELECT group_concat(t.standfirst || char(10, 10) || t.body, char(10, 10))
+                FROM translations t WHERE t.article_id = a.id), '')
+        FROM articles a;
+    INSERT INTO search_index (rowid, title, body) SELECT id, title, body FROM search_documents;
+    CREATE TRIGGER search_article_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO search_index (rowid, title, body)
+            VALUES (new.id, new.title, new.standfirst || char(10, 10) || new.body);
+    END;
+    CREATE TRIGGER search_article_update AFTER UPDATE OF title, standfirst, body ON articles BEGIN
+        DELETE FROM search_index WHERE rowid = old.id;
+        INSERT INTO search_index (rowid, title, body)
+            SELECT id, title, body FROM search_documents WHERE id = new.id;
+    END;
+    CREATE TRIGGER search_article_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM search_index WHERE rowid = old.id;
+    END;
+    CREATE TRIGGER search_translation_insert AFTER INSERT ON translations BEGIN
+        DELETE FROM search_index WHERE rowid = new.article_id;
+        INSERT INTO search_index (rowid, title, body)
+            SELECT id, title, body FROM search_documents WHERE id = new.article_id;
+    END;
+    CREATE TRIGGER search_translation_update
+    AFTER UPDATE OF article_id, title, standfirst, body ON translations BEGIN
+        DELETE FROM search_index WHERE rowid IN (old.article_id, new.article_id);
+        INSERT INTO search_index (rowid, title, body)
+            SELECT id, title, body FROM search_documents WHERE id IN (old.article_id, new.article_id);
+    END;
+    CREATE TRIGGER search_translation_delete AFTER DELETE ON translations BEGIN
+        DELETE FROM search_index WHERE rowid = old.article_id;
+        INSERT INTO search_index (rowid, title, body)
+            SELECT id, title, body FROM search_documents WHERE id = old.article_id;
+    END;
 """
 
 # 4: stories and provenance links (issue 6); its owner may add to it.
@@ -143,6 +196,15 @@ M4_PROVENANCE = """
         UNIQUE (article_id, derived_from)
     );
     CREATE INDEX provenance_links_origin ON provenance_links(derived_from);
+    CREATE INDEX articles_first_seen ON articles(first_seen);
+    CREATE TABLE provenance_traced (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        content_hash TEXT NOT NULL,
+        word_hash TEXT NOT NULL,
+        signature TEXT NOT NULL DEFAULT '[]',
+        keys TEXT NOT NULL DEFAULT '{}',
+        traced_at TEXT NOT NULL
+    );
 """
 
 MIGRATIONS: tuple[str, ...] = (
@@ -159,6 +221,21 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def statements(script: str) -> list[str]:
+    """The SQL statements of ``script``; a trigger's body (``BEGIN ...; END``) stays whole."""
+    found: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n\t;"):
+                found.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n\t;"):
+        found.append(pending.strip())
+    return found
+
+
 def migrate(conn: sqlite3.Connection, path: str) -> int:
     """Apply pending migrations; refuse a store newer than this code."""
     version = current_version(conn)
@@ -171,9 +248,8 @@ def migrate(conn: sqlite3.Connection, path: str) -> int:
         log.info("migrating %s to schema version %d", path, number + 1)
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in MIGRATIONS[number].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            for statement in statements(MIGRATIONS[number]):
+                conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number + 1}")
             conn.execute("COMMIT")
         except BaseException:

@@ -21,7 +21,8 @@ from ..storage.sources import health_rows
 from ..storage.translations import translations_for, translations_for_many
 from .context import web_of
 from .present import outlet_of
-from .queries import articles_before
+from .filters import article_filters
+from .queries import filtered_articles
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -44,7 +45,7 @@ def list_articles(request: Request) -> Response:
     db = web_of(request).db
     limit = limit_param(request)
     before = decode_cursor(request.query_params.get("before"))
-    rows = articles_before(db, limit + 1, before)
+    rows = filtered_articles(db, article_filters(request), limit + 1, before=before)
     has_more = len(rows) > limit
     rows = rows[:limit]
     translations = translations_for_many(db, [row["id"] for row in rows])

@@ -1,7 +1,10 @@
-"""Atom 1.0 feeds, one per language: the latest articles translated into it or written in it.
+"""Feeds per language, narrowed by outlet, story, original language, dates or a saved search.
 
-Built with ``xml.etree``, which escapes text and attributes; entry content is
-HTML (escaped paragraphs) carried as escaped text, ``type="html"``.
+``/feeds/{lang}.atom``, ``.rss`` (RSS 2.0) and ``.json`` (JSON Feed 1.1) take
+the filters of the home page (``source``, ``story``, ``language``, ``from``,
+``to``) and ``q`` (a search: the feed of a saved search). Every entry carries
+the machine-translation label and the link to the original; the writers are
+in ``feed_formats``.
 """
 
 from __future__ import annotations
@@ -9,7 +12,8 @@ from __future__ import annotations
 import html
 import re
 import sqlite3
-import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -17,31 +21,68 @@ from starlette.responses import Response
 
 from ..clock import now_iso
 from ..models import Translation
-from ..storage.translations import translations_for_many
+from . import feed_formats
 from .context import web_of
+from .filters import article_filters, filter_params, search_text
 from .i18n import LANGUAGE_CODE, Interface
 from .present import outlet_of, paragraphs, rfc3339, web_url
-from .queries import articles_readable_in
+from .queries import filtered_articles, source_row, story_row, translations_into
+from .search_pages import run_search
 
-ATOM = "http://www.w3.org/2005/Atom"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FEED_SIZE = 50
 TAG_DATE = "2024"  # the date part of tag: URIs; never change it, ids must stay stable
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-ET.register_namespace("", ATOM)
+FORMATS = {"atom": feed_formats.atom, "rss": feed_formats.rss, "json": feed_formats.json_feed}
 
 
-def language_feed(request: Request) -> Response:
-    lang = request.path_params["lang"]
-    if not LANGUAGE_CODE.fullmatch(lang):
-        raise HTTPException(404, f"no feed for language {lang!r}")
-    db = web_of(request).db
-    rows = articles_readable_in(db, lang, FEED_SIZE)
-    translations = translations_for_many(db, [row["id"] for row in rows])
-    feed = build_feed(request, lang, rows, translations)
-    body = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
-    return Response(body, media_type="application/atom+xml; charset=utf-8")
+@dataclass(frozen=True)
+class FeedItem:
+    id: str
+    title: str
+    reader_url: str
+    original_url: str
+    author: str
+    outlet: str
+    source_feed_url: str
+    published: str | None
+    updated: str
+    label: str  # the machine-translation label, or what the original is
+    body: str
+    content_html: str
+    language: str
+    machine_translation: bool
+    engine: str
+
+
+@dataclass(frozen=True)
+class FeedInfo:
+    id: str
+    title: str
+    lang: str
+    self_url: str
+    home_url: str
+    updated: str
+    description: str
+
+
+def feed(request: Request) -> Response:
+    lang, kind = request.path_params["lang"], request.path_params["format"]
+    if not LANGUAGE_CODE.fullmatch(lang) or kind not in FORMATS:
+        raise HTTPException(404, f"no feed {lang}.{kind}: use /feeds/LANG.atom, .rss or .json")
+    rows = feed_rows(request, lang)
+    translations = translations_into(web_of(request).db, [row["id"] for row in rows], lang)
+    items = [feed_item(request, row, translations.get(row["id"], {}).get(lang), lang)
+             for row in rows]
+    info = feed_info(request, lang, items)
+    body, media_type = FORMATS[kind](info, items)
+    return Response(body, media_type=media_type)
+
+
+def feed_rows(request: Request, lang: str) -> list[sqlite3.Row]:
+    if search_text(request).strip():
+        rows, _ = run_search(request, FEED_SIZE)
+        return rows
+    return filtered_articles(web_of(request).db, article_filters(request, readable_in=lang),
+                             FEED_SIZE)
 
 
 def tag_uri(request: Request, specific: str) -> str:
@@ -51,56 +92,63 @@ def tag_uri(request: Request, specific: str) -> str:
     return f"tag:{host},{TAG_DATE}:{specific}"
 
 
-def build_feed(request: Request, lang: str, rows: list[sqlite3.Row],
-               translations: dict[int, dict[str, Translation]]) -> ET.Element:
+def feed_info(request: Request, lang: str, items: list[FeedItem]) -> FeedInfo:
     t = Interface(lang)
-    base = str(request.base_url)
-    feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: lang})
-    _add(feed, "id", tag_uri(request, f"feeds/{lang}"))
-    _add(feed, "title", t("feed_title", language=t.language_name(lang)))
-    _add(feed, "link", rel="self", href=str(request.url))
-    _add(feed, "link", rel="alternate", type="text/html", href=f"{base}?lang={lang}")
-    author = _add(feed, "author")
-    _add(author, "name", "babelwire")
-    _add(feed, "generator", "babelwire")
-    updated = _add(feed, "updated")
-    entries = [entry_for(request, row, translations.get(row["id"], {}).get(lang), lang)
-               for row in rows]
-    stamps = [entry.findtext(f"{{{ATOM}}}updated") or "" for entry in entries]
-    updated.text = max(stamps, default="") or now_iso()
-    feed.extend(entries)
-    return feed
+    params = filter_params(request)
+    narrowed = urlencode(sorted(params.items()))
+    title = t("feed_title", language=t.language_name(lang)) + feed_subtitle(request, t)
+    page = "search" if "q" in params else ""
+    return FeedInfo(
+        id=tag_uri(request, f"feeds/{lang}" + (f"?{narrowed}" if narrowed else "")),
+        title=title, lang=lang, self_url=str(request.url),
+        home_url=f"{request.base_url}{page}?{urlencode({**params, 'lang': lang})}",
+        updated=max((item.updated for item in items), default="") or now_iso(),
+        description=t("tagline"),
+    )
 
 
-def entry_for(request: Request, row: sqlite3.Row, translation: Translation | None,
-              lang: str) -> ET.Element:
+def feed_subtitle(request: Request, t: Interface) -> str:
+    """' — La Gaceta', ' — search: rain' ...: what the feed is narrowed to."""
+    db = web_of(request).db
+    filters = article_filters(request)
+    parts = []
+    if filters.source_id is not None:
+        source = source_row(db, filters.source_id)
+        parts.append(source["name"] or source["url"] if source else f"#{filters.source_id}")
+    if filters.story_id is not None:
+        story = story_row(db, filters.story_id)
+        parts.append(f"{t('story')}: {story['title'] if story else filters.story_id}")
+    if search_text(request).strip():
+        parts.append(f"{t('search')}: {search_text(request).strip()}")
+    return "".join(f" — {part}" for part in parts)
+
+
+def feed_item(request: Request, row: sqlite3.Row, translation: Translation | None,
+              lang: str) -> FeedItem:
     t = Interface(lang)
     machine = translation is not None and row["language"] != lang
     outlet = outlet_of(row)
     language = t.language_name(row["language"])
+    first_seen = rfc3339(row["first_seen"], now_iso())
     if machine:
         title, body = translation.title, translation.body
-        prefix = t("mt_feed_prefix", engine=translation.engine, language=language, outlet=outlet)
-        updated = rfc3339(translation.created_at, rfc3339(row["first_seen"], now_iso()))
+        label = t("mt_feed_prefix", engine=translation.engine, language=language, outlet=outlet)
+        updated = rfc3339(translation.created_at, first_seen)
     else:
-        title, body = row["title"], row["body"]
-        prefix = t("feed_original_prefix", language=language, outlet=outlet)
-        updated = rfc3339(row["first_seen"], now_iso())
-    entry = ET.Element(f"{{{ATOM}}}entry")
-    _add(entry, "id", tag_uri(request, f"articles/{row['id']}/{lang}"))
-    _add(entry, "title", title, type="text")
-    _add(entry, "updated", updated)
-    if row["published"]:
-        _add(entry, "published", rfc3339(row["published"], updated))
-    _add(entry, "link", rel="alternate", type="text/html",
-         href=f"{request.base_url}articles/{row['id']}?lang={lang}")
+        title, body, updated = row["title"], row["body"], first_seen
+        label = t("feed_original_prefix", language=language, outlet=outlet)
     original = web_url(row["url"])
-    if original:
-        _add(entry, "link", rel="via", href=original)
-    author = _add(entry, "author")
-    _add(author, "name", row["author"] or outlet or "unknown")
-    _add(entry, "content", content_html(prefix, body, original, t("original_article")), type="html")
-    return entry
+    return FeedItem(
+        id=tag_uri(request, f"articles/{row['id']}/{lang}"), title=title,
+        reader_url=f"{request.base_url}articles/{row['id']}?lang={lang}",
+        original_url=original, author=row["author"] or outlet or "unknown", outlet=outlet,
+        source_feed_url=web_url(row["source_url"]),
+        published=rfc3339(row["published"], updated) if row["published"] else None,
+        updated=updated, label=label, body=body,
+        content_html=content_html(label, body, original, t("original_article")),
+        language=lang if machine else row["language"], machine_translation=machine,
+        engine=translation.engine if machine else "",
+    )
 
 
 def content_html(prefix: str, body: str, original_url: str, link_text: str) -> str:
@@ -109,11 +157,3 @@ def content_html(prefix: str, body: str, original_url: str, link_text: str) -> s
     if original_url:
         parts.append(f'<p><a href="{html.escape(original_url)}">{html.escape(link_text)}</a></p>')
     return "\n".join(parts)
-
-
-def _add(parent: ET.Element, name: str, text: str | None = None, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{name}",
-                            {k: _NOT_XML.sub("", v) for k, v in attributes.items()})
-    if text is not None:
-        element.text = _NOT_XML.sub("", text)
-    return element

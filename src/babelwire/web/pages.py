@@ -1,4 +1,7 @@
-"""HTML pages: the latest articles, one article side by side, sources, errors."""
+"""HTML pages: the latest articles, one article side by side, sources, errors.
+
+Search and outlet pages are in ``search_pages`` and ``outlet_pages``.
+"""
 
 from __future__ import annotations
 
@@ -10,27 +13,41 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from ..models import Translation
-from ..storage.articles import article_from_row, count_articles, get_article_row, latest_articles
+from ..storage.articles import article_from_row, get_article_row
 from ..storage.sources import health_rows
-from ..storage.translations import failures_for, translations_for, translations_for_many
+from ..storage.translations import failures_for, translations_for
 from .context import reader_language, render, web_of
+from .filters import article_filters, filter_params
+from .i18n import LANGUAGE_NAMES
 from .present import outlet_of, paragraphs, reader_title, time_of
+from .queries import (LISTING_COLUMNS, filtered_articles, source_names, stories_of, story_row,
+                      translated_titles)
 
 PAGE_SIZE = 50
 
 
 def home(request: Request) -> Response:
+    """The latest articles in the reader's language, with filters and pages."""
     web = web_of(request)
     lang = reader_language(request)
     page = page_number(request)
-    rows = latest_articles(web.db, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    translations = translations_for_many(web.db, [row["id"] for row in rows])
+    filters = article_filters(request)
+    rows = filtered_articles(web.db, filters, PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE,
+                             columns=LISTING_COLUMNS)
+    has_older, rows = len(rows) > PAGE_SIZE, rows[:PAGE_SIZE]
+    translations = translated_titles(web.db, [row["id"] for row in rows], lang)
     items = [reader_title(row, translations.get(row["id"], {}), lang) for row in rows]
-    total = count_articles(web.db)
+    story = story_row(web.db, filters.story_id) if filters.story_id is not None else None
     return render(request, "home.html", {
-        "items": items, "page": page, "has_newer": page > 1,
-        "has_older": page * PAGE_SIZE < total,
+        "items": items, "page": page, "has_newer": page > 1, "has_older": has_older,
+        "filters": filters, "params": filter_params(request), "story": story,
+        "outlets": source_names(web.db), "languages": known_languages(web.settings.targets),
     })
+
+
+def known_languages(targets: tuple[str, ...]) -> list[str]:
+    """Languages offered in the filter: the targets, then every language with a name."""
+    return list(dict.fromkeys([*targets, *(code for code in LANGUAGE_NAMES if code != "und")]))
 
 
 def page_number(request: Request) -> int:
@@ -84,6 +101,8 @@ def article_page(request: Request) -> Response:
         "article": article, "translation": translation, "in_language": in_language,
         "rows": aligned_rows(translation, article.standfirst, article.body),
         "outlet": outlet_of(row), "time": time_of(row), "failures": failures, "others": others,
+        "stories": stories_of(web.db, [article.id]).get(article.id, []),
+        "article_id": article.id,
     })
 
 

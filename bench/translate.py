@@ -1,0 +1,138 @@
+"""babelwire's translation against the raw ``apertium`` command, on the eval set.
+
+For every pair of ``tests/eval/translation`` (fr→en, es→en, en→fr), in the same run:
+  - raw: the sources, one per line, through the ``apertium -u`` command along the
+    route babelwire takes (``apertium -u fr-es | apertium -u spa-eng``): one call
+    per batch and hop, unknown-word marks off (the stronger baseline);
+  - babelwire: ``translate_texts`` (structure-safe path, Apertium, pivot), the
+    sources grouped three to a text as paragraphs, with a fresh translation
+    memory (every sentence a miss);
+  - cached: the same call again, every sentence a memory hit.
+Prints chrF of each and the difference, segments per second of each and their
+ratio, and the cache-hit throughput.
+
+    .venv/bin/python bench/translate.py [--repeat 3] [--cached-rounds 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "eval" / "translation"))
+
+from evalset import PAIRS, chrf, load_pairs, paragraph_texts, structure_errors  # noqa: E402
+
+from babelwire.storage import Database  # noqa: E402
+from babelwire.translate import (  # noqa: E402
+    ApertiumTranslator,
+    PivotTranslator,
+    TranslateOptions,
+    TranslationMemory,
+    find_route,
+    translate_texts,
+)
+
+
+def raw_command(engine: ApertiumTranslator, source: str, target: str) -> str:
+    """The shell pipeline of ``apertium -u`` calls along babelwire's route."""
+    route = find_route(engine.pairs(), source, target)
+    modes = engine.modes()
+    return " | ".join(f"apertium -u {modes[(a, b)]}" for a, b in zip(route, route[1:]))
+
+
+def run_raw(command: str, sources: list[str]) -> tuple[list[str], float]:
+    start = time.perf_counter()
+    done = subprocess.run(["bash", "-c", command], input="\n".join(sources) + "\n", capture_output=True,
+                          text=True, check=True)
+    elapsed = time.perf_counter() - start
+    lines = done.stdout.rstrip("\n").split("\n")
+    if len(lines) != len(sources):
+        raise SystemExit(f"raw apertium returned {len(lines)} lines for {len(sources)}")
+    return lines, elapsed
+
+
+def run_babelwire(translator, sources: list[str], source: str, target: str,
+                  memory: TranslationMemory) -> tuple[list[str], float, object]:
+    texts = paragraph_texts(sources)
+    start = time.perf_counter()
+    result = translate_texts(translator, texts, source, target, TranslateOptions(memory=memory))
+    elapsed = time.perf_counter() - start
+    return [p for text in result.segments for p in text.split("\n\n")], elapsed, result
+
+
+def bench_pair(engine: ApertiumTranslator, source: str, target: str, repeat: int, rounds: int) -> dict:
+    sources, references = load_pairs(source, target)
+    translator = PivotTranslator(engine)
+    command = raw_command(engine, source, target)
+    raw_times, bw_times, cached_times = [], [], []
+    for _ in range(repeat):
+        raw, elapsed = run_raw(command, sources)
+        raw_times.append(elapsed)
+        with tempfile.TemporaryDirectory() as folder:
+            db = Database(Path(folder) / "bench.sqlite3")
+            memory = TranslationMemory(db)
+            ours, elapsed, result = run_babelwire(translator, sources, source, target, memory)
+            bw_times.append(elapsed)
+            for _ in range(rounds):
+                _, elapsed, cached = run_babelwire(translator, sources, source, target, memory)
+                assert cached.memory_hits == cached.sentences and cached.sent_to_engine == 0
+                cached_times.append(elapsed / cached.sentences)
+            db.close()
+    broken_raw = sum(1 for s, r in zip(sources, raw) if structure_errors(s, r, source, target))
+    broken_ours = sum(1 for s, r in zip(sources, ours) if structure_errors(s, r, source, target))
+    return {"pair": f"{source}→{target}", "command": command, "segments": len(sources),
+            "sentences": result.sentences, "chrf_raw": chrf(raw, references),
+            "chrf_bw": chrf(ours, references), "raw_s": statistics.median(raw_times),
+            "bw_s": statistics.median(bw_times), "cached_per_s": 1 / statistics.median(cached_times),
+            "broken_raw": broken_raw, "broken_bw": broken_ours}
+
+
+def warm_up(engine: ApertiumTranslator) -> None:
+    """Pay the one-time costs of a long-running process before timing: imports, pairs, versions."""
+    translator = PivotTranslator(engine)
+    for source, target in PAIRS:
+        translate_texts(translator, ["Uno. Dos."], source, target)
+
+
+def report(row: dict) -> None:
+    raw_rate = row["segments"] / row["raw_s"]
+    bw_rate = row["segments"] / row["bw_s"]
+    print(f"{row['pair']}  ({row['segments']} segments, {row['sentences']} sentences; raw: {row['command']})")
+    print(f"  chrF      raw {row['chrf_raw']:6.2f}   babelwire {row['chrf_bw']:6.2f}   "
+          f"difference {row['chrf_bw'] - row['chrf_raw']:+.2f}")
+    print(f"  speed     raw {raw_rate:7.1f} seg/s   babelwire {bw_rate:7.1f} seg/s   ratio {bw_rate / raw_rate:.2f}x")
+    print(f"  cached    babelwire {row['cached_per_s']:,.0f} segments/s (second pass, every sentence a hit)")
+    print(f"  structure segments broken: raw {row['broken_raw']}, babelwire {row['broken_bw']} "
+          f"(quote marks, brackets, numbers, URLs)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per pair; medians are reported")
+    parser.add_argument("--cached-rounds", type=int, default=20, help="cached passes per run")
+    args = parser.parse_args()
+    engine = ApertiumTranslator()
+    print(f"machine: {platform.machine()}, {platform.system()} {platform.release()}, "
+          f"python {platform.python_version()}, apertium {engine.version()}")
+    print(f"eval set: tests/eval/translation, medians of {args.repeat} runs\n")
+    warm_up(engine)
+    rows = [bench_pair(engine, source, target, args.repeat, args.cached_rounds) for source, target in PAIRS]
+    for row in rows:
+        report(row)
+    total_raw = sum(r["segments"] for r in rows) / sum(r["raw_s"] for r in rows)
+    total_bw = sum(r["segments"] for r in rows) / sum(r["bw_s"] for r in rows)
+    print(f"\nall pairs: raw {total_raw:.1f} seg/s, babelwire {total_bw:.1f} seg/s, ratio {total_bw / total_raw:.2f}x; "
+          f"chrF above raw on every pair: {all(r['chrf_bw'] > r['chrf_raw'] for r in rows)}; "
+          f"cached min {min(r['cached_per_s'] for r in rows):,.0f} segments/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,243 @@
+"""The page's DOM, made readable: clutter removed, text blocks listed in order.
+
+``strip_clutter`` mutates the tree (read metadata and attribution first):
+scripts, hidden copies (``hidden``, ``display:none``, blurred or locked
+paywall text), photo captions (video captions stay), small boxes around
+forms, navigation, and the containers whose class or id names them as
+furniture (``patterns.CLUTTER_MARKERS``) go, unless they hold the story.
+``text_blocks`` then lists the paragraph-like elements with their text and
+link density, the raw material for ``body``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from .patterns import (
+    CLUTTER_MARKERS_RE, HIDDEN_CLASS_RE, HIDDEN_STYLE_RE, PHOTO_CREDIT_RE, SHOWN_LATER_RE,
+)
+
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "button", "select",
+             "input", "textarea", "canvas", "object", "embed", "map", "link", "meta", "form")
+FURNITURE_TAGS = ("nav", "aside", "footer", "header", "dialog", "menu")
+BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption",
+              "dd", "dt", "td", "th", "div", "section", "article", "main", "address", "summary"}
+INLINE_TAGS = {"a", "span", "strong", "em", "b", "i", "u", "small", "sub", "sup", "abbr", "cite",
+               "q", "mark", "time", "code", "br", "font", "s", "del", "ins", "bdi", "bdo", "wbr",
+               "img", "picture", "source", "amp-img", "var", "kbd", "samp", "dfn", "label", "data"}
+CONTAINER_ONLY = {"div", "section", "article", "main", "li", "td", "dd"}
+VIDEO_TAGS = ("video", "iframe", "embed", "object", "audio", "amp-video", "amp-youtube",
+              "amp-iframe", "amp-vimeo", "amp-brightcove", "amp-audio")
+MAX_CAPTION_CHARS = 200
+PROTECT_SHARE = 0.5  # a furniture-looking container holding this share of the text stays
+FORM_BOX_CHARS = 400  # a form and its box with at most this much text is a sign-up box
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph-like piece of text, in document order."""
+
+    element: Any
+    text: str
+    tag: str
+    link_chars: int
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+def _marker(element: Any) -> str:
+    return f"{element.get('class', '')} {element.get('id', '')}".lower()
+
+
+def _is_hidden(element: Any) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true" \
+            or element.get("fallback") is not None:
+        return True
+    style = element.get("style")
+    if style and HIDDEN_STYLE_RE.search(style):
+        return True
+    marker = _marker(element)
+    return bool(HIDDEN_CLASS_RE.search(marker)) and not SHOWN_LATER_RE.search(marker)
+
+
+def _paragraph_chars(element: Any) -> int:
+    return sum(len(p.text_content()) for p in element.iter("p"))
+
+
+def _story_holder(element: Any, total: int, protected: set) -> bool:
+    """Never remove the headline's or the body's own container."""
+    if element.tag in ("html", "body", "article", "main") or element in protected:
+        return True
+    return total > 0 and _paragraph_chars(element) >= PROTECT_SHARE * total
+
+
+def _protected(root: Any, headline: Any) -> set:
+    """The headline, the page's declared article body, and every element around them."""
+    anchors = root.xpath(".//*[contains(@itemprop, 'articleBody')]")
+    anchors += [headline] if headline is not None else list(root.iter("h1"))
+    protected = set()
+    for anchor in anchors:
+        protected.add(anchor)
+        protected.update(anchor.iterancestors())
+    return protected
+
+
+def _remove(element: Any) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail and tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _holds_video(element: Any) -> bool:
+    if next(element.iter(*VIDEO_TAGS), None) is not None:
+        return True
+    return "video" in _marker(element)
+
+
+def _holds_image(element: Any) -> bool:
+    return next(element.iter("img", "picture", "amp-img"), None) is not None
+
+
+def _photo_caption_like(element: Any) -> bool:
+    """Short text without a full stop, as under a photo ("Harbour at dusk. Photo: X" too)."""
+    text = " ".join(element.text_content().split())
+    return 0 < len(text) <= MAX_CAPTION_CHARS and (
+        not text.endswith((".", "!", "?", "…", "»", "”", '"')) or PHOTO_CREDIT_RE.search(text))
+
+
+def drop_photo_captions(root: Any) -> None:
+    """Captions of photos are not the story; captions of videos (and embeds) are."""
+    for caption in list(root.iter("figcaption")):
+        figure = caption.getparent()
+        if figure is not None and _holds_image(figure) and not _holds_video(figure):
+            _remove(caption)
+    for element in list(root.iter("div", "p", "td", "span")):
+        if element.getparent() is None or "caption" not in _marker(element):
+            continue
+        holder = element.getparent()
+        if _holds_image(holder) and not _holds_video(holder) and \
+                _text_chars(element) <= MAX_CAPTION_CHARS:
+            _remove(element)
+    for image in list(root.iter("img")):
+        block = image
+        while block.getparent() is not None and block.getparent().tag in ("a", "span", "div", "p") \
+                and not " ".join(block.getparent().text_content().split()):
+            block = block.getparent()
+        following = block.getnext()
+        if following is not None and following.tag in ("div", "p") and \
+                not any(child.tag in BLOCK_TAGS for child in following) and \
+                _photo_caption_like(following):
+            _remove(following)
+
+
+def drop_form_boxes(root: Any, protected: set) -> None:
+    """A small box around a form (newsletter sign-up, search, comment) is never the story."""
+    for form in list(root.iter("form")):
+        if form.getparent() is None or _text_chars(form) > FORM_BOX_CHARS or form in protected:
+            continue
+        box = form
+        for _ in range(2):
+            parent = box.getparent()
+            if parent is None or parent.tag in ("body", "main", "article") or parent in protected \
+                    or _text_chars(parent) > FORM_BOX_CHARS:
+                break
+            box = parent
+        _remove(box)
+
+
+def _text_chars(element: Any) -> int:
+    return len(" ".join(element.text_content().split()))
+
+
+def strip_clutter(tree: Any, headline: Any = None) -> Any:
+    """Remove what is never the story; returns the ``<body>`` (or the root)."""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    for element in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        _remove(element)
+    drop_photo_captions(root)
+    protected = _protected(root, headline)
+    drop_form_boxes(root, protected)
+    for element in list(root.iter(*DROP_TAGS)):
+        if element.tag != "form" or _paragraph_chars(element) < 200:
+            _remove(element)
+    total = _paragraph_chars(root)
+    for element in list(root.iter(*FURNITURE_TAGS)):
+        if element.getparent() is not None and not _story_holder(element, total, protected):
+            _remove(element)
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        if _is_hidden(element):
+            _remove(element)
+        elif CLUTTER_MARKERS_RE.search(_marker(element)) \
+                and not _story_holder(element, total, protected):
+            _remove(element)
+    return root
+
+
+def _own_text(element: Any) -> str:
+    """Text of ``element`` outside its block-level children."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag in INLINE_TAGS:
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def _link_chars(element: Any) -> int:
+    return sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+
+
+def text_blocks(root: Any) -> list[Block]:
+    """Paragraph-like elements in document order (nested blocks counted once)."""
+    blocks: list[Block] = []
+    for element in root.iter(*BLOCK_TAGS):
+        has_block_child = any(isinstance(c.tag, str) and c.tag not in INLINE_TAGS for c in element)
+        if has_block_child:
+            text = _own_text(element) if element.tag in CONTAINER_ONLY else ""
+            if len(text) >= 40:  # text typed straight into a container, between blocks
+                blocks.append(Block(element, text, element.tag, 0))
+            continue
+        pieces = _pieces(element)
+        links = _link_chars(element)
+        total = sum(len(piece) for piece in pieces) or 1
+        for piece in pieces:
+            blocks.append(Block(element, piece, element.tag, round(links * len(piece) / total)))
+    return blocks
+
+
+def _text_with_breaks(element: Any) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        parts.append("\n" if child.tag == "br" else _text_with_breaks(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _pieces(element: Any) -> list[str]:
+    """The element's text; split into paragraphs where it uses a blank line (<br><br>)."""
+    if element.find(".//br") is None:
+        text = " ".join(element.text_content().split())
+        return [text] if text else []
+    pieces = re.split(r"\n[^\S\n]*\n", _text_with_breaks(element))
+    return [" ".join(piece.split()) for piece in pieces if piece.strip()]
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())

@@ -1,0 +1,174 @@
+"""Compare two articles: align their sentences and name the relation between them.
+
+Same language: sentences are first matched by their words (cheap): nearly
+the same words, sentence after sentence, is a copy; the encoder is used only
+when the words alone do not settle it, and a match by meaning is a paraphrase. Across languages:
+the multilingual encoder over the original sentences and, when both have one,
+over their pivot renderings. The better of the alignments decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .align import lexical_similarity, monotonic_alignment
+from .profile import Profile
+from .records import TraceOptions
+
+LEXICAL_THRESHOLD = 0.5     # word-set Jaccard for two sentences to align by their words
+SEMANTIC_THRESHOLD = 0.55   # encoder cosine for two sentences to align by meaning
+DERIVED_COVERAGE = 0.5      # share of the shorter article's sentences aligned: derived
+MIN_ALIGNED = 2             # ... and at least this many sentences (or all, when fewer)
+COPY_COVERAGE = 0.6         # same language: share aligned by words alone for a copy
+COPY_MEAN = 0.9             # ... with this mean word overlap (a copy keeps the words)
+SAME_EVENT_MIN_KEYS = 3     # shared names and numbers (one of each at least) for same_event
+SAME_EVENT_OVERLAP = 0.35   # ... and their weighted share of the smaller article's keys
+# The encoder runs on a pair only when cheaper evidence says it could be derived:
+ENCODER_GATE_KEYS = 0.2         # this weighted share of names and numbers shared, and
+ENCODER_GATE_SENTENCE = 0.45    # (same language) one sentence pair sharing this share of words
+ENCODER_GATE_WORDS = 0.35       # ... or the articles sharing this share of their words;
+ENCODER_GATE_PIVOT_WORDS = 0.3  # ... or this share of the pivot renderings' words
+MAX_PAIRS_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Alignment:
+    method: str                       # lexical | encoder | pivot
+    pairs: tuple[tuple[int, int, float], ...]
+    coverage: float
+    mean: float
+
+
+@dataclass(frozen=True)
+class PairVerdict:
+    relation: str | None              # translation | copy | paraphrase | same_event | None
+    confidence: float
+    alignment: Alignment | None
+    shared: dict[str, str] = field(default_factory=dict)
+    overlap: float = 0.0
+
+    def evidence(self, a: Profile, b: Profile) -> dict:
+        found: dict = {"shared_names": sorted({v for k, v in self.shared.items() if k[0] == "p"}),
+                       "shared_numbers": sorted({v for k, v in self.shared.items()
+                                                 if k[0] in "nd"}),
+                       "shared_other": sorted({v for k, v in self.shared.items()
+                                               if k[0] in "qui"}),
+                       "key_overlap": round(self.overlap, 3)}
+        if self.alignment is not None:
+            found["alignment"] = {"method": self.alignment.method,
+                                  "aligned": len(self.alignment.pairs),
+                                  "coverage": round(self.alignment.coverage, 3),
+                                  "mean_similarity": round(self.alignment.mean, 3)}
+            found["aligned_sentences"] = [
+                [a.sentences[i], b.sentences[j], round(s, 3)] if self.alignment.method != "pivot"
+                else [a.pivot_sentences[i], b.pivot_sentences[j], round(s, 3)]
+                for i, j, s in self.alignment.pairs[:MAX_PAIRS_SHOWN]]
+        return found
+
+
+def _align(similarity: np.ndarray, threshold: float, method: str) -> Alignment:
+    pairs = monotonic_alignment(similarity, threshold)
+    shorter = min(similarity.shape) or 1
+    scored = tuple((i, j, float(similarity[i, j])) for i, j in pairs)
+    mean = float(np.mean([s for _, _, s in scored])) if scored else 0.0
+    return Alignment(method, scored, len(pairs) / shorter, mean)
+
+
+def _is_derived(alignment: Alignment | None, shorter: int) -> bool:
+    if alignment is None:
+        return False
+    return (alignment.coverage >= DERIVED_COVERAGE
+            and len(alignment.pairs) >= min(MIN_ALIGNED, shorter))
+
+
+def _semantic(a: Profile, b: Profile, lexical: np.ndarray | None) -> Alignment:
+    similarity = a.embeddings @ b.embeddings.T
+    if lexical is not None:
+        similarity = np.maximum(similarity, lexical)
+    best = _align(similarity, SEMANTIC_THRESHOLD, "encoder")
+    if a.pivot_sentences and b.pivot_sentences and a.doc.lang != b.doc.lang:
+        pivot = _align(a.pivot_embeddings @ b.pivot_embeddings.T, SEMANTIC_THRESHOLD, "pivot")
+        if pivot.coverage > best.coverage:
+            best = pivot
+    return best
+
+
+def compare(a: Profile, b: Profile, shared: dict[str, str], overlap: float,
+            options: TraceOptions) -> PairVerdict:
+    """The relation between two articles, direction aside (encoding them if needed)."""
+    verdict = compare_cheaply(a, b, shared, overlap, options)
+    return verdict if verdict is not None else compare_by_meaning(a, b, shared, overlap)
+
+
+def compare_cheaply(a: Profile, b: Profile, shared: dict[str, str], overlap: float,
+                    options: TraceOptions) -> PairVerdict | None:
+    """The verdict when words and evidence settle it; None when the encoder is needed."""
+    if a.fingerprint.word_hash == b.fingerprint.word_hash:
+        return PairVerdict("copy", 1.0, None, shared, overlap)
+    same_language = a.doc.lang == b.doc.lang
+    lexical, by_words = None, None
+    if same_language:
+        lexical = lexical_similarity(a.sentence_words, b.sentence_words)
+        by_words = _align(lexical, LEXICAL_THRESHOLD, "lexical")
+        if by_words.coverage >= COPY_COVERAGE and by_words.mean >= COPY_MEAN:
+            return PairVerdict("copy", _confidence(by_words), by_words, shared, overlap)
+    if options.use_encoder and _worth_encoding(a, b, lexical, overlap):
+        return None
+    shorter = min(len(a.sentences), len(b.sentences))
+    return _classify(by_words, same_language, shorter, shared, overlap)
+
+
+def compare_by_meaning(a: Profile, b: Profile, shared: dict[str, str],
+                       overlap: float) -> PairVerdict:
+    """The verdict from the sentence encoder's alignment (words count too, same language)."""
+    same_language = a.doc.lang == b.doc.lang
+    lexical = lexical_similarity(a.sentence_words, b.sentence_words) if same_language else None
+    shorter = min(len(a.sentences), len(b.sentences))
+    return _classify(_semantic(a, b, lexical), same_language, shorter, shared, overlap)
+
+
+def _worth_encoding(a: Profile, b: Profile, lexical: np.ndarray | None, overlap: float) -> bool:
+    """Could this pair be derived? Cheap evidence first; it saves the encoder's time.
+
+    A derived article keeps most names and numbers (weighted key overlap); in one
+    language, a paraphrase also keeps some of the words: one sentence mostly the
+    same, or a good share of the article's words. Across languages, the pivot
+    renderings sharing a good share of their words is enough too.
+    """
+    if lexical is not None:
+        if overlap < ENCODER_GATE_KEYS:
+            return False
+        if lexical.size and float(lexical.max()) >= ENCODER_GATE_SENTENCE:
+            return True
+        words_a, words_b = set(a.words), set(b.words)
+        union = len(words_a | words_b)
+        return bool(union) and len(words_a & words_b) / union >= ENCODER_GATE_WORDS
+    if overlap >= ENCODER_GATE_KEYS:
+        return True
+    if a.pivot_words and b.pivot_words:
+        union = len(a.pivot_words | b.pivot_words)
+        return len(a.pivot_words & b.pivot_words) / union >= ENCODER_GATE_PIVOT_WORDS
+    return False
+
+
+def _classify(alignment: Alignment | None, same_language: bool, shorter: int,
+              shared: dict[str, str], overlap: float) -> PairVerdict:
+    if _is_derived(alignment, shorter):
+        assert alignment is not None
+        # across languages, a rewrite is a free translation: "translation" either way
+        relation = "paraphrase" if same_language else "translation"
+        return PairVerdict(relation, _confidence(alignment), alignment, shared, overlap)
+    names = [k for k in shared if k[0] == "p"]
+    figures = [k for k in shared if k[0] in "nqui"]
+    if (overlap >= SAME_EVENT_OVERLAP and len(names) + len(figures) >= SAME_EVENT_MIN_KEYS
+            and names and figures):
+        confidence = min(0.9, 0.2 + overlap)
+        return PairVerdict("same_event", round(confidence, 3), alignment, shared, overlap)
+    return PairVerdict(None, 0.0, alignment, shared, overlap)
+
+
+def _confidence(alignment: Alignment) -> float:
+    value = 0.5 * min(1.0, alignment.coverage) + 0.5 * min(1.0, alignment.mean)
+    return round(min(0.99, value), 3)

@@ -1,0 +1,156 @@
+"""/admin: add, pause, resume and remove sources, import OPML, see health.
+
+Protected by ``web.admin_token``: a login form sets a signed session cookie;
+every POST carries the session's CSRF token. No token configured: the admin is
+disabled and says how to enable it. ``/login`` is the readers' login when
+``web.private`` is on.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from ..errors import BabelwireError
+from ..storage.opml import import_opml, usable
+from ..storage.source_admin import set_enabled
+from ..storage.sources import add_source, health_rows, remove_source
+from . import auth
+from .context import render, web_of
+
+SESSION_MAX_AGE = 7 * 24 * 3600
+NOTICES = ("added", "paused", "resumed", "removed", "imported", "logged_in")
+
+
+def _cookie(response: Response, name: str, value: str) -> None:
+    response.set_cookie(name, value, max_age=SESSION_MAX_AGE, httponly=True, samesite="strict",
+                        path="/")
+
+
+def admin_page(request: Request, error: str = "", status_code: int = 200) -> Response:
+    settings = web_of(request).settings
+    if not settings["web.admin_token"]:
+        return render(request, "admin_disabled.html", {}, status_code=403)
+    nonce = auth.admin_nonce(request, settings)
+    if nonce is None:
+        return render(request, "login.html", {"action": "/admin/login", "error": error,
+                                              "next": "/admin", "admin": True},
+                      status_code=status_code)
+    notice = request.query_params.get("done", "")
+    return render(request, "admin.html", {
+        "sources": health_rows(web_of(request).db), "csrf": auth.csrf_token(settings, nonce),
+        "notice": notice if notice in NOTICES else "", "error": error,
+        "counts": {k: request.query_params.get(k, "") for k in ("new", "existing", "skipped")},
+    }, status_code=status_code)
+
+
+async def admin_login(request: Request) -> Response:
+    settings = web_of(request).settings
+    fields = await auth.form_fields(request)
+    if not settings["web.admin_token"]:
+        return render(request, "admin_disabled.html", {}, status_code=403)
+    if not auth.same_token(fields.get("token", ""), settings["web.admin_token"]):
+        return admin_page(request, error="wrong_token", status_code=403)
+    response = RedirectResponse("/admin", status_code=303)
+    _cookie(response, auth.ADMIN_COOKIE, auth.new_session(settings["web.admin_token"], "admin"))
+    return response
+
+
+async def admin_action(request: Request) -> Response:
+    """One POST from the admin page: checked session and CSRF token, then the action."""
+    settings = web_of(request).settings
+    fields = await auth.form_fields(request)
+    nonce = auth.admin_nonce(request, settings) if settings["web.admin_token"] else None
+    if nonce is None:
+        raise HTTPException(403, "log in to the admin first (/admin)")
+    if not auth.same_token(fields.get("csrf", ""), auth.csrf_token(settings, nonce)):
+        raise HTTPException(403, "the form's CSRF token is missing or stale: reload /admin")
+    action = request.path_params["action"]
+    try:
+        return ACTIONS[action](request, fields)
+    except KeyError:
+        raise HTTPException(404, f"no admin action {action!r}") from None
+    except BabelwireError as error:
+        return admin_page(request, error=error.one_line(), status_code=400)
+
+
+def _source_id(fields: dict[str, str]) -> int:
+    raw = fields.get("source", "")
+    if not raw.isdigit():
+        raise HTTPException(400, "source must be a source id")
+    return int(raw)
+
+
+def _done(notice: str, **counts: int) -> Response:
+    extra = "".join(f"&{name}={value}" for name, value in counts.items())
+    return RedirectResponse(f"/admin?done={notice}{extra}", status_code=303)
+
+
+def add(request: Request, fields: dict[str, str]) -> Response:
+    url = fields.get("url", "").strip()
+    kind = fields.get("kind", "feed")
+    if not usable(url) or kind not in ("feed", "sitemap", "page"):
+        return admin_page(request, error=f"{url!r} is not an http(s) URL: give the feed's full "
+                          "address", status_code=400)
+    add_source(web_of(request).db, url, fields.get("name", "").strip(), kind)
+    return _done("added")
+
+
+def pause(request: Request, fields: dict[str, str]) -> Response:
+    set_enabled(web_of(request).db, _source_id(fields), False)
+    return _done("paused")
+
+
+def resume(request: Request, fields: dict[str, str]) -> Response:
+    set_enabled(web_of(request).db, _source_id(fields), True)
+    return _done("resumed")
+
+
+def remove(request: Request, fields: dict[str, str]) -> Response:
+    remove_source(web_of(request).db, str(_source_id(fields)))
+    return _done("removed")
+
+
+def import_sources(request: Request, fields: dict[str, str]) -> Response:
+    report = import_opml(web_of(request).db, fields.get("opml", "").encode("utf-8"),
+                         "the pasted OPML")
+    return _done("imported", new=len(report.added), existing=len(report.existing),
+                 skipped=len(report.skipped))
+
+
+def logout(request: Request, fields: dict[str, str]) -> Response:
+    response = RedirectResponse("/admin", status_code=303)
+    response.delete_cookie(auth.ADMIN_COOKIE, path="/")
+    return response
+
+
+ACTIONS = {"add": add, "pause": pause, "resume": resume, "remove": remove,
+           "import": import_sources, "logout": logout}
+
+
+def login_page(request: Request, error: str = "", status_code: int = 200) -> Response:
+    return render(request, "login.html", {
+        "action": "/login", "error": error, "admin": False,
+        "next": auth.safe_next(request.query_params.get("next")),
+    }, status_code=status_code)
+
+
+async def reader_login(request: Request) -> Response:
+    settings = web_of(request).settings
+    fields = await auth.form_fields(request)
+    given = fields.get("token", "")
+    key = next((k for k in auth.read_keys(settings) if auth.same_token(given, k)), None)
+    if key is None:
+        return login_page(request, error="wrong_token", status_code=403)
+    target = auth.safe_next(fields.get("next"))
+    response = RedirectResponse(urlsplit(target).path + _query(target), status_code=303)
+    _cookie(response, auth.READ_COOKIE, auth.new_session(key, "read"))
+    return response
+
+
+def _query(target: str) -> str:
+    query = urlsplit(target).query
+    return f"?{query}" if query else ""

@@ -1,0 +1,143 @@
+"""The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from .. import __version__
+from .api import MAX_LIMIT, SafeJSONResponse
+
+
+def _param(name: str, where: str, description: str, schema: dict[str, Any],
+           required: bool = False) -> dict[str, Any]:
+    return {"name": name, "in": where, "description": description, "required": required,
+            "schema": schema}
+
+
+PAGE = [
+    _param("limit", "query", f"items per page (1-{MAX_LIMIT}, default 50)",
+           {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}),
+    _param("before", "query", "cursor: the 'next' value of the previous page", {"type": "string"}),
+]
+FILTERS = [
+    _param("source", "query", "only this source's articles (source id)", {"type": "integer"}),
+    _param("language", "query", "only articles written in this language (code)",
+           {"type": "string", "pattern": "^[a-z]{2,3}$"}),
+    _param("story", "query", "only this story's articles (story id)", {"type": "integer"}),
+    _param("from", "query", "published or first seen on or after (YYYY-MM-DD)",
+           {"type": "string", "format": "date"}),
+    _param("to", "query", "published or first seen on or before (YYYY-MM-DD)",
+           {"type": "string", "format": "date"}),
+]
+ERRORS = {status: {"description": text, "content": {"application/json": {
+    "schema": {"$ref": "#/components/schemas/Error"}}}}
+    for status, text in (("400", "bad parameter"), ("401", "private reader: token needed"),
+                         ("404", "not found"))}
+
+
+def _ok(description: str, schema: str) -> dict[str, Any]:
+    return {"200": {"description": description, "content": {"application/json": {
+        "schema": {"$ref": f"#/components/schemas/{schema}"}}}}, **ERRORS}
+
+
+def _id(name: str) -> dict[str, Any]:
+    return _param(name, "path", "numeric id", {"type": "integer"}, required=True)
+
+
+def _get(summary: str, response: str, schema: str, params: list) -> dict[str, Any]:
+    return {"get": {"summary": summary, "parameters": params, "responses": _ok(response, schema)}}
+
+
+PATHS = {
+    "/api/articles": _get("Articles, newest first", "a page of articles", "ArticlePage",
+                          PAGE + FILTERS),
+    "/api/articles/{article_id}": _get("One article with its translations", "the article",
+                                       "Article", [_id("article_id")]),
+    "/api/articles/{article_id}/translations": _get(
+        "An article's translations", "translations keyed by language", "Translations",
+        [_id("article_id")]),
+    "/api/articles/{article_id}/translations/{lang}": _get(
+        "One translation", "the translation", "Translation",
+        [_id("article_id"), _param("lang", "path", "language code", {"type": "string"}, True)]),
+    "/api/stories": _get("Stories, newest first", "a page of stories", "StoryPage", PAGE),
+    "/api/stories/{story_id}": _get("One story with its articles", "the story", "Story",
+                                    [_id("story_id")]),
+    "/api/sources": _get("Sources with their health", "every source", "SourceList", []),
+    "/api/sources/{source_id}": _get(
+        "One source: health, recent events, articles per day", "the source", "Source",
+        [_id("source_id")]),
+    "/api/search": _get(
+        "Full-text search over originals and translations", "a page of results", "SearchPage",
+        [_param("q", "query", 'words, "a phrase", a OR b, -word, prefix*', {"type": "string"},
+                True)] + PAGE + [p for p in FILTERS if p["name"] != "story"]),
+}
+
+_OBJ = {"type": "object"}
+SCHEMAS = {
+    "Error": {"type": "object", "required": ["error"], "properties": {"error": {
+        "type": "object", "required": ["code", "message"],
+        "properties": {"code": {"type": "string", "enum": [
+            "bad_request", "unauthorized", "forbidden", "not_found", "method_not_allowed",
+            "error"]}, "message": {"type": "string"}}}}},
+    "Translation": {"type": "object", "properties": {
+        k: {"type": "string"} for k in ("title", "standfirst", "body", "engine",
+                                        "engine_version", "pivot")} | {
+        "machine_translation": {"type": "boolean", "const": True}}},
+    "Translations": {"type": "object", "properties": {"translations": {
+        "type": "object", "additionalProperties": {"$ref": "#/components/schemas/Translation"}}}},
+    "Article": {"type": "object", "required": ["id", "url", "language", "title", "translations"],
+                "properties": {
+        "id": {"type": "integer"}, "url": {"type": "string"}, "source": {"type": "string"},
+        "language": {"type": "string"}, "title": {"type": "string"},
+        "body": {"type": "string"}, "published": {"type": ["string", "null"]},
+        "attribution": {"type": "array", "items": _OBJ},
+        "disclaimers": {"type": "array", "items": {"type": "string"}},
+        "translations": {"type": "object", "additionalProperties": {
+            "$ref": "#/components/schemas/Translation"}}}},
+    "ArticlePage": {"type": "object", "properties": {
+        "articles": {"type": "array", "items": {"$ref": "#/components/schemas/Article"}},
+        "next": {"type": ["string", "null"]}}},
+    "Story": {"type": "object", "properties": {
+        "id": {"type": "integer"}, "title": {"type": "string"},
+        "article_count": {"type": "integer"},
+        "articles": {"type": "array", "items": {"$ref": "#/components/schemas/Article"}}}},
+    "StoryPage": {"type": "object", "properties": {
+        "stories": {"type": "array", "items": {"$ref": "#/components/schemas/Story"}},
+        "next": {"type": ["string", "null"]}}},
+    "Source": {"type": "object", "properties": {
+        "id": {"type": "integer"}, "url": {"type": "string"}, "name": {"type": "string"},
+        "enabled": {"type": "boolean"}, "error_count": {"type": "integer"},
+        "last_fetch_at": {"type": ["string", "null"]}, "articles_stored": {"type": "integer"},
+        "recent_events": {"type": "array", "items": _OBJ},
+        "articles_per_day": {"type": "array", "items": _OBJ}}},
+    "SourceList": {"type": "object", "properties": {
+        "sources": {"type": "array", "items": {"$ref": "#/components/schemas/Source"}}}},
+    "SearchPage": {"type": "object", "properties": {
+        "query": {"type": "string"},
+        "results": {"type": "array", "items": {"allOf": [
+            {"$ref": "#/components/schemas/Article"},
+            {"type": "object", "properties": {"snippet": {"type": "array", "items": {
+                "type": "object", "properties": {"text": {"type": "string"},
+                                                 "match": {"type": "boolean"}}}}}}]}},
+        "next": {"type": ["string", "null"]}}},
+}
+
+
+def description() -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "babelwire API", "version": __version__,
+                 "description": "Articles, machine translations (always labelled), stories, "
+                                "sources and search. Cursor pages; errors as JSON with a code."},
+        "paths": PATHS,
+        "components": {"schemas": SCHEMAS, "securitySchemes": {
+            "token": {"type": "http", "scheme": "bearer",
+                      "description": "only when the reader is private (web.private)"}}},
+    }
+
+
+def openapi_json(request: Request) -> Response:
+    return SafeJSONResponse(description())

@@ -1,0 +1,221 @@
+"""Provenance in the reader: the article panel, the story page, the site page.
+
+``install_provenance(app)`` adds the routes and a template context processor
+that gives the article page a ``provenance`` variable (shown by the
+``provenance_panel.html`` include).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from ..clock import parse_iso
+from ..provenance.batch import host_of
+from ..provenance.relay import judge
+from ..storage import provenance as store
+from .context import reader_language, render, web_of
+
+log = logging.getLogger(__name__)
+
+TIMELINE_WIDTH = 640
+TIMELINE_LEFT = 150
+ROW_HEIGHT = 26
+
+
+# Interface strings of the panel and pages, per reader language (English fallback).
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "provenance": "Provenance", "original": "Original", "is_original": "No earlier source found: this looks like an original.",
+        "derived_from": "Derived from", "derived": "Taken up by", "same_event": "Same event, reported independently",
+        "story": "Story", "all_versions": "all versions", "lag": "later", "confidence": "confidence",
+        "translation": "translation", "copy": "copy", "paraphrase": "paraphrase",
+        "relation": "relation", "first_seen": "first seen", "published": "published", "site": "site",
+        "language": "language", "versions": "Versions", "timeline": "Timeline", "earliest": "Earliest version",
+        "site_title": "Site", "relay": "Relay site: mostly republishes other outlets", "not_relay": "Not flagged as a relay",
+        "articles": "articles", "share_derived": "share derived from other outlets", "median_lag": "median lag",
+        "drawn_on": "outlets drawn on", "signals": "signals", "reasons": "why", "recent": "Recent articles",
+        "aligned": "aligned sentences", "shared": "shared names and numbers", "none": "none",
+        "translation_disclaimer": "automatic-translation disclaimers", "outlet_in_title": "another outlet named in the title",
+        "source_credit": "credit lines or cited outlets", "untranslated_fragments": "untranslated fragments",
+        "span": "span",
+    },
+    "fr": {
+        "provenance": "Provenance", "original": "Original", "is_original": "Aucune source antérieure trouvée : cet article semble original.",
+        "derived_from": "Repris de", "derived": "Repris par", "same_event": "Même événement, traité indépendamment",
+        "story": "Sujet", "all_versions": "toutes les versions", "lag": "plus tard", "confidence": "confiance",
+        "translation": "traduction", "copy": "copie", "paraphrase": "reformulation",
+        "relation": "relation", "first_seen": "vu pour la première fois", "published": "publié", "site": "site",
+        "language": "langue", "versions": "Versions", "timeline": "Chronologie", "earliest": "Première version",
+        "site_title": "Site", "relay": "Site relais : republie surtout d'autres médias", "not_relay": "Pas signalé comme relais",
+        "articles": "articles", "share_derived": "part reprise d'autres médias", "median_lag": "délai médian",
+        "drawn_on": "médias repris", "signals": "indices", "reasons": "pourquoi", "recent": "Articles récents",
+        "aligned": "phrases alignées", "shared": "noms et nombres communs", "none": "aucun",
+        "translation_disclaimer": "mentions de traduction automatique", "outlet_in_title": "autre média nommé dans le titre",
+        "source_credit": "mentions de source ou médias cités", "untranslated_fragments": "fragments non traduits",
+        "span": "durée",
+    },
+}
+
+
+def labels(lang: str) -> Callable[[str], str]:
+    strings = STRINGS.get(lang, STRINGS["en"])
+
+    def label(key: str) -> str:
+        return strings.get(key) or STRINGS["en"].get(key, key)
+
+    return label
+
+
+def human_lag(seconds: int | None) -> str:
+    """'3 h 12 min', '2 d 4 h', '45 s'; '' when unknown."""
+    if seconds is None:
+        return ""
+    sign, seconds = ("−" if seconds < 0 else ""), abs(int(seconds))
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    if days:
+        return f"{sign}{days} d {hours} h"
+    if hours:
+        return f"{sign}{hours} h {minutes} min"
+    return f"{sign}{minutes} min" if minutes else f"{sign}{secs} s"
+
+
+def _other(row) -> dict[str, Any]:
+    return {"id": row["other_id"], "title": row["other_title"], "language": row["other_language"],
+            "site": row["other_site_name"] or host_of(row["other_url"]),
+            "host": host_of(row["other_url"]),
+            "first_seen": row["other_first_seen"], "relation": row["relation"],
+            "confidence": row["confidence"], "lag": human_lag(row["lag_seconds"]),
+            "evidence": json.loads(row["evidence"] or "{}")}
+
+
+def article_provenance(db, article_id: int) -> dict[str, Any] | None:
+    """What the panel shows: the original, what derives from it, the same event, the story."""
+    upstream, downstream = store.links_of_article(db, article_id)
+    story = store.story_of_article(db, article_id)
+    if not upstream and not downstream and story is None:
+        return None
+    originals = [_other(r) for r in upstream if r["relation"] != "same_event"]
+    derived = [_other(r) for r in downstream if r["relation"] != "same_event"]
+    same = [_other(r) for r in upstream + downstream if r["relation"] == "same_event"]
+    return {"original": originals[0] if originals else None, "derived": derived,
+            "same_event": same, "story": dict(story) if story else None}
+
+
+def provenance_context(request: Request) -> dict[str, Any]:
+    """Template context processor: ``provenance`` on article pages, and ``pt`` labels."""
+    found: dict[str, Any] = {"pt": labels(reader_language(request))}
+    article_id = request.path_params.get("article_id")
+    if isinstance(article_id, int) and request.url.path.startswith("/articles/"):
+        try:
+            found["provenance"] = article_provenance(web_of(request).db, article_id)
+        except sqlite3.Error:
+            log.warning("provenance panel unavailable for article %s", article_id, exc_info=True)
+            found["provenance"] = None
+    return found
+
+
+def _epoch(text: str | None) -> float | None:
+    moment = parse_iso(text)
+    return moment.timestamp() if moment else None
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    article_id: int
+    x: float
+    y: float
+    label: str
+    relation: str
+    when: str
+
+
+def timeline(members: list) -> dict[str, Any]:
+    """Positions for the story's inline SVG: one row per version, x by first-seen time."""
+    times = [_epoch(m["first_seen"]) or 0.0 for m in members]
+    start, end = min(times), max(times)
+    span = max(end - start, 1.0)
+    points = [TimelinePoint(m["id"], round(TIMELINE_LEFT + (t - start) / span * TIMELINE_WIDTH, 1),
+                            row * ROW_HEIGHT + 20, f"{m['site']} · {m['language']}",
+                            m["relation"] or "original", m["first_seen"])
+              for row, (m, t) in enumerate(zip(members, times))]
+    by_id = {p.article_id: p for p in points}
+    edges = [(by_id[m["derived_from"]], by_id[m["id"]]) for m in members
+             if m["derived_from"] in by_id and m["relation"] in ("copy", "translation", "paraphrase")]
+    return {"points": points, "edges": edges, "height": len(points) * ROW_HEIGHT + 30,
+            "width": TIMELINE_LEFT + TIMELINE_WIDTH + 20, "start": members[0]["first_seen"],
+            "end": members[-1]["first_seen"], "span": human_lag(int(end - start))}
+
+
+def story_page(request: Request) -> Response:
+    db = web_of(request).db
+    story = store.get_story(db, request.path_params["story_id"])
+    if story is None:
+        raise HTTPException(404, "no such story")
+    members = [dict(row, site=row["site_name"] or host_of(row["url"]), lag=human_lag(
+        row["lag_seconds"])) for row in store.story_members(db, story["id"])]
+    if not members:
+        raise HTTPException(404, "this story has no articles left")
+    return render(request, "story.html", {"story": story, "members": members,
+                                          "timeline": timeline(members),
+                                          "pt": labels(reader_language(request))})
+
+
+def site_figures(rows: list) -> dict[str, Any]:
+    """Relay statistics of one site's stored articles."""
+    derived = [r for r in rows if r["derived_from"] is not None
+               and host_of(r["original_url"] or "") != host_of(r["url"])]
+    lags = [r["lag_seconds"] for r in derived if r["lag_seconds"] is not None]
+    signals: Counter[str] = Counter()
+    for row in rows:
+        kinds = {a.get("kind") for a in json.loads(row["attribution"] or "[]")}
+        signals["translation_disclaimer"] += bool(json.loads(row["disclaimers"] or "[]"))
+        signals["outlet_in_title"] += "title_suffix" in kinds
+        signals["source_credit"] += bool(kinds & {"source_link", "cited", "dateline"})
+        evidence = json.loads(row["evidence"] or "{}") if row["derived_from"] else {}
+        signals["untranslated_fragments"] += bool(evidence.get("untranslated_fragments"))
+    signals = Counter({k: v for k, v in signals.items() if v})
+    relay, reasons = judge(len(rows), len(derived), signals)
+    return {"count": len(rows), "derived": len(derived),
+            "share": round(len(derived) / len(rows), 3) if rows else 0.0,
+            "median_lag": human_lag(int(statistics.median(lags))) if lags else "",
+            "drawn_on": Counter(host_of(r["original_url"]) for r in derived).most_common(),
+            "signals": sorted(signals.items()), "relay": relay, "reasons": reasons,
+            "relations": Counter(r["relation"] for r in derived).most_common()}
+
+
+def site_page(request: Request) -> Response:
+    host = request.path_params["host"].strip().lower()
+    if not host or len(host) > 255 or "/" in host:
+        raise HTTPException(400, "a site is a host name, like example.org")
+    rows = store.site_articles(web_of(request).db, host)
+    if not rows:
+        raise HTTPException(404, f"no stored article from {host}")
+    return render(request, "site.html", {"host": host, "figures": site_figures(rows),
+                                         "rows": rows[:100], "pt": labels(reader_language(request))})
+
+
+def provenance_routes() -> list[Route]:
+    return [Route("/stories/{story_id:int}", story_page), Route("/sites/{host}", site_page)]
+
+
+def install_provenance(app: Starlette) -> None:
+    """Add the story and site pages, and the article panel's context."""
+    app.router.routes.extend(provenance_routes())
+    templates = app.state.web.templates
+    templates.context_processors.append(provenance_context)
+    templates.env.filters["site_of"] = host_of
+    templates.env.filters["lag"] = human_lag

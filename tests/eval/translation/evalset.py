@@ -1,0 +1,70 @@
+"""The parallel eval set and its measures, shared by the eval test and bench/translate.py.
+
+Each ``<source>-<target>.tsv`` file holds ``source<TAB>reference`` lines,
+news-style sentences written for babelwire (invented people, places and
+outlets), dense in quotes, brackets, names, numbers, dates and URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import sacrebleu
+
+from babelwire.translate import formats
+from babelwire.translate.protect import EMAIL, URL
+
+HERE = Path(__file__).resolve().parent
+PAIRS = (("fr", "en"), ("es", "en"), ("en", "fr"))
+MARKS = "«»“”„‹›\"()[]"
+
+
+def load_pairs(source: str, target: str) -> tuple[list[str], list[str]]:
+    """(sources, references) of one pair file."""
+    sources, references = [], []
+    for line in (HERE / f"{source}-{target}.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            left, right = line.split("\t")
+            sources.append(left)
+            references.append(right)
+    return sources, references
+
+
+def chrf(hypotheses: list[str], references: list[str]) -> float:
+    return sacrebleu.corpus_chrf(hypotheses, [references]).score
+
+
+def number_values(text: str, language: str) -> Counter:
+    """The numbers of a text as integers, digit run by digit run, times made 24-hour first."""
+    pattern = formats.TIME_PATTERNS.get(language)
+    if pattern:
+        text = re.sub(pattern, lambda m: "{}:{:02d}".format(*formats.parse_time(m)), text)
+    text = URL.sub(" ", EMAIL.sub(" ", text))
+    return Counter(int(run) for run in re.findall(r"\d+", text))
+
+
+def addresses(text: str) -> Counter:
+    return Counter(URL.findall(text) + EMAIL.findall(text))
+
+
+def structure_errors(source: str, output: str, source_lang: str, target_lang: str) -> list[str]:
+    """What the translation broke: quote marks, brackets, numbers, URLs, paragraphs."""
+    errors = []
+    for mark in MARKS:
+        if source.count(mark) != output.count(mark):
+            errors.append(f"mark {mark}: {source.count(mark)} -> {output.count(mark)}")
+    if number_values(source, source_lang) != number_values(output, target_lang):
+        errors.append(f"numbers {sorted(number_values(source, source_lang).elements())} -> "
+                      f"{sorted(number_values(output, target_lang).elements())}")
+    if addresses(source) != addresses(output):
+        errors.append(f"addresses {sorted(addresses(source))} -> {sorted(addresses(output))}")
+    if source.count("\n\n") != output.count("\n\n"):
+        errors.append("paragraph count")
+    return errors
+
+
+def paragraph_texts(sources: list[str], size: int = 3) -> list[str]:
+    """The sources grouped ``size`` at a time into multi-paragraph texts."""
+    return ["\n\n".join(sources[start:start + size]) for start in range(0, len(sources), size)]

@@ -1,0 +1,28 @@
+import pytest
+
+from babelwire.compose import pipeline_context
+from babelwire.demo.server import start_demo_newsroom
+from babelwire.settings import load_settings
+from babelwire.storage import Database
+from babelwire.storage import sources as source_store
+from babelwire.worker import run_once
+
+
+def local_settings(data_dir, **overrides):
+    values = {"data_dir": str(data_dir), "fetch.per_host_delay": 0.0, "targets": ["en", "fr"]}
+    values.update(overrides)
+    return load_settings(None, environ={}, overrides=values)
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory):
+    """The demo newsroom ingested through worker.run_once (which ends with the trace step)."""
+    with start_demo_newsroom() as newsroom:
+        settings = local_settings(tmp_path_factory.mktemp("provenance-data"))
+        db = Database(settings.db_path)
+        for outlet in newsroom.outlets:
+            source_store.add_source(db, outlet.feed_url, name=outlet.name)
+        with pipeline_context(settings, db=db) as ctx:
+            report = run_once(ctx)
+        yield newsroom, settings, db, report
+        db.close()
