@@ -8,7 +8,9 @@ import sys
 from ..compose import build_translator
 from ..errors import ConfigError
 from ..language import normalize_code
+from ..localize import settings_glossary
 from ..settings import Settings
+from ..translate import TranslateOptions, translate_texts
 
 BATCH_LINES = 2000  # lines per engine call: one process per batch, never per line
 
@@ -29,21 +31,29 @@ def handle(args: argparse.Namespace, settings: Settings) -> int:
     translator = build_translator(settings, engine=args.engine)
     if source != target:
         translator.choose(source, target)  # no engine for the pair: say so before reading stdin
+    # the same structure-safe path and glossary as stored articles (no memory: no store here)
+    options = TranslateOptions(structure=settings["translate.structure"],
+                               names=settings["translate.protect_names"],
+                               glossary=settings_glossary(settings))
     batch: list[str] = []
     for line in sys.stdin:
         batch.append(line.rstrip("\n"))
         if len(batch) >= BATCH_LINES:
-            _emit(translator, batch, source, target)
+            _emit(translator, batch, source, target, options)
             batch = []
     if batch:
-        _emit(translator, batch, source, target)
+        _emit(translator, batch, source, target, options)
     return 0
 
 
-def _emit(translator, lines: list[str], source: str, target: str) -> None:
+def _emit(translator, lines: list[str], source: str, target: str,
+          options: TranslateOptions) -> None:
+    """Each line is one text of one paragraph: exactly one line out per line in."""
     if source == target:
         output = lines
     else:
-        output = list(translator.translate_batch(lines, source, target).segments)
+        texts = [" ".join(line.split()) for line in lines]
+        output = [" ".join(text.split()) for text in
+                  translate_texts(translator, texts, source, target, options).segments]
     sys.stdout.write("".join(f"{line}\n" for line in output))
     sys.stdout.flush()
