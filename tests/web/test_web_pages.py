@@ -162,3 +162,8 @@ def test_choose_language_order():
     assert choose_language(targets, {"lang": "xx"}, {"lang": "fr"}, "en") == "fr"
     assert choose_language(targets, {}, {}, "es, fr;q=0.5") == "fr"
     assert choose_language(targets, {}, {}, "es") == "en"
+
+
+def test_favicon_ico_leads_to_the_icon(client):
+    answer = client.get("/favicon.ico", follow_redirects=True)
+    assert answer.status_code == 200 and "svg" in answer.headers["content-type"]

@@ -3,6 +3,8 @@
 A signature is cut into BANDS bands of ROWS values; two texts are candidates
 when any band is equal. With 16 bands of 4 rows, a pair with Jaccard 0.5 is
 found with probability 0.65, a pair at 0.7 with 0.98, a pair at 0.2 with 0.03.
+A band value shared by more than MAX_BUCKET texts is skipped, so shared
+boilerplate cannot make a query's cost grow with the size of the index.
 Band keys are plain integers, so the index can live in memory or in a table.
 """
 
@@ -15,6 +17,7 @@ from .fingerprint import NUM_PERM, Fingerprint, estimated_jaccard
 
 BANDS = 16
 ROWS = NUM_PERM // BANDS
+MAX_BUCKET = 200  # a band value shared by more texts is boilerplate, not a near-duplicate
 
 
 def band_keys(signature: tuple[int, ...]) -> list[int]:
@@ -52,7 +55,10 @@ class NearDuplicateIndex:
         """Keys sharing a band, with their estimated Jaccard (at least ``min_jaccard``)."""
         found: dict[str, float] = {}
         for band in band_keys(fingerprint.signature):
-            for key in self._bands.get(band, ()):
+            bucket = self._bands.get(band, ())
+            if len(bucket) > MAX_BUCKET:
+                continue
+            for key in bucket:
                 if key not in found:
                     found[key] = estimated_jaccard(fingerprint.signature, self._signatures[key])
         return {key: score for key, score in found.items() if score >= min_jaccard}

@@ -44,6 +44,7 @@ def create_app(db: Database, settings: Settings) -> Starlette:
         Route("/login", admin.login_page),
         Route("/login", admin.reader_login, methods=["POST"]),
         Route("/healthz", pages.healthz),
+        Route("/favicon.ico", pages.favicon),  # browsers ask for it on feeds and JSON pages
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(

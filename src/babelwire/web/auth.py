@@ -27,7 +27,7 @@ from ..settings import Settings
 ADMIN_COOKIE = "bw_admin"
 READ_COOKIE = "bw_read"
 MAX_FORM_BYTES = 6 * 1024 * 1024
-OPEN_PREFIXES = ("/login", "/admin", "/static/", "/healthz")
+OPEN_PREFIXES = ("/login", "/admin", "/static/", "/healthz", "/favicon.ico")
 
 
 def _sign(key: str, purpose: str, nonce: str) -> str:

@@ -10,7 +10,7 @@ from itertools import zip_longest
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from ..models import Translation
 from ..storage.articles import article_from_row, get_article_row
@@ -108,6 +108,11 @@ def article_page(request: Request) -> Response:
 
 def sources_page(request: Request) -> Response:
     return render(request, "sources.html", {"sources": health_rows(web_of(request).db)})
+
+
+def favicon(request: Request) -> Response:
+    """Browsers request /favicon.ico on pages without a <link rel=icon> (feeds, JSON)."""
+    return RedirectResponse("/static/favicon.svg", status_code=301)
 
 
 def healthz(request: Request) -> Response:
