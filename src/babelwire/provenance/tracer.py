@@ -134,7 +134,10 @@ class Tracer:
         self._compare_pending(pending)
         links = [link for pair in pairs if (link := self._link(pair)) is not None]
         result = TraceResult(links=links)
-        candidates = {key: self._close_originals(key, links) for key in keys}
+        by_article: dict[str, list[Link]] = {}
+        for link in links:  # grouped once: scanning every link per key is quadratic
+            by_article.setdefault(link.article, []).append(link)
+        candidates = {key: self._close_originals(by_article.get(key, [])) for key in keys}
         for key in keys:
             result.derived_from[key] = _root_of_copies(key, candidates)
         return result
@@ -162,9 +165,10 @@ class Tracer:
                     relation=verdict.relation, confidence=verdict.confidence,
                     lag_seconds=lag, evidence=evidence)
 
-    def _close_originals(self, key: str, links: list[Link]) -> list[Link]:
-        """The strongest candidate originals (within TIE_MARGIN), earliest first."""
-        mine = [l for l in links if l.article == key and l.relation in DERIVED_RELATIONS]
+    def _close_originals(self, links: list[Link]) -> list[Link]:
+        """The strongest candidate originals of one article's ``links`` (within TIE_MARGIN),
+        earliest first."""
+        mine = [l for l in links if l.relation in DERIVED_RELATIONS]
         if not mine:
             return []
 
