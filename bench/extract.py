@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import platform
 import re
 import sys
@@ -40,15 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SCORE_FILE = ROOT / "tests" / "eval" / "extraction" / "score.py"
 
 
-def load_score_module():
-    spec = importlib.util.spec_from_file_location("extraction_score", SCORE_FILE)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-score = load_score_module()
+sys.path.insert(0, str(SCORE_FILE.parent))  # the eval's scorer, shared with its test
+import score  # noqa: E402
 
 
 def babelwire_text(page: bytes, url: str | None) -> str:

@@ -1,38 +1,13 @@
 import pytest
 
-from babelwire.compose import pipeline_context
-from babelwire.demo.server import start_demo_newsroom
-from babelwire.settings import load_settings
-from babelwire.storage import Database
-from babelwire.storage import sources as source_store
-from babelwire.worker import run_once
 
-
-def local_settings(data_dir, **overrides):
-    values = {"data_dir": str(data_dir), "fetch.per_host_delay": 0.0, "targets": ["en", "fr"]}
-    values.update(overrides)
-    return load_settings(None, environ={}, overrides=values)
+@pytest.fixture(scope="module")
+def newsroom(demo_store):
+    return demo_store[0]
 
 
 @pytest.fixture(scope="module")
-def newsroom():
-    with start_demo_newsroom() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def ingested(newsroom, tmp_path_factory):
-    """The demo newsroom ingested once into a fresh store (shared by the module's tests)."""
-    settings = local_settings(tmp_path_factory.mktemp("data"))
-    db = Database(settings.db_path)
-    for outlet in newsroom.outlets:
-        source_store.add_source(db, outlet.feed_url, name=outlet.name)
-    with pipeline_context(settings, db=db) as ctx:
-        report = run_once(ctx)
-    yield settings, db, report
-    db.close()
-
-
-@pytest.fixture
-def make_settings():
-    return local_settings
+def ingested(demo_store):
+    """The shared demo store: (settings, db, report of the first run)."""
+    _, settings, db, report = demo_store
+    return settings, db, report

@@ -23,7 +23,9 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
+
+from babelwire.clock import parse_iso
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -64,13 +66,7 @@ def body_f1(extracted: str, expected: Iterable[str] | str) -> float:
 
 
 def _instant(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return parse_iso(text)
 
 
 def same_date(extracted: str | None, expected: str | None) -> bool:

@@ -1,22 +1,10 @@
 """The eval's scores mean what score.py says."""
 
-import importlib.util
-import sys
-from pathlib import Path
 
 from babelwire.models import Attribution, ExtractedArticle
 
 
-def load_score_module():
-    path = Path(__file__).with_name("score.py")
-    spec = importlib.util.spec_from_file_location("extraction_score", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-score = load_score_module()
+import score  # noqa: E402  (this folder is on sys.path: pytest's default import mode)
 
 TRUTH = {
     "id": "x", "title": "Ferry  fares rise", "body": ["One two three four five six.", "Seven eight."],

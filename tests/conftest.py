@@ -1,3 +1,5 @@
+"""Fixtures shared across test folders: local settings and the demo newsroom ingested once."""
+
 import pytest
 
 from babelwire.compose import pipeline_context
@@ -9,16 +11,23 @@ from babelwire.worker import run_once
 
 
 def local_settings(data_dir, **overrides):
+    """Settings for a store under ``data_dir``, no pacing (local servers), targets en and fr."""
     values = {"data_dir": str(data_dir), "fetch.per_host_delay": 0.0, "targets": ["en", "fr"]}
     values.update(overrides)
     return load_settings(None, environ={}, overrides=values)
 
 
+@pytest.fixture
+def make_settings():
+    return local_settings
+
+
 @pytest.fixture(scope="session")
 def demo_store(tmp_path_factory):
-    """The demo newsroom ingested through worker.run_once (which ends with the trace step)."""
+    """The demo newsroom ingested once through worker.run_once (trace step included):
+    (newsroom, settings, db, report of that first run)."""
     with start_demo_newsroom() as newsroom:
-        settings = local_settings(tmp_path_factory.mktemp("provenance-data"))
+        settings = local_settings(tmp_path_factory.mktemp("demo-data"))
         db = Database(settings.db_path)
         for outlet in newsroom.outlets:
             source_store.add_source(db, outlet.feed_url, name=outlet.name)
