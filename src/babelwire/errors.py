@@ -13,6 +13,7 @@
     │   ├── RobotsDisallowed            fetch.robots
     │   └── UnsupportedContent          fetch.content_type
     ├── ExtractError                    extract.not_article
+    ├── InputMissing                    input.missing
     ├── TranslationError                translate.failed
     │   └── NoEngineError               translate.no_engine
     └── StorageError                    storage
@@ -95,6 +96,12 @@ class UnsupportedContent(FetchError):
 
 class ExtractError(BabelwireError):
     code = "extract.not_article"
+
+
+class InputMissing(BabelwireError):
+    """A file the user named does not exist or cannot be read."""
+
+    code = "input.missing"
 
 
 class TranslationError(BabelwireError):

@@ -9,8 +9,10 @@ from typing import Any
 from urllib.parse import urljoin
 
 from lxml import html as lxml_html
+from trafilatura import metadata as trafilatura_metadata
 
-from ..clock import normalize_date
+from .authors import Byline, choose_byline, jsonld_people, visible_byline
+from .dates import publication_dates
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting",
                  "analysisnewsarticle", "opinionnewsarticle", "report", "liveblogposting"}
@@ -31,6 +33,7 @@ class PageMetadata:
     images: list[str] = field(default_factory=list)
     jsonld_body: str = ""
     is_article: bool = False
+    byline: Byline = field(default_factory=Byline)
     headline_element: Any = None  # the element holding the headline, if the page has one
 
 
@@ -94,15 +97,11 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMetadata:
     meta.h1 = _text(meta.headline_element)
     meta.title = (meta.h1 or _meta(tree, "og:title", "twitter:title")
                   or str(ld.get("headline", "")) or meta.html_title)
-    meta.author = (_meta(tree, "author", "article:author", "dc.creator", "parsely-author")
-                   or _person_names(ld.get("author")) or _byline_author(tree))
-    if meta.author.startswith("http"):
-        meta.author = _person_names(ld.get("author")) or _byline_author(tree)
-    meta.published = normalize_date(
-        _meta(tree, "article:published_time", "datePublished", "pubdate", "dc.date")
-        or str(ld.get("datePublished", "")) or _microdata_date(tree) or _first_time(tree))
-    meta.updated = normalize_date(_meta(tree, "article:modified_time", "dateModified")
-                                  or str(ld.get("dateModified", "")))
+    meta.byline = _byline(tree, ld, meta.site_name)
+    meta.author = ", ".join(meta.byline.names)
+    objects = ([ld] if ld else []) + [o for o in _jsonld_objects(tree) if o is not ld]
+    meta.published, meta.updated = publication_dates(
+        tree, objects, lambda *names: _meta(tree, *names), url)
     canonical = tree.xpath("//link[@rel='canonical']/@href") or [_meta(tree, "og:url")]
     if canonical and canonical[0]:
         meta.canonical_url = urljoin(url or "", canonical[0].strip())
@@ -112,8 +111,8 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMetadata:
     meta.images = _images(tree, url)
     body = ld.get("articleBody")
     meta.jsonld_body = body.strip() if isinstance(body, str) else ""
-    meta.is_article = bool(ld) or _meta(tree, "og:type") == "article" or bool(
-        tree.xpath("//article"))
+    meta.is_article = bool(ld) or _meta(tree, "og:type") == "article" or len(
+        tree.xpath("//article")) == 1  # several <article>s are teaser cards
     return meta
 
 
@@ -147,17 +146,26 @@ def _headline_element(tree: Any, site_name: str) -> Any:
     return next((h for h in found if not _is_site_heading(h, site_name)), None)
 
 
-def _microdata_date(tree: Any) -> str:
-    for node in tree.xpath("//body//*[@itemprop='datePublished']"):
-        value = node.get("content") or node.get("datetime") or node.get("title") or ""
-        if value.strip():
-            return value.strip()
-    return ""
+def _byline(tree: Any, ld: dict, site_name: str) -> Byline:
+    """The byline's people from the best evidence (see ``authors``)."""
+    people, groups = jsonld_people(ld.get("author"))
+    outlets = [site_name, _person_names(ld.get("publisher"))]
+    tagged = [value for value in (_meta(tree, name) for name in (
+        "author", "article:author", "dc.creator", "parsely-author", "sailthru.author"))
+        if value and not value.startswith("http")]
+    candidates = [", ".join(people)] + tagged + [_byline_author(tree), visible_byline(tree)]
+    byline = choose_byline(candidates, [], outlets)
+    if not byline.names:
+        byline = choose_byline([trafilatura_author(tree) or ""], groups, outlets)
+    return byline
 
 
-def _first_time(tree: Any) -> str:
-    found = tree.xpath("(//article//time[@datetime] | //time[@datetime])[1]/@datetime")
-    return found[0] if found else ""
+def trafilatura_author(tree: Any) -> str:
+    """trafilatura's byline finder (its own selectors over a copy of the page)."""
+    try:
+        return trafilatura_metadata.extract_author(tree) or ""
+    except Exception:  # noqa: BLE001 - a third-party failure only loses its vote
+        return ""
 
 
 def _byline_author(tree: Any) -> str:

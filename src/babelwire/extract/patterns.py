@@ -98,7 +98,11 @@ BOILERPLATE = {
         r"\balle rechten voorbehouden\b",
     ),
     "related": (
-        r"^(related( articles| stories| news)?|read (also|more|next)|see also|more on this|"
+        r"^(related( articles| stories| news| posts| reading)?|read (also|more|next|this next)|"
+        r"see also|more on this|more (stories|articles|posts|from)\b|you (may|might) also like|"
+        r"recommended( for you| reading)?|popular (posts|stories|articles)|latest (posts|news)|"
+        r"keep reading|up next|what to read next|top (stories|news)|most (read|popular)|"
+        r"top-themen|meistgelesen|les plus lus|lo más leído|i più letti|mais lidas|"
         r"à lire aussi|lire aussi|sur le même sujet|voir aussi|lee también|noticias relacionadas|"
         r"te puede interesar|m[aá]s noticias|auch interessant|mehr zum thema|leggi anche|"
         r"potrebbe interessarti|leia também|veja também|читайте также|по теме|lees ook|"
