@@ -30,6 +30,7 @@ from .story import PageSignals, judge, linked_headings
 log = logging.getLogger(__name__)
 
 MIN_ARTICLE_WORDS = 40  # below this, the page's other readings are tried
+DEDUP_MIN_WORDS = 6  # a repeated line this long is a copy; shorter ones ("Pros", "30%") recur
 MAX_FURNITURE_CHARS = 160  # boilerplate patterns only remove lines shorter than this
 MAX_PLEA_CHARS = 400  # ... except cookie, newsletter and paywall pleas, up to this length
 
@@ -123,7 +124,7 @@ def _clean_body(lines: list[str], title: str, standfirst: str, meta: PageMetadat
             continue
         if is_source_line(line, credits) or _is_furniture(line, meta):
             continue
-        if key in seen:
+        if key in seen and len(key.split()) >= DEDUP_MIN_WORDS:
             continue
         seen.add(key)
         body.append(line)
@@ -139,7 +140,7 @@ def extract_article(page: str | bytes, url: str | None = None,
     page = decode_html(page, charset)
     tree = _parse(page)
     meta = read_metadata(tree, url)
-    og_title = tree.xpath("string(//meta[@property='og:title']/@content)")
+    og_title = tree.xpath("string(//meta[@property='og:title']/@content)") or meta.title
     title, credits = title_and_credits(meta.h1, meta.html_title, og_title, meta.site_name)
     credits += source_links(tree, url)
     standfirst = find_standfirst(tree, meta.headline_element)

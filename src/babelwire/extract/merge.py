@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 import trafilatura
 
-from .body import HEADING_TAGS, MAX_LINK_DENSITY, STORY_MIN_CHARS, BodyChoice
+from .body import EMBED_TAGS, HEADING_TAGS, MAX_LINK_DENSITY, STORY_MIN_CHARS, BodyChoice
 from .dom import Block, words
 from .patterns import BOILERPLATE_RE
 
@@ -91,7 +91,8 @@ def merge_blocks(blocks: list[Block], choice: BodyChoice | None,
     agreed = set(confirmed)
     keep = set(chosen)
     first, last = min(chosen), max(chosen)
-    keep.update(i for i in range(first + 1, last) if i in agreed and _joins(blocks[i], teasers))
+    keep.update(i for i in range(first + 1, last)  # inside the story, a "card" is a section
+                if i in agreed and blocks[i].link_density <= MAX_LINK_DENSITY)
     anchor = _common_ancestor([blocks[i].element for i in chosen])
     for step in (1, -1):
         keep.update(_extension(blocks, last if step == 1 else first, step, agreed, anchor, teasers))
@@ -140,8 +141,8 @@ def _extension(blocks: list[Block], edge: int, step: int, agreed: set[int], anch
                 break
             if _joins(block, teasers):
                 found.append(index)
-        elif len(block.text) >= STORY_MIN_CHARS:
-            break
+        elif len(block.text) >= STORY_MIN_CHARS and block.tag not in EMBED_TAGS:
+            break  # a caption or an embed between sections does not end the story
         index += step
     return found
 

@@ -11,9 +11,13 @@ from urllib.parse import urljoin
 from lxml import html as lxml_html
 from trafilatura import metadata as trafilatura_metadata
 
+from .attribution import split_title_suffixes
 from .authors import Byline, choose_byline, jsonld_people, visible_byline
 from .dates import publication_dates
 
+HEADLINE_AGREE_SHARE = 0.5  # an <h1> with fewer of its words in the page's title ...
+LABEL_MAX_WORDS = 4  # ... and this few words is a section label ("Blog", "Our News")
+LABEL_COVER_SHARE = 0.3  # a short heading agreeing with the title covers this much of it
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting",
                  "analysisnewsarticle", "opinionnewsarticle", "report", "liveblogposting"}
 
@@ -93,10 +97,12 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMetadata:
     meta.html_title = _text(title) if title is not None else ""
     meta.site_name = _meta(tree, "og:site_name", "application-name") or _person_names(
         ld.get("publisher"))
-    meta.headline_element = _headline_element(tree, meta.site_name)
+    og_title = _meta(tree, "og:title", "twitter:title")
+    meta.headline_element = _headline_element(
+        tree, meta.site_name, " ".join(split_title_suffixes(t)[0] for t in (
+            og_title, meta.html_title, str(ld.get("headline", "")))))
     meta.h1 = _text(meta.headline_element)
-    meta.title = (meta.h1 or _meta(tree, "og:title", "twitter:title")
-                  or str(ld.get("headline", "")) or meta.html_title)
+    meta.title = meta.h1 or og_title or str(ld.get("headline", "")) or meta.html_title
     meta.byline = _byline(tree, ld, meta.site_name)
     meta.author = ", ".join(meta.byline.names)
     objects = ([ld] if ld else []) + [o for o in _jsonld_objects(tree) if o is not ld]
@@ -131,19 +137,42 @@ def _is_site_heading(heading: Any, site_name: str) -> bool:
     return bool(home) and len(_text(home[0])) >= 0.8 * len(text)
 
 
-def _headline_element(tree: Any, site_name: str) -> Any:
-    """The story's headline: an <h1> that is not the site's logo, else a titled h2/h3."""
-    seen = set()
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _agrees(heading: Any, titles: set[str]) -> bool:
+    """Most of the heading's words are in the page's own title (og:title, <title>, JSON-LD)."""
+    words = _words(_text(heading))
+    shared = len(words & titles)
+    if not words or shared < HEADLINE_AGREE_SHARE * len(words):
+        return False  # a short label must also cover part of the title ("Discord" does not)
+    return len(words) > LABEL_MAX_WORDS or shared >= LABEL_COVER_SHARE * len(titles)
+
+
+def _headline_element(tree: Any, site_name: str, title_text: str) -> Any:
+    """The story's headline: an <h1> that is not the site's logo nor a section label that
+    the page's title disowns ("Blog", "Menu"), else a heading agreeing with the title."""
+    titles = _words(title_text) - _words(site_name) or _words(title_text)
+    seen, first = set(), None
     for heading in tree.xpath("//article//h1 | //main//h1 | //h1"):
         if heading in seen:
             continue
         seen.add(heading)
-        if not _is_site_heading(heading, site_name):
+        if _is_site_heading(heading, site_name):
+            continue
+        if not titles or _agrees(heading, titles):
             return heading
+        if len(_text(heading).split()) > LABEL_MAX_WORDS and first is None:
+            first = heading
+    if first is not None:
+        return first
     found = tree.xpath(
         "//*[self::h2 or self::h3][@itemprop='headline' or @itemprop='name' or contains(@class,"
         " 'post-title') or contains(@class, 'entry-title') or contains(@class, 'headline')]")
-    return next((h for h in found if not _is_site_heading(h, site_name)), None)
+    found += tree.xpath("(//h1 | //h2 | //h3)[position() <= 20]") if titles else []
+    return next((h for h in found if not _is_site_heading(h, site_name)
+                 and (not titles or _agrees(h, titles))), None)
 
 
 def _byline(tree: Any, ld: dict, site_name: str) -> Byline:

@@ -331,8 +331,11 @@ CLUTTER_STEMS = (
     r"promo", r"advert", r"sponsor", r"comment", r"cookie", r"breadcrumb", r"trending", r"popular",
     r"mostread", r"most-read", r"outbrain", r"taboola", r"paywall", r"adsbygoogle", r"disqus",
 )
+# Page builders name every block of a page "widget"/"element" ("elementor-widget-text-editor",
+# "et_pb_text"): their prefix is no evidence of furniture.
+BUILDER_PREFIXES = r"(?<!elementor-)(?<!et_pb_)(?<!wp-block-)"
 CLUTTER_MARKERS_RE = re.compile(
-    r"(?<![a-z0-9])(?:(?:" + "|".join(CLUTTER_MARKERS) + r")(?![a-z0-9])|(?:"
+    r"(?<![a-z0-9])" + BUILDER_PREFIXES + r"(?:(?:" + "|".join(CLUTTER_MARKERS) + r")(?![a-z0-9])|(?:"
     + "|".join(CLUTTER_STEMS) + r"))", re.I)
 
 # Hidden copies: inline styles and the class names CSS frameworks use to hide an element.

@@ -24,7 +24,8 @@ FULL_WORDS = 150  # a body this long is a story beyond doubt
 SHORT_WORDS = 40  # below this, a story gets a warning (brief, short item)
 MIN_UNDECLARED_WORDS = 15  # a page that declares no article needs this much text
 LISTING_MIN_CARDS = 5  # this many linked headings (teaser cards) ...
-LISTING_WORDS_PER_CARD = 80  # ... with this few body words each: a listing
+LISTING_WORDS_PER_CARD = 40  # ... with this few body words each ...
+STORY_PARAGRAPH_WORDS = 60  # ... and no paragraph this long (a story has one): a listing
 ERROR_PAGE_WORDS = 150  # an error title over a body shorter than this: an error page
 ERROR_TITLE_RE = re.compile(
     r"\b(404|page not found|not found|error 404|page introuvable|página no encontrada|"
@@ -64,7 +65,7 @@ def linked_headings(tree: Any) -> int:
     return count
 
 
-def _no_story_reason(total: int, signals: PageSignals, link_share: float) -> str:
+def _no_story_reason(total: int, longest: int, signals: PageSignals, link_share: float) -> str:
     if total == 0:
         return "no body text found"
     if ERROR_TITLE_RE.search(signals.title) and total < ERROR_PAGE_WORDS:
@@ -73,7 +74,7 @@ def _no_story_reason(total: int, signals: PageSignals, link_share: float) -> str
         return ""
     if total < MIN_UNDECLARED_WORDS or link_share > 0.5:
         return f"no story: {total} words, mostly links or furniture"
-    if signals.linked_headings >= LISTING_MIN_CARDS and \
+    if signals.linked_headings >= LISTING_MIN_CARDS and longest < STORY_PARAGRAPH_WORDS and \
             total < LISTING_WORDS_PER_CARD * signals.linked_headings:
         return f"a listing: {signals.linked_headings} teaser headings over {total} words"
     return ""
@@ -83,7 +84,8 @@ def judge(paragraphs: list[str], signals: PageSignals, link_share: float,
           generic_lead: bool) -> StoryVerdict:
     """The verdict for a body; ``link_share`` is the share of its text inside links."""
     total = sum(count_words(p) for p in paragraphs)
-    reason = _no_story_reason(total, signals, link_share)
+    longest = max((count_words(p) for p in paragraphs), default=0)
+    reason = _no_story_reason(total, longest, signals, link_share)
     if reason:
         return StoryVerdict(False, 0.0, reason)
     declared_article = signals.declared_article
