@@ -46,9 +46,10 @@ MORE_FROM_RE = re.compile(r"^(all|more) (articles|posts|stories)? ?(by|from)\s+|
 AUTHOR_LINK = ("//body//a[contains(@href, '/author/') or contains(@href, '/authors/') or "
                "contains(@href, '/writers/') or contains(@href, '/contributors/') or "
                "@rel='author']")
-BY_TEXT = ("//body//*[self::p or self::span or self::div or self::li or self::address]"
-           "[not(*[self::p or self::div or self::li])][string-length(normalize-space()) < 100]")
+BY_TEXT = "//body//text()[contains(., 'y ') or contains(., 'Y ')]"  # cheap pre-filter for "By "
 BY_RE = re.compile(r"^\s*(written |posted |words )?by\s+[A-Z]", re.I)
+BY_START_RE = re.compile(r"^\s*(written |posted |words )?by\b", re.I)
+BY_HOLDERS = {"p", "span", "div", "li", "address", "strong", "em", "b", "small"}
 
 
 @dataclass(frozen=True)
@@ -137,9 +138,15 @@ def visible_byline(tree: Any) -> str:
     for link in tree.xpath(AUTHOR_LINK):
         text = " ".join(link.text_content().split())
         if 2 < len(text) <= MAX_BYLINE_CHARS and not is_handle(text):
-            return text
+            holder = link.getparent()  # "By <a>A</a> and B, Outlet": co-authors and outlet too
+            line = " ".join(holder.text_content().split()) if holder is not None else ""
+            return line if holder.tag in BY_HOLDERS and len(line) <= MAX_BYLINE_CHARS else text
     for node in tree.xpath(BY_TEXT):
-        text = " ".join(node.text_content().split())
-        if BY_RE.match(text):
-            return text
+        if not BY_START_RE.match(node):
+            continue
+        holder = node.getparent()
+        if holder is not None and holder.tag in BY_HOLDERS:
+            text = " ".join(holder.text_content().split())
+            if BY_RE.match(text) and len(text) <= MAX_BYLINE_CHARS:
+                return text
     return ""

@@ -37,11 +37,13 @@ NEAR_LEVELS = 2  # an extra block sharing an ancestor this few levels above the 
 
 
 def generic_text(tree: Any, url: str | None) -> str:
-    """trafilatura's reading of the tree (it works on its own copy)."""
+    """trafilatura's reading of the tree (it works on its own copy). ``fast``: without its
+    readability/jusText fallbacks, which babelwire's own reading stands in for (same body F1
+    on real pages, a fifth less time)."""
     try:
         document = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
-            include_images=False, deduplicate=False)
+            tree, url=url, fast=True, with_metadata=False, include_comments=False,
+            include_tables=True, include_images=False, deduplicate=False)
     except Exception as exc:  # noqa: BLE001 - a third-party failure only loses its vote
         log.debug("trafilatura failed on %s: %s", url, exc)
         return ""
