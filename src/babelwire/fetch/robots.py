@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
-from babelwire.errors import FetchError, HTTPStatusError, RobotsDisallowed
+from babelwire.errors import BlockedAddress, FetchError, HTTPStatusError, RobotsDisallowed
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +109,8 @@ class RobotsCache:
                 logger.debug("no robots.txt at %s (HTTP %s): allowing all", origin, exc.status)
                 return _Entry(None, now + ROBOTS_TTL)
             return self._failed(origin, exc, now)
+        except BlockedAddress:
+            raise  # the guard refused the host itself: nothing to cache, nothing to allow
         except FetchError as exc:
             return self._failed(origin, exc, now)
         parser = RobotFileParser(robots_url)
