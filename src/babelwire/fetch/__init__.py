@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from babelwire.fetch.addresses import AddressPolicy
 from babelwire.fetch.client import DEFAULT_USER_AGENT, Fetcher, FetchOptions, FetchResult
-from babelwire.fetch.guard import check_public_url, policy_from_settings
+from babelwire.fetch.guard import check_public_url, check_public_urls, policy_from_settings
 from babelwire.fetch.network import deadline_scope, guarded_client
 
 __all__ = ["DEFAULT_USER_AGENT", "AddressPolicy", "FetchOptions", "FetchResult", "Fetcher",
-           "check_public_url", "deadline_scope", "guarded_client", "policy_from_settings"]
+           "check_public_url", "check_public_urls", "deadline_scope", "guarded_client", "policy_from_settings"]

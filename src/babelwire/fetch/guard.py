@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import socket
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
@@ -24,6 +25,7 @@ Resolver = Callable[[str, int], Iterable[str]]  # (host, port) -> IP address str
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 DEFAULT_PORTS = {"http": 80, "https": 443}
 CHECK_RESOLVE_TIMEOUT = 5.0  # seconds check_public_url waits for DNS
+IMPORT_CHECKS = 8  # URLs of one import resolved at once
 
 
 def system_resolver(host: str, port: int) -> list[str]:
@@ -106,6 +108,32 @@ def check_public_url(url: str, policy_or_settings: Any, *, resolver: Resolver = 
         raise BlockedAddress(error.message, url=url) from None
     except OSError:
         return
+
+
+def check_public_urls(urls: Iterable[str], policy_or_settings: Any, *, prefix: str = "",
+                      resolver: Resolver = system_resolver) -> None:
+    """``check_public_url`` on each http(s) URL of a list (an OPML import), a few at a time.
+
+    The first refused URL, in list order, is raised, its message after ``prefix``;
+    other schemes are left to the caller.
+    """
+    policy = (policy_or_settings if isinstance(policy_or_settings, AddressPolicy)
+              else policy_from_settings(policy_or_settings))
+    wanted = [url for url in urls if urlsplit(url).scheme.lower() in ALLOWED_SCHEMES]
+
+    def check(url: str) -> BlockedAddress | None:
+        try:
+            check_public_url(url, policy, resolver=resolver)
+        except BlockedAddress as error:
+            return error
+        except FetchError:
+            return None  # no host or a bad port: the importer skips or reports it
+        return None
+
+    with ThreadPoolExecutor(max_workers=IMPORT_CHECKS) as pool:
+        for error in pool.map(check, wanted):
+            if error is not None:
+                raise BlockedAddress(prefix + error.message, url=error.url)
 
 
 def refused(host: str, port: int, address: IPAddress, reason: str,
