@@ -109,8 +109,12 @@ class RobotsCache:
                 logger.debug("no robots.txt at %s (HTTP %s): allowing all", origin, exc.status)
                 return _Entry(None, now + ROBOTS_TTL)
             return self._failed(origin, exc, now)
-        except BlockedAddress:
-            raise  # the guard refused the host itself: nothing to cache, nothing to allow
+        except BlockedAddress as exc:
+            if exc.url == robots_url:
+                raise  # the guard refused the origin itself: so is every page on it
+            # robots.txt redirects to a refused address: unreachable, like a 4xx
+            logger.warning("robots.txt of %s is out of bounds, allowing all: %s", origin, exc)
+            return _Entry(None, now + ROBOTS_TTL)
         except FetchError as exc:
             return self._failed(origin, exc, now)
         parser = RobotFileParser(robots_url)
