@@ -86,10 +86,12 @@ class RecordingServer:
 
 
 class DripServer:
-    """Answers every connection with ``answer``, ``step`` bytes every ``interval`` seconds."""
+    """Answers every connection with ``head`` at once, then ``answer`` ``step`` bytes every
+    ``interval`` seconds."""
 
-    def __init__(self, answer: bytes, *, step: int = 1, interval: float = 0.2) -> None:
-        self.answer, self.step, self.interval = answer, step, interval
+    def __init__(self, answer: bytes, *, head: bytes = b"", step: int = 1,
+                 interval: float = 0.2) -> None:
+        self.answer, self.head, self.step, self.interval = answer, head, step, interval
         self.connections = 0
         self.sent_all = threading.Event()
         self._stop = threading.Event()
@@ -121,6 +123,7 @@ class DripServer:
             conn.settimeout(5)
             try:
                 conn.recv(65536)  # the request; its content does not matter
+                conn.sendall(self.head)
                 for start in range(0, len(self.answer), self.step):
                     if self._stop.wait(self.interval):
                         return
