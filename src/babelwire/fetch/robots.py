@@ -14,6 +14,12 @@ Status policy (RFC 9309 section 2.3.1):
   a source while saving the server almost no load. The per-host concurrency
   and pacing limits still apply, which is the politeness that matters when a
   server is struggling.
+- A robots.txt that redirects to an address the SSRF guard refuses: treated
+  as unavailable (allow), like a 4xx. When the guard refuses the origin
+  itself, ``BlockedAddress`` is raised: every page there is refused anyway.
+
+robots.txt is fetched within ``feed_deadline`` and within what is left of the
+deadline of the fetch that needed it (one deadline per request).
 """
 
 from __future__ import annotations
