@@ -7,7 +7,7 @@ import socket
 
 import httpcore
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from babelwire.errors import BlockedAddress, ConfigError, UnsupportedScheme
@@ -49,6 +49,7 @@ def test_public_addresses_pass(address):
     assert blocked_reason(ipaddress.ip_address(address)) is None
 
 
+@settings(deadline=None)  # no timed assertions: the machine is shared
 @given(ipv4 | ipv6)
 def test_nothing_non_global_or_multicast_passes(address):
     if blocked_reason(address) is None:
@@ -56,6 +57,7 @@ def test_nothing_non_global_or_multicast_passes(address):
         assert not any(address.version == net.version and address in net for net, _ in BLOCKED)
 
 
+@settings(deadline=None)  # no timed assertions: the machine is shared
 @given(ipv4)
 def test_ipv4_mapped_and_nat64_forms_are_always_blocked(address):
     mapped = ipaddress.IPv6Address(int(ipaddress.IPv6Address("::ffff:0:0")) + int(address))
@@ -63,6 +65,7 @@ def test_ipv4_mapped_and_nat64_forms_are_always_blocked(address):
     assert blocked_reason(mapped) is not None and blocked_reason(nat64) is not None
 
 
+@settings(deadline=None)  # no timed assertions: the machine is shared
 @given(ipv4)
 def test_every_numeric_spelling_reads_as_the_address_the_resolver_would_use(address):
     number = int(address)
@@ -75,11 +78,13 @@ def test_every_numeric_spelling_reads_as_the_address_the_resolver_would_use(addr
         assert socket.inet_aton(spelling) == address.packed  # the system's own reading
 
 
+@settings(deadline=None)  # no timed assertions: the machine is shared
 @given(st.from_regex(r"[a-z][a-z0-9-]{0,20}(\.[a-z][a-z0-9-]{0,10}){0,3}", fullmatch=True))
 def test_host_names_are_not_mistaken_for_addresses(name):
     assert literal_address(name) is None
 
 
+@settings(deadline=None)  # no timed assertions: the machine is shared
 @given(ipv4, st.integers(min_value=8, max_value=32), st.integers(min_value=1, max_value=65535))
 def test_an_allow_entry_with_a_port_allows_that_network_on_that_port_only(address, prefix, port):
     network = ipaddress.ip_network(f"{address}/{prefix}", strict=False)
