@@ -158,3 +158,10 @@ def test_the_admin_refuses_inside_urls_on_add_and_import(tmp_path):
     finally:
         db.close()
     assert urls == ["https://news.example/feed"]
+
+
+def test_a_bad_allowlist_entry_is_a_one_line_config_error(tmp_path):
+    bad = run_cli("--data", str(tmp_path / "data"), "sources", "add", "https://news.example/feed",
+                  env={"BABELWIRE_FETCH_ALLOW_ADDRESSES": "10.0.0.0/8,not a host:99"})
+    assert bad.returncode == 2 and bad.stderr.startswith("error[config]: fetch.allow_addresses")
+    assert "'not a host:99'" in bad.stderr and "Traceback" not in bad.stderr
