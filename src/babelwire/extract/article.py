@@ -18,9 +18,9 @@ from .attribution import (
     title_and_credits, unique_credits,
 )
 from .body import choose_body
-from .merge import TextIndex, generic_text, merge_blocks, vouching
 from .decode import decode_html
 from .dom import Block, strip_clutter, text_blocks
+from .merge import TextIndex, generic_text, merge_blocks, vouching
 from .metadata import PageMetadata, read_metadata
 from .patterns import BOILERPLATE_RE, BYLINE_RE, DISCLAIMER_RE
 from .sanitize import paragraphs_to_html

@@ -11,9 +11,10 @@ the story (between the chosen blocks, or in the same part of the page), and
 is not navigation or a teaser. Blocks babelwire removed as clutter (hidden
 copies, menus, sign-up boxes) stay out whatever trafilatura says.
 
-When the two readings disagree completely (no shared text), the page's own
-evidence decides: a body confirmed by JSON-LD ``articleBody`` or held by the
-headline's container wins; otherwise the reading with more text does.
+When the two readings barely agree (less than MIN_OVERLAP of babelwire's
+words in trafilatura's text), the page's own evidence decides: a body
+confirmed by JSON-LD ``articleBody`` wins; otherwise the reading with more
+text does.
 """
 
 from __future__ import annotations
