@@ -1,107 +1,38 @@
-"""Articles: stored once, idempotent by canonical URL and content hash."""
+"""Articles: stored once, idempotent by canonical URL and content hash.
+
+Transitional shims (issue 12): the pre-port functions ``f(db, ...)``, each delegating to
+the store's repository, so code written before the port keeps working. New code calls
+the repository (``db.articles.<method>(...)``) directly; the SQL is in ``storage/sqlite/``.
+"""
 
 from __future__ import annotations
 
-import json
-import sqlite3
-from dataclasses import dataclass
+from typing import Any
 
-from ..models import Article, Attribution
-from .db import Database
+from ..models import Article
+from .records import ArticleRow, SaveOutcome
+from .sqlite.articles import article_from_row
 
-
-@dataclass(frozen=True)
-class SaveOutcome:
-    article_id: int
-    created: bool
-    changed: bool  # an existing article whose content changed
+__all__ = ["SaveOutcome", "article_from_row", "count_articles", "find_existing",
+           "get_article_row", "latest_articles", "save_article"]
 
 
-def find_existing(db: Database, canonical_url: str, content_hash: str,
+def find_existing(db: Any, canonical_url: str, content_hash: str,
                   source_id: int | None) -> int | None:
-    """The id of the same article already stored, if any."""
-    conn = db.read()
-    row = conn.execute("SELECT id FROM articles WHERE canonical_url = ?", (canonical_url,)).fetchone()
-    if row is None:
-        row = conn.execute(
-            "SELECT id FROM articles WHERE content_hash = ? AND source_id IS ?",
-            (content_hash, source_id),
-        ).fetchone()
-    return row["id"] if row else None
+    return db.articles.find_existing(canonical_url, content_hash, source_id)
 
 
-def save_article(db: Database, article: Article) -> SaveOutcome:
-    """Insert, or update when the same canonical URL now has other content."""
-    values = _row_values(article)
-    with db.write() as conn:
-        row = conn.execute(
-            "SELECT id, content_hash FROM articles WHERE canonical_url = ?", (article.canonical_url,)
-        ).fetchone()
-        if row is None:
-            row = conn.execute(
-                "SELECT id, content_hash FROM articles WHERE content_hash = ? AND source_id IS ?",
-                (article.content_hash, article.source_id),
-            ).fetchone()
-        if row is not None and row["content_hash"] == article.content_hash:
-            return SaveOutcome(row["id"], created=False, changed=False)
-        if row is not None:
-            sets = ", ".join(f"{k} = ?" for k in values if k != "first_seen")
-            params = [v for k, v in values.items() if k != "first_seen"]
-            conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*params, row["id"]))
-            conn.execute("DELETE FROM translations WHERE article_id = ?", (row["id"],))
-            return SaveOutcome(row["id"], created=False, changed=True)
-        columns = ", ".join(values)
-        marks = ", ".join("?" for _ in values)
-        cur = conn.execute(f"INSERT INTO articles ({columns}) VALUES ({marks})", tuple(values.values()))
-        return SaveOutcome(int(cur.lastrowid), created=True, changed=False)
+def save_article(db: Any, article: Article) -> SaveOutcome:
+    return db.articles.save(article)
 
 
-def _row_values(article: Article) -> dict[str, object]:
-    return {
-        "source_id": article.source_id, "url": article.url,
-        "canonical_url": article.canonical_url, "title": article.title,
-        "standfirst": article.standfirst, "body": article.body, "author": article.author,
-        "published": article.published, "first_seen": article.first_seen,
-        "language": article.language, "language_confidence": article.language_confidence,
-        "content_hash": article.content_hash, "site_name": article.site_name,
-        "html": article.html,
-        "attribution": json.dumps([a.__dict__ for a in article.attribution], ensure_ascii=False),
-        "disclaimers": json.dumps(list(article.disclaimers), ensure_ascii=False),
-    }
+def latest_articles(db: Any, limit: int = 50, offset: int = 0) -> list[ArticleRow]:
+    return db.articles.latest(limit, offset)
 
 
-def article_from_row(row: sqlite3.Row) -> Article:
-    return Article(
-        id=row["id"], source_id=row["source_id"], url=row["url"],
-        canonical_url=row["canonical_url"], title=row["title"], standfirst=row["standfirst"],
-        body=row["body"], author=row["author"], published=row["published"],
-        first_seen=row["first_seen"], language=row["language"],
-        language_confidence=row["language_confidence"], content_hash=row["content_hash"],
-        site_name=row["site_name"], html=row["html"],
-        attribution=tuple(Attribution(**a) for a in json.loads(row["attribution"] or "[]")),
-        disclaimers=tuple(json.loads(row["disclaimers"] or "[]")),
-    )
+def get_article_row(db: Any, article_id: int) -> ArticleRow | None:
+    return db.articles.get_row(article_id)
 
 
-_ORDER = "ORDER BY COALESCE(a.published, a.first_seen) DESC, a.id DESC"
-
-
-def latest_articles(db: Database, limit: int = 50, offset: int = 0) -> list[sqlite3.Row]:
-    """Newest first, with the source's name and URL."""
-    return db.read().execute(
-        "SELECT a.*, s.name AS source_name, s.url AS source_url FROM articles a "
-        f"LEFT JOIN sources s ON s.id = a.source_id {_ORDER} LIMIT ? OFFSET ?",
-        (limit, offset),
-    ).fetchall()
-
-
-def get_article_row(db: Database, article_id: int) -> sqlite3.Row | None:
-    return db.read().execute(
-        "SELECT a.*, s.name AS source_name, s.url AS source_url FROM articles a "
-        "LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
-        (article_id,),
-    ).fetchone()
-
-
-def count_articles(db: Database) -> int:
-    return int(db.read().execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+def count_articles(db: Any) -> int:
+    return db.articles.count()

@@ -1,79 +1,47 @@
-"""Discovered entries: the work queue that makes an interrupted run resumable."""
+"""Discovered entries: the work queue that makes an interrupted run resumable.
+
+Transitional shims (issue 12): the pre-port functions ``f(db, ...)``, each delegating to
+the store's repository, so code written before the port keeps working. New code calls
+the repository (``db.entries.<method>(...)``) directly; the SQL is in ``storage/sqlite/``.
+"""
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass
+from typing import Any
 
 from ..clock import now_iso
 from ..models import FeedEntry
-from .db import Database
+from .records import PendingEntry
+from .sqlite.entries import MAX_ATTEMPTS
 
-MAX_ATTEMPTS = 3
-
-
-@dataclass(frozen=True)
-class PendingEntry:
-    id: int
-    source_id: int | None
-    url: str
-    title: str
-    published: str | None
-    attempts: int
+__all__ = ["MAX_ATTEMPTS", "PendingEntry", "claim_entries", "entry_counts", "enqueue_entries",
+           "mark_done", "mark_failed", "pending_entries"]
 
 
-def enqueue_entries(db: Database, source_id: int | None, entries: list[FeedEntry]) -> int:
-    """Remember new entry URLs; returns how many were new."""
-    new = 0
-    now = now_iso()
-    with db.write() as conn:
-        for entry in entries:
-            cur = conn.execute(
-                "INSERT OR IGNORE INTO entries (source_id, url, title, published, first_seen) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (source_id, entry.url, entry.title, entry.published, now),
-            )
-            new += cur.rowcount
-    return new
+def enqueue_entries(db: Any, source_id: int | None, entries: list[FeedEntry]) -> int:
+    return db.entries.enqueue(source_id, entries)
 
 
-def pending_entries(db: Database, source_id: int | None = None, limit: int = 1000) -> list[PendingEntry]:
-    sql = "SELECT * FROM entries WHERE status = 'pending'"
-    params: tuple = ()
-    if source_id is not None:
-        sql += " AND source_id = ?"
-        params = (source_id,)
-    rows = db.read().execute(sql + " ORDER BY id LIMIT ?", params + (limit,)).fetchall()
-    return [_pending(r) for r in rows]
+def pending_entries(db: Any, source_id: int | None = None, limit: int = 1000) -> list[PendingEntry]:
+    return db.entries.pending(source_id, limit)
 
 
-def _pending(row: sqlite3.Row) -> PendingEntry:
-    return PendingEntry(id=row["id"], source_id=row["source_id"], url=row["url"],
-                        title=row["title"], published=row["published"], attempts=row["attempts"])
+def claim_entries(db: Any, n: int, lease_seconds: float, worker_id: str,
+                  source_id: int | None = None) -> list[PendingEntry]:
+    return db.entries.claim(n, lease_seconds, worker_id, source_id)
 
 
-def mark_done(db: Database, entry_id: int, article_id: int | None, status: str = "done",
+def mark_done(db: Any, entry_id: int, article_id: int | None, status: str = "done",
               code: str | None = None, message: str | None = None) -> None:
-    with db.write() as conn:
-        conn.execute(
-            "UPDATE entries SET status = ?, article_id = ?, error_code = ?, error = ? WHERE id = ?",
-            (status, article_id, code, message, entry_id),
-        )
+    db.entries.mark_done(entry_id, article_id, status, code, message)
 
 
-def mark_failed(db: Database, entry_id: int, code: str, message: str) -> None:
-    """A transient failure: retried on later runs until MAX_ATTEMPTS."""
-    with db.write() as conn:
-        conn.execute(
-            "UPDATE entries SET attempts = attempts + 1, error_code = ?, error = ?, "
-            "status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END WHERE id = ?",
-            (code, message, MAX_ATTEMPTS, entry_id),
-        )
+def mark_failed(db: Any, entry_id: int, code: str, message: str) -> None:
+    db.entries.mark_failed(entry_id, code, message)
 
 
-def entry_counts(db: Database) -> dict[str, int]:
-    rows = db.read().execute("SELECT status, COUNT(*) AS n FROM entries GROUP BY status").fetchall()
-    return {r["status"]: r["n"] for r in rows}
+def entry_counts(db: Any) -> dict[str, int]:
+    return db.entries.counts()
 
 
 def touch(now: str | None = None) -> str:

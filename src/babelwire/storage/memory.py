@@ -1,59 +1,41 @@
-"""The translation memory table and the record kept with each translation.
+"""The translation memory and the record kept with each translation.
 
 ``translation_memory`` maps a 16-byte key (a hash of the normalised segment,
 the pair, the engine and its version, see ``translate.memory``) to the
-translated segment and a small integer of flags. ``translations.record``
-holds, as JSON, how a translation was made: engine, version, pivot, time,
-per-paragraph unknown-word flags and the memory's hits and misses.
+translated segment and a small integer of flags. A translation's record holds
+how it was made: engine, version, pivot, time, per-paragraph unknown-word flags
+and the memory's hits and misses.
+
+Transitional shims (issue 12): the pre-port functions ``f(db, ...)``, each delegating to
+the store's repository, so code written before the port keeps working. New code calls
+the repository (``db.memory.<method>(...)``) directly; the SQL is in ``storage/sqlite/``.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any, Iterable
 
-from .db import Database
+from .sqlite.memory import LOOKUP_CHUNK
 
-LOOKUP_CHUNK = 500  # keys per SELECT (SQLite allows 999 parameters by default)
-
-
-def lookup_segments(db: Database, keys: list[bytes]) -> dict[bytes, tuple[str, int]]:
-    """key -> (translation, flags) for the keys the memory holds."""
-    found: dict[bytes, tuple[str, int]] = {}
-    conn = db.read()
-    for start in range(0, len(keys), LOOKUP_CHUNK):
-        chunk = keys[start:start + LOOKUP_CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows = conn.execute(
-            f"SELECT key, translation, flags FROM translation_memory WHERE key IN ({marks})", chunk
-        ).fetchall()
-        found.update((row[0], (row[1], row[2])) for row in rows)
-    return found
+__all__ = ["LOOKUP_CHUNK", "count_segments", "lookup_segments", "save_translation_record",
+           "store_segments", "translation_record"]
 
 
-def store_segments(db: Database, rows: Iterable[tuple[bytes, str, int]]) -> None:
-    """Remember (key, translation, flags) rows; a key already held is overwritten."""
-    rows = list(rows)
-    if rows:
-        with db.write() as conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO translation_memory (key, translation, flags) VALUES (?,?,?)", rows
-            )
+def lookup_segments(db: Any, keys: list[bytes]) -> dict[bytes, tuple[str, int]]:
+    return db.memory.lookup(keys)
 
 
-def count_segments(db: Database) -> int:
-    return int(db.read().execute("SELECT count(*) FROM translation_memory").fetchone()[0])
+def store_segments(db: Any, rows: Iterable[tuple[bytes, str, int]]) -> None:
+    db.memory.store(rows)
 
 
-def save_translation_record(db: Database, article_id: int, language: str, record: dict[str, Any]) -> None:
-    """Attach ``record`` to the stored translation of ``article_id`` into ``language``."""
-    with db.write() as conn:
-        conn.execute("UPDATE translations SET record = ? WHERE article_id = ? AND language = ?",
-                     (json.dumps(record, ensure_ascii=False, separators=(",", ":")), article_id, language))
+def count_segments(db: Any) -> int:
+    return db.memory.count()
 
 
-def translation_record(db: Database, article_id: int, language: str) -> dict[str, Any] | None:
-    """The record of how an article's translation was made, or ``None`` when there is none."""
-    row = db.read().execute("SELECT record FROM translations WHERE article_id = ? AND language = ?",
-                            (article_id, language)).fetchone()
-    return json.loads(row[0] or "{}") if row else None
+def save_translation_record(db: Any, article_id: int, language: str, record: dict[str, Any]) -> None:
+    db.memory.save_record(article_id, language, record)
+
+
+def translation_record(db: Any, article_id: int, language: str) -> dict[str, Any] | None:
+    return db.memory.record(article_id, language)

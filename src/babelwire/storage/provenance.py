@@ -1,209 +1,64 @@
-"""Provenance tables: traced features, links between articles, stories.
+"""Provenance: traced features, links between articles, stories, sites.
 
-``provenance_traced`` keeps each traced article's word hash, MinHash
-signature and evidence keys, so the candidate index is rebuilt from it
-cheaply without re-reading every text. ``provenance_links`` holds, per
-article, its chosen original (copy, translation, paraphrase) and the
-articles reporting the same event; ``stories`` and ``story_articles`` the
-clusters.
+Transitional shims (issue 12): the pre-port functions ``f(db, ...)``, each delegating to
+the store's repository, so code written before the port keeps working. New code calls
+the repository (``db.provenance.<method>(...)``) directly; the SQL is in ``storage/sqlite/``.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Any
 
-from .db import Database
+from .records import StoredLink, TracedFeatures
 
-_ARTICLE_COLUMNS = ("a.id, a.url, a.title, a.standfirst, a.body, a.language, a.first_seen, "
-                    "a.published, a.site_name, a.attribution, a.disclaimers, a.images, "
-                    "a.content_hash, a.source_id")
+__all__ = ["StoredLink", "TracedFeatures", "untraced_ids", "article_rows", "window_ids",
+           "traced_features", "save_trace", "links_among", "save_stories", "links_of_article",
+           "story_of_article", "get_story", "story_members", "site_articles"]
 
 
-@dataclass(frozen=True)
-class TracedFeatures:
-    article_id: int
-    content_hash: str
-    word_hash: str
-    signature: tuple[int, ...]
-    keys: dict[str, str]
+def untraced_ids(db: Any, limit: int = 5000) -> Any:
+    return db.provenance.untraced_ids(limit)
 
 
-@dataclass(frozen=True)
-class StoredLink:
-    article_id: int
-    derived_from: int
-    relation: str
-    confidence: float
-    lag_seconds: int | None
-    evidence: dict
+def article_rows(db: Any, ids, pivot: str) -> Any:
+    return db.provenance.article_rows(ids, pivot)
 
 
-def untraced_ids(db: Database, limit: int = 5000) -> list[int]:
-    """Articles never traced, or changed since they were."""
-    rows = db.read().execute(
-        "SELECT a.id FROM articles a LEFT JOIN provenance_traced t ON t.article_id = a.id "
-        "WHERE t.article_id IS NULL OR t.content_hash != a.content_hash "
-        "ORDER BY a.first_seen, a.id LIMIT ?", (limit,)).fetchall()
-    return [row["id"] for row in rows]
+def window_ids(db: Any, since: str, exclude: set[int]) -> Any:
+    return db.provenance.window_ids(since, exclude)
 
 
-def article_rows(db: Database, ids: Iterable[int], pivot: str) -> list[sqlite3.Row]:
-    """Articles with their pivot-language translation (``pivot_title``/``pivot_body``)."""
-    ids = list(ids)
-    found: list[sqlite3.Row] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        found += db.read().execute(
-            f"SELECT {_ARTICLE_COLUMNS}, t.title AS pivot_title, t.body AS pivot_body "
-            "FROM articles a LEFT JOIN translations t ON t.article_id = a.id AND t.language = ? "
-            f"WHERE a.id IN ({marks})", (pivot, *chunk)).fetchall()
-    return found
+def traced_features(db: Any, ids) -> Any:
+    return db.provenance.traced_features(ids)
 
 
-def window_ids(db: Database, since: str, exclude: set[int]) -> list[int]:
-    """Traced articles first seen at or after ``since`` (the comparison window)."""
-    rows = db.read().execute(
-        "SELECT a.id FROM articles a JOIN provenance_traced t ON t.article_id = a.id "
-        "WHERE a.first_seen >= ? AND t.content_hash = a.content_hash", (since,)).fetchall()
-    return [row["id"] for row in rows if row["id"] not in exclude]
+def save_trace(db: Any, features, links, now: str) -> Any:
+    return db.provenance.save_trace(features, links, now)
 
 
-def traced_features(db: Database, ids: Iterable[int]) -> dict[int, TracedFeatures]:
-    ids = list(ids)
-    found: dict[int, TracedFeatures] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in db.read().execute(
-                f"SELECT * FROM provenance_traced WHERE article_id IN ({marks})", chunk):
-            found[row["article_id"]] = TracedFeatures(
-                row["article_id"], row["content_hash"], row["word_hash"],
-                tuple(json.loads(row["signature"])), json.loads(row["keys"]))
-    return found
+def links_among(db: Any, ids) -> Any:
+    return db.provenance.links_among(ids)
 
 
-def save_trace(db: Database, features: list[TracedFeatures], links: list[StoredLink],
-               now: str) -> None:
-    """Record traced articles and replace their links, in one transaction."""
-    with db.write() as conn:
-        conn.executemany(
-            "INSERT OR REPLACE INTO provenance_traced "
-            "(article_id, content_hash, word_hash, signature, keys, traced_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [(f.article_id, f.content_hash, f.word_hash, json.dumps(list(f.signature)),
-              json.dumps(f.keys, ensure_ascii=False), now) for f in features])
-        conn.executemany("DELETE FROM provenance_links WHERE article_id = ?",
-                         [(f.article_id,) for f in features])
-        conn.executemany(
-            "INSERT OR REPLACE INTO provenance_links (article_id, derived_from, relation, "
-            "confidence, lag_seconds, evidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(l.article_id, l.derived_from, l.relation, l.confidence, l.lag_seconds,
-              json.dumps(l.evidence, ensure_ascii=False), now) for l in links])
+def save_stories(db: Any, clusters, titles, now: str) -> Any:
+    return db.provenance.save_stories(clusters, titles, now)
 
 
-def links_among(db: Database, ids: Iterable[int]) -> list[StoredLink]:
-    ids = list(ids)
-    found: list[StoredLink] = []
-    for start in range(0, len(ids), 400):
-        chunk = ids[start:start + 400]
-        marks = ",".join("?" * len(chunk))
-        found += [_link(row) for row in db.read().execute(
-            f"SELECT * FROM provenance_links WHERE article_id IN ({marks}) "
-            f"OR derived_from IN ({marks})", (*chunk, *chunk))]
-    return list({(l.article_id, l.derived_from): l for l in found}.values())
+def links_of_article(db: Any, article_id: int) -> Any:
+    return db.provenance.links_of_article(article_id)
 
 
-def _link(row: sqlite3.Row) -> StoredLink:
-    return StoredLink(row["article_id"], row["derived_from"], row["relation"],
-                      row["confidence"], row["lag_seconds"], json.loads(row["evidence"] or "{}"))
+def story_of_article(db: Any, article_id: int) -> Any:
+    return db.provenance.story_of_article(article_id)
 
 
-def save_stories(db: Database, clusters: list[list[int]], titles: dict[int, str],
-                 now: str) -> int:
-    """Rewrite the stories of the articles in ``clusters`` (earliest article first)."""
-    members = [a for cluster in clusters for a in cluster]
-    with db.write() as conn:
-        old: dict[int, int] = {}
-        for start in range(0, len(members), 500):
-            chunk = members[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            old.update({row[0]: row[1] for row in conn.execute(
-                f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({marks})",
-                chunk)})
-        for cluster in clusters:
-            _save_story(conn, cluster, old, titles, now)
-        conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
-    return len(clusters)
+def get_story(db: Any, story_id: int) -> Any:
+    return db.provenance.get_story(story_id)
 
 
-def _save_story(conn: sqlite3.Connection, cluster: list[int], old: dict[int, int],
-                titles: dict[int, str], now: str) -> None:
-    previous = sorted({old[a] for a in cluster if a in old})
-    if previous:
-        story_id = previous[0]
-        conn.execute("UPDATE stories SET title = ?, earliest_article_id = ?, article_count = ?, "
-                     "updated_at = ? WHERE id = ?",
-                     (titles.get(cluster[0], ""), cluster[0], len(cluster), now, story_id))
-    else:
-        story_id = int(conn.execute(
-            "INSERT INTO stories (title, earliest_article_id, article_count, created_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?)",
-            (titles.get(cluster[0], ""), cluster[0], len(cluster), now, now)).lastrowid)
-    conn.executemany("DELETE FROM story_articles WHERE article_id = ?", [(a,) for a in cluster])
-    conn.executemany("INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)",
-                     [(story_id, a) for a in cluster])
+def story_members(db: Any, story_id: int) -> Any:
+    return db.provenance.story_members(story_id)
 
 
-def links_of_article(db: Database, article_id: int) -> tuple[list[sqlite3.Row], list[sqlite3.Row]]:
-    """(links where the article is derived, links where it is the original), with the other
-    article's title, URL, language, site and times."""
-    other = ("o.id AS other_id, o.title AS other_title, o.url AS other_url, "
-             "o.language AS other_language, o.first_seen AS other_first_seen, "
-             "o.published AS other_published, o.site_name AS other_site_name")
-    conn = db.read()
-    upstream = conn.execute(
-        f"SELECT l.*, {other} FROM provenance_links l JOIN articles o ON o.id = l.derived_from "
-        "WHERE l.article_id = ? ORDER BY l.relation = 'same_event', l.confidence DESC",
-        (article_id,)).fetchall()
-    downstream = conn.execute(
-        f"SELECT l.*, {other} FROM provenance_links l JOIN articles o ON o.id = l.article_id "
-        "WHERE l.derived_from = ? ORDER BY l.relation = 'same_event', o.first_seen",
-        (article_id,)).fetchall()
-    return upstream, downstream
-
-
-def story_of_article(db: Database, article_id: int) -> sqlite3.Row | None:
-    return db.read().execute(
-        "SELECT s.* FROM stories s JOIN story_articles sa ON sa.story_id = s.id "
-        "WHERE sa.article_id = ?", (article_id,)).fetchone()
-
-
-def get_story(db: Database, story_id: int) -> sqlite3.Row | None:
-    return db.read().execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
-
-
-def story_members(db: Database, story_id: int) -> list[sqlite3.Row]:
-    return db.read().execute(
-        "SELECT a.id, a.url, a.title, a.language, a.first_seen, a.published, a.site_name, "
-        "l.relation, l.derived_from, l.confidence, l.lag_seconds "
-        "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-        "LEFT JOIN provenance_links l ON l.article_id = a.id AND l.relation != 'same_event' "
-        "WHERE sa.story_id = ? ORDER BY a.first_seen, a.id", (story_id,)).fetchall()
-
-
-def site_articles(db: Database, host_like: str) -> list[sqlite3.Row]:
-    """Articles whose URL is on ``host`` (http or https, with or without www.)."""
-    patterns = [f"{scheme}://{www}{host_like}/%" for scheme in ("http", "https")
-                for www in ("", "www.")]
-    return db.read().execute(
-        "SELECT a.id, a.url, a.title, a.language, a.first_seen, a.published, a.site_name, "
-        "a.attribution, a.disclaimers, l.derived_from, l.relation, l.lag_seconds, "
-        "l.evidence, o.url AS original_url FROM articles a "
-        "LEFT JOIN provenance_links l ON l.article_id = a.id AND l.relation != 'same_event' "
-        "LEFT JOIN articles o ON o.id = l.derived_from "
-        "WHERE a.url LIKE ? OR a.url LIKE ? OR a.url LIKE ? OR a.url LIKE ? "
-        "ORDER BY a.first_seen DESC", patterns).fetchall()
+def site_articles(db: Any, host_like: str) -> Any:
+    return db.provenance.site_articles(host_like)

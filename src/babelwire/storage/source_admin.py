@@ -1,18 +1,15 @@
-"""Changes the admin makes to sources beyond add and remove: pause and resume."""
+"""Changes the admin makes to sources beyond add and remove: pause and resume.
+
+Transitional shims (issue 12): the pre-port functions ``f(db, ...)``, each delegating to
+the store's repository, so code written before the port keeps working. New code calls
+the repository (``db.sources.<method>(...)``) directly; the SQL is in ``storage/sqlite/``.
+"""
 
 from __future__ import annotations
 
-from ..clock import now_iso
-from ..errors import SourceError
-from .db import Database
+from typing import Any
 
 
-def set_enabled(db: Database, source_id: int, enabled: bool) -> None:
+def set_enabled(db: Any, source_id: int, enabled: bool) -> None:
     """Pause (``enabled=False``) or resume a source; a resumed source is due at once."""
-    with db.write() as conn:
-        cur = conn.execute(
-            "UPDATE sources SET enabled = ?, next_check_at = CASE WHEN ? THEN ? "
-            "ELSE next_check_at END WHERE id = ?",
-            (int(enabled), int(enabled), now_iso(), source_id))
-        if cur.rowcount == 0:
-            raise SourceError(f"no source with id {source_id}")
+    db.sources.set_enabled(source_id, enabled)
