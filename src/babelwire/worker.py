@@ -20,6 +20,7 @@ from .pipeline import Context, PageRecord, is_transient, run_stages
 from .provenance.incremental import trace_new_articles
 from .storage import entries as entry_store
 from .storage import sources as source_store
+from .storage.claims import DEFAULT_LEASE_SECONDS, worker_id
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +131,7 @@ def _entry_failed(ctx: Context, entry: entry_store.PendingEntry, error: Babelwir
 
 def process_pending(ctx: Context, report: RunReport) -> None:
     """Run the article pipeline over every queued entry, a few pages at a time."""
-    pending = entry_store.pending_entries(ctx.db)
+    pending = ctx.db.entries.claim(1000, DEFAULT_LEASE_SECONDS, worker_id())
     if not pending:
         return
     ctx.progress.start("articles", len(pending))

@@ -27,6 +27,9 @@ from .sources import SqliteSources
 from .translations import SqliteTranslations
 
 
+DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
+
+
 def _connect(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
     conn.row_factory = sqlite3.Row
