@@ -47,6 +47,7 @@ class SqliteStore:
         self.path = str(path)
         self.url = f"sqlite:///{self.path}"
         self._write_lock = threading.RLock()
+        self._write_depth = 0
         self._local = threading.local()
         try:
             if self.path != ":memory:":
@@ -85,15 +86,26 @@ class SqliteStore:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """The single writer, in one ``BEGIN IMMEDIATE`` transaction."""
+        """The single writer, in one ``BEGIN IMMEDIATE`` transaction; a ``write()`` inside
+        another (same thread) joins the outer transaction."""
         with self._write_lock:
             conn = self._writer
+            if self._write_depth:
+                self._write_depth += 1
+                try:
+                    yield conn
+                finally:
+                    self._write_depth -= 1
+                return
             conn.execute("BEGIN IMMEDIATE")
+            self._write_depth = 1
             try:
                 yield conn
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._write_depth = 0
             conn.execute("COMMIT")
 
     def read(self) -> sqlite3.Connection:
