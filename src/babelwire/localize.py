@@ -101,8 +101,6 @@ def _translate_one(ctx: "Context", article_id: int, target: str, report: "RunRep
         if isinstance(error, NoEngineError):
             translation_store.record_translation_failure(ctx.db, article_id, target, error.code,
                                                          str(error))
-        else:  # a passing failure: hand the job back for the next run
-            ctx.db.translations.release_untranslated(target, [article_id])
         source_store.record_warning(ctx.db, source_id, code=error.code, message=str(error),
                                     url=row["url"] if row else None)
         with lock:
@@ -115,16 +113,22 @@ def _translate_one(ctx: "Context", article_id: int, target: str, report: "RunRep
 def translate_pending(ctx: "Context", report: "RunReport") -> None:
     """Translate every stored article that lacks a target language."""
     _retry_installed_pairs(ctx)
-    jobs = [(article_id, target) for target in ctx.settings.targets
-            for article_id in ctx.db.translations.claim_untranslated(
-                target, 100_000, DEFAULT_LEASE_SECONDS, worker_id())]
+    me = worker_id()
+    claimed = {target: ctx.db.translations.claim_untranslated(
+        target, 100_000, DEFAULT_LEASE_SECONDS, me) for target in ctx.settings.targets}
+    jobs = [(article_id, target) for target, ids in claimed.items() for article_id in ids]
     if not jobs:
         return
     ctx.progress.start("translations", len(jobs))
     lock = threading.Lock()
     options = translate_options(ctx)
-    with ThreadPoolExecutor(max_workers=max(1, ctx.settings["translate.workers"])) as pool:
-        list(pool.map(lambda job: _translate_one(ctx, job[0], job[1], report, lock, options), jobs))
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, ctx.settings["translate.workers"])) as pool:
+            list(pool.map(lambda job: _translate_one(ctx, job[0], job[1], report, lock, options),
+                          jobs))
+    finally:  # passing failures and an interrupted run: free for the next run at once
+        for target, ids in claimed.items():
+            ctx.db.translations.release_untranslated(target, ids, me)
     ctx.progress.finish("translations")
     if options.memory is not None:
         log.info("translation memory: %d sentences found, %d translated",

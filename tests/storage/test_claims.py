@@ -89,3 +89,20 @@ def test_two_claimers_never_get_the_same_translation(backend, make_article):
     with ThreadPoolExecutor(2) as pool:
         one, two = pool.map(claim_all, [0, 1])
     assert not set(one) & set(two) and len(set(one + two)) == 40
+
+
+def test_a_worker_releases_only_what_it_still_holds(store, make_article):
+    _queue(store, 1)
+    (entry,) = store.entries.claim(1, 0, "slow")  # its lease ran out ...
+    assert [e.id for e in store.entries.claim(1, 600, "fast")] == [entry.id]  # ... and moved on
+    store.entries.release([entry.id], "slow")  # the slow worker's release changes nothing
+    assert store.entries.pending() == []
+    store.entries.release([entry.id], "fast")
+    assert [e.id for e in store.entries.pending()] == [entry.id]
+    article_id = store.articles.save(make_article()).article_id
+    store.translations.claim_untranslated("en", 1, 0, "slow")
+    store.translations.claim_untranslated("en", 1, 600, "fast")
+    store.translations.release_untranslated("en", [article_id], "slow")
+    assert store.translations.untranslated("en") == []
+    store.translations.release_untranslated("en", [article_id], "fast")
+    assert store.translations.untranslated("en") == [article_id]

@@ -62,11 +62,14 @@ def claim_entries(db: Database, n: int, lease_seconds: float, worker_id: str,
     return sorted((_pending(r) for r in rows), key=lambda entry: entry.id)
 
 
-def release_entries(db: Database, entry_ids: list[int]) -> None:
-    """Give claimed entries back before their lease ends (a worker stopping cleanly)."""
+def release_entries(db: Database, entry_ids: list[int], worker_id: str | None = None) -> None:
+    """Give claimed entries back before their lease ends (a worker stopping cleanly);
+    with ``worker_id``, only those that worker still holds."""
     with db.write() as conn:
-        conn.executemany("UPDATE entries SET lease_until = NULL, lease_owner = NULL WHERE id = ?",
-                         [(entry_id,) for entry_id in entry_ids])
+        conn.executemany(
+            "UPDATE entries SET lease_until = NULL, lease_owner = NULL "
+            "WHERE id = ? AND (? IS NULL OR lease_owner = ?)",
+            [(entry_id, worker_id, worker_id) for entry_id in entry_ids])
 
 
 def _pending(row: sqlite3.Row) -> PendingEntry:

@@ -109,11 +109,15 @@ def claim_untranslated(db: Database, language: str, n: int, lease_seconds: float
     return ids
 
 
-def release_untranslated(db: Database, language: str, article_ids: Iterable[int]) -> None:
-    """Give claimed translation jobs back before their leases end."""
+def release_untranslated(db: Database, language: str, article_ids: Iterable[int],
+                         worker_id: str | None = None) -> None:
+    """Give claimed translation jobs back before their leases end; with ``worker_id``,
+    only those that worker still holds."""
     with db.write() as conn:
-        conn.executemany("DELETE FROM translation_claims WHERE article_id = ? AND language = ?",
-                         [(i, language) for i in article_ids])
+        conn.executemany(
+            "DELETE FROM translation_claims WHERE article_id = ? AND language = ? "
+            "AND (? IS NULL OR lease_owner = ?)",
+            [(i, language, worker_id, worker_id) for i in article_ids])
 
 
 def failures_for(db: Database, article_id: int) -> list[TranslationFailure]:
