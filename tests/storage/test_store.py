@@ -46,3 +46,20 @@ def test_in_memory_store_has_no_change_token():
     store = open_store("sqlite:///:memory:")
     assert store.change_token() is None
     store.close()
+
+
+def test_the_backend_has_every_method_of_the_port(store):
+    import inspect
+
+    from babelwire.storage import port
+
+    for name, protocol in inspect.get_annotations(port.Store).items():
+        if not isinstance(protocol, str) or not hasattr(port, protocol):
+            continue
+        repository = getattr(store, name)
+        for method, declared in vars(getattr(port, protocol)).items():
+            if method.startswith("_") or not callable(declared):
+                continue
+            wanted = list(inspect.signature(declared).parameters)[1:]
+            implemented = inspect.signature(getattr(repository, method)).parameters
+            assert list(implemented) == wanted, f"{name}.{method}"
