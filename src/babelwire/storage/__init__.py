@@ -5,10 +5,16 @@ today; see docs/storage.md). ``Database``/``open_database`` are the SQLite store
 under its pre-port names (transitional).
 """
 
-from .open import default_url, open_store
-from .port import Store
-from .sqlite import Database, SqliteStore, open_database
-from .sqlite.database import DRIVER_ERRORS as SQLITE_ERRORS
+from pathlib import Path as _Path
+
+# Transitional (issue 12): the pre-port modules (storage.articles, storage.entries, ...)
+# are shims in storage/compat/; see its docstring.
+__path__.append(str(_Path(__file__).parent / "compat"))
+
+from .open import default_url, open_store  # noqa: E402
+from .port import Store  # noqa: E402
+from .sqlite import Database, SqliteStore, open_database  # noqa: E402
+from .sqlite import DRIVER_ERRORS as SQLITE_ERRORS  # noqa: E402
 
 # what a backend's driver may raise past the port (catch it where a page must still render)
 DATABASE_ERRORS: tuple[type[Exception], ...] = SQLITE_ERRORS

@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 
 from ...models import Article, Attribution
 from ..records import ArticleRow, SaveOutcome, record_of
-from .base import Repository, bind
 
 if TYPE_CHECKING:
-    from .database import SqliteStore as Database
+    from .store import SqliteStore as Database
 
 
 def find_existing(db: Database, canonical_url: str, content_hash: str,
@@ -109,12 +108,3 @@ def get_article(db: Database, article_id: int) -> Article | None:
 
 def count_articles(db: Database) -> int:
     return int(db.read().execute("SELECT COUNT(*) FROM articles").fetchone()[0])
-
-
-class SqliteArticles(Repository):
-    find_existing = bind(find_existing)
-    save = bind(save_article)
-    get_row = bind(get_article_row)
-    get = bind(get_article)
-    latest = bind(latest_articles)
-    count = bind(count_articles)

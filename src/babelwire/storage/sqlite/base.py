@@ -6,7 +6,7 @@ from functools import wraps
 from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
-    from .database import SqliteStore
+    from .store import SqliteStore
 
 
 class Repository:

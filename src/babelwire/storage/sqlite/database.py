@@ -1,10 +1,8 @@
-"""The SQLite store: WAL mode, one writer behind a lock, per-thread readers.
+"""The SQLite connections: WAL mode, one writer behind a lock, per-thread readers.
 
-``SqliteStore`` implements the storage port (``babelwire.storage.port.Store``):
-its repositories (``sources``, ``entries``, ``articles``, ``translations``,
-``memory``, ``provenance``, ``search``, ``reader``) hold the SQL.
-``read()``/``write()`` hand out raw connections to the SQLite modules, tests
-and benchmarks only; nothing outside ``storage/`` may use them.
+``read()``/``write()`` hand out raw connections to the SQLite repositories,
+tests and benchmarks only; nothing outside ``storage/`` may use them. The
+store built on them is ``store.SqliteStore``.
 """
 
 from __future__ import annotations
@@ -16,15 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ...errors import StorageError
-from .articles import SqliteArticles
-from .entries import SqliteEntries
-from .memory import SqliteMemory
 from .migrations import migrate
-from .provenance import SqliteProvenance
-from .reader import SqliteReader
-from .search import SqliteSearch
-from .sources import SqliteSources
-from .translations import SqliteTranslations
 
 
 DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
@@ -38,14 +28,11 @@ def _connect(path: str) -> sqlite3.Connection:
     return conn
 
 
-class SqliteStore:
+class Database:
     """One SQLite store. Writes go through ``write()``; reads through ``read()``."""
-
-    backend = "sqlite"
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        self.url = f"sqlite:///{self.path}"
         self._write_lock = threading.RLock()
         self._write_depth = 0
         self._local = threading.local()
@@ -59,30 +46,6 @@ class SqliteStore:
             raise StorageError(f"cannot open store {self.path}: {exc}") from exc
         migrate(self._writer, self.path)
         self._readers: list[sqlite3.Connection] = []
-        self._watcher: sqlite3.Connection | None = None
-        self._watch_lock = threading.Lock()
-        self._attach_repositories()
-
-    def _attach_repositories(self) -> None:
-        self.sources = SqliteSources(self)
-        self.entries = SqliteEntries(self)
-        self.articles = SqliteArticles(self)
-        self.translations = SqliteTranslations(self)
-        self.memory = SqliteMemory(self)
-        self.provenance = SqliteProvenance(self)
-        self.search = SqliteSearch(self)
-        self.reader = SqliteReader(self)
-
-    def change_token(self) -> int | None:
-        """A number that changes whenever anyone (this process or another) commits;
-        ``None`` when changes cannot be observed (an in-memory store)."""
-        if self.path == ":memory:":
-            return None
-        with self._watch_lock:
-            if self._watcher is None:
-                self._watcher = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro",
-                                                uri=True, check_same_thread=False)
-            return int(self._watcher.execute("PRAGMA data_version").fetchone()[0])
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -120,24 +83,18 @@ class SqliteStore:
         return conn
 
     def close(self) -> None:
+        self._close_extra()
         with self._write_lock:
             for conn in self._readers:
                 conn.close()
             self._readers.clear()
-            if self._watcher is not None:
-                self._watcher.close()
-                self._watcher = None
             self._writer.close()
 
-    def __enter__(self) -> "SqliteStore":
+    def _close_extra(self) -> None:
+        """What a subclass opened beside the writer and the readers."""
+
+    def __enter__(self) -> "Database":
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-Database = SqliteStore  # the name used before the port (transitional)
-
-
-def open_database(path: str | Path) -> SqliteStore:
-    return SqliteStore(path)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from ...clock import later_iso, now_iso
+from ...clock import now_iso
 from ...models import FeedEntry
 from ..records import PendingEntry
-from .base import Repository, bind
 
 if TYPE_CHECKING:
-    from .database import SqliteStore as Database
+    from .store import SqliteStore as Database
 
 MAX_ATTEMPTS = 3
 _FREE = "(lease_until IS NULL OR lease_until <= ?)"
@@ -41,35 +40,6 @@ def pending_entries(db: Database, source_id: int | None = None, limit: int = 100
         params += (source_id,)
     rows = db.read().execute(sql + " ORDER BY id LIMIT ?", params + (limit,)).fetchall()
     return [_pending(r) for r in rows]
-
-
-def claim_entries(db: Database, n: int, lease_seconds: float, worker_id: str,
-                  source_id: int | None = None) -> list[PendingEntry]:
-    """Up to ``n`` pending entries, each handed to ``worker_id`` alone until its lease ends.
-
-    An entry whose lease ran out (its worker died) is pending again and can be claimed.
-    ``mark_done``/``mark_failed`` end the claim."""
-    now, until = now_iso(), later_iso(lease_seconds)
-    where, params = f"status = 'pending' AND {_FREE}", [now]
-    if source_id is not None:
-        where += " AND source_id = ?"
-        params.append(source_id)
-    with db.write() as conn:
-        rows = conn.execute(
-            "UPDATE entries SET lease_until = ?, lease_owner = ? WHERE id IN "
-            f"(SELECT id FROM entries WHERE {where} ORDER BY id LIMIT ?) RETURNING *",
-            (until, worker_id, *params, n)).fetchall()
-    return sorted((_pending(r) for r in rows), key=lambda entry: entry.id)
-
-
-def release_entries(db: Database, entry_ids: list[int], worker_id: str | None = None) -> None:
-    """Give claimed entries back before their lease ends (a worker stopping cleanly);
-    with ``worker_id``, only those that worker still holds."""
-    with db.write() as conn:
-        conn.executemany(
-            "UPDATE entries SET lease_until = NULL, lease_owner = NULL "
-            "WHERE id = ? AND (? IS NULL OR lease_owner = ?)",
-            [(entry_id, worker_id, worker_id) for entry_id in entry_ids])
 
 
 def _pending(row: sqlite3.Row) -> PendingEntry:
@@ -105,13 +75,3 @@ def entry_counts(db: Database) -> dict[str, int]:
 
 def touch(now: str | None = None) -> str:
     return now or now_iso()
-
-
-class SqliteEntries(Repository):
-    enqueue = bind(enqueue_entries)
-    pending = bind(pending_entries)
-    claim = bind(claim_entries)
-    release = bind(release_entries)
-    mark_done = bind(mark_done)
-    mark_failed = bind(mark_failed)
-    counts = bind(entry_counts)

@@ -12,10 +12,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .base import Repository, bind
 
 if TYPE_CHECKING:
-    from .database import SqliteStore as Database
+    from .store import SqliteStore as Database
 
 LOOKUP_CHUNK = 500  # keys per SELECT (SQLite allows 999 parameters by default)
 
@@ -60,11 +59,3 @@ def translation_record(db: Database, article_id: int, language: str) -> dict[str
     row = db.read().execute("SELECT record FROM translations WHERE article_id = ? AND language = ?",
                             (article_id, language)).fetchone()
     return json.loads(row[0] or "{}") if row else None
-
-
-class SqliteMemory(Repository):
-    lookup = bind(lookup_segments)
-    store = bind(store_segments)
-    count = bind(count_segments)
-    save_record = bind(save_translation_record)
-    record = bind(translation_record)

@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..records import (ArticleRow, LinkView, SiteArticle, StoredLink, StoryMember, StoryRow,
                        TracedFeatures, record_of)
-from .base import Repository, bind
 
 if TYPE_CHECKING:
-    from .database import SqliteStore as Database
+    from .store import SqliteStore as Database
 
 _ARTICLE_COLUMNS = ("a.id, a.url, a.title, a.standfirst, a.body, a.language, a.first_seen, "
                     "a.published, a.site_name, a.attribution, a.disclaimers, a.images, "
@@ -197,18 +196,3 @@ def site_articles(db: Database, host_like: str) -> list[SiteArticle]:
         "WHERE a.url LIKE ? OR a.url LIKE ? OR a.url LIKE ? OR a.url LIKE ? "
         "ORDER BY a.first_seen DESC", patterns).fetchall()
     return [record_of(SiteArticle, row) for row in rows]
-
-
-class SqliteProvenance(Repository):
-    untraced_ids = bind(untraced_ids)
-    article_rows = bind(article_rows)
-    window_ids = bind(window_ids)
-    traced_features = bind(traced_features)
-    save_trace = bind(save_trace)
-    links_among = bind(links_among)
-    save_stories = bind(save_stories)
-    links_of_article = bind(links_of_article)
-    story_of_article = bind(story_of_article)
-    get_story = bind(get_story)
-    story_members = bind(story_members)
-    site_articles = bind(site_articles)

@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING
 
 from ...models import Translation
 from ..records import NO_FILTERS, ArticleFilters, ArticleRow, SourceRow, StoryRow, record_of
-from .base import Repository, bind
 from .translations import translation_from_row
 
 if TYPE_CHECKING:
-    from .database import SqliteStore as Database
+    from .store import SqliteStore as Database
 
 _SELECT = (
     "SELECT {columns}, s.name AS source_name, s.url AS source_url, "
@@ -158,17 +157,3 @@ def translations_into(db: Database, article_ids: list[int],
         f"SELECT * FROM translations WHERE language = ? AND article_id IN ({marks})",
         (language, *article_ids)).fetchall()
     return {row["article_id"]: {language: translation_from_row(row)} for row in rows}
-
-
-class SqliteReader(Repository):
-    articles = bind(filtered_articles)
-    articles_before = bind(articles_before)
-    articles_readable_in = bind(articles_readable_in)
-    source = bind(source_row)
-    source_names = bind(source_names)
-    articles_per_day = bind(articles_per_day)
-    story = bind(story_row)
-    stories_before = bind(stories_before)
-    stories_of = bind(stories_of)
-    translated_titles = bind(translated_titles)
-    translations_into = bind(translations_into)

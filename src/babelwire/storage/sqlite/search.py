@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING
 
 from ..records import ArticleRow, record_of
 from ..search import MARK_END, MARK_START, SNIPPET_TOKENS, SearchFilters, SearchQuery
-from .base import Repository, bind
 
 if TYPE_CHECKING:
-    from .database import SqliteStore as Database
+    from .store import SqliteStore as Database
 
 
 _SELECT = (
@@ -74,9 +73,3 @@ def bulk_loading(db: Database) -> Iterator[sqlite3.Connection]:
                      "SELECT id, title, body FROM search_documents")
         for trigger in triggers:
             conn.execute(trigger["sql"])
-
-
-class SqliteSearch(Repository):
-    search = bind(search_articles)
-    rebuild = bind(rebuild_search_index)
-    bulk_loading = bind(bulk_loading)

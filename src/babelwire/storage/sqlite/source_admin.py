@@ -8,7 +8,7 @@ from ...clock import now_iso
 from ...errors import SourceError
 
 if TYPE_CHECKING:
-    from .database import SqliteStore as Database
+    from .store import SqliteStore as Database
 
 
 def set_enabled(db: Database, source_id: int, enabled: bool) -> None:

@@ -9,11 +9,9 @@ from ...clock import later_iso, now_iso
 from ...errors import SourceError
 from ...models import Source, SourceHealth
 from ..records import SourceEvent, SourceRow, record_of
-from .base import Repository, bind
-from .source_admin import set_enabled
 
 if TYPE_CHECKING:
-    from .database import SqliteStore as Database
+    from .store import SqliteStore as Database
 
 _SOURCE_COLUMNS = "id, url, name, kind, enabled"
 
@@ -147,18 +145,3 @@ def _event(conn: sqlite3.Connection, source_id: int, level: str, code: str,
         "INSERT INTO source_events (source_id, at, level, code, message, url) VALUES (?,?,?,?,?,?)",
         (source_id, now_iso(), level, code, message, url),
     )
-
-
-class SqliteSources(Repository):
-    add = bind(add_source)
-    list = bind(list_sources)
-    find = bind(find_source)
-    remove = bind(remove_source)
-    due = bind(due_sources)
-    health = bind(get_health)
-    health_rows = bind(health_rows)
-    record_success = bind(record_success)
-    record_failure = bind(record_failure)
-    record_warning = bind(record_warning)
-    events = bind(recent_events)
-    set_enabled = bind(set_enabled)

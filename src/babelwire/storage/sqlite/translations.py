@@ -6,13 +6,12 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING, Iterable
 
-from ...clock import later_iso, now_iso
+from ...clock import now_iso
 from ...models import Translation
 from ..records import TranslationFailure, record_of
-from .base import Repository, bind
 
 if TYPE_CHECKING:
-    from .database import SqliteStore as Database
+    from .store import SqliteStore as Database
 
 
 def save_translation(db: Database, translation: Translation) -> None:
@@ -95,31 +94,6 @@ def untranslated(db: Database, language: str, limit: int = 1000) -> list[int]:
     return [r["id"] for r in rows]
 
 
-def claim_untranslated(db: Database, language: str, n: int, lease_seconds: float,
-                       worker_id: str) -> list[int]:
-    """Up to ``n`` articles to translate into ``language``, each handed to ``worker_id`` alone
-    until its lease ends; saving the translation or recording a failure ends the claim."""
-    now, until = now_iso(), later_iso(lease_seconds)
-    with db.write() as conn:
-        rows = conn.execute(_UNTRANSLATED, (language, language, language, language, now, n))
-        ids = [row["id"] for row in rows.fetchall()]
-        conn.executemany(
-            "INSERT OR REPLACE INTO translation_claims (article_id, language, lease_owner, "
-            "lease_until) VALUES (?, ?, ?, ?)", [(i, language, worker_id, until) for i in ids])
-    return ids
-
-
-def release_untranslated(db: Database, language: str, article_ids: Iterable[int],
-                         worker_id: str | None = None) -> None:
-    """Give claimed translation jobs back before their leases end; with ``worker_id``,
-    only those that worker still holds."""
-    with db.write() as conn:
-        conn.executemany(
-            "DELETE FROM translation_claims WHERE article_id = ? AND language = ? "
-            "AND (? IS NULL OR lease_owner = ?)",
-            [(i, language, worker_id, worker_id) for i in article_ids])
-
-
 def failures_for(db: Database, article_id: int) -> list[TranslationFailure]:
     rows = db.read().execute(
         "SELECT * FROM translation_failures WHERE article_id = ?", (article_id,)
@@ -142,16 +116,3 @@ def forget_failures(db: Database, pairs: Iterable[tuple[int, str]]) -> None:
         with db.write() as conn:
             conn.executemany(
                 "DELETE FROM translation_failures WHERE article_id = ? AND language = ?", pairs)
-
-
-class SqliteTranslations(Repository):
-    save = bind(save_translation)
-    record_failure = bind(record_translation_failure)
-    for_article = bind(translations_for)
-    for_many = bind(translations_for_many)
-    untranslated = bind(untranslated)
-    claim_untranslated = bind(claim_untranslated)
-    release_untranslated = bind(release_untranslated)
-    failures_for = bind(failures_for)
-    failures_with_code = bind(failures_with_code)
-    forget_failures = bind(forget_failures)

@@ -4,6 +4,6 @@ The store lives in ``storage/sqlite/database.py``; open one with
 ``babelwire.storage.open_store(url)``.
 """
 
-from .sqlite.database import Database, SqliteStore, open_database
+from .sqlite import Database, SqliteStore, open_database
 
 __all__ = ["Database", "SqliteStore", "open_database"]
