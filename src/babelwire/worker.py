@@ -19,8 +19,8 @@ from .models import FeedEntry, ParsedFeed, Source
 from .pipeline import Context, PageRecord, is_transient, run_stages
 from .provenance.incremental import trace_new_articles
 from .storage import entries as entry_store
-from .storage import sources as source_store
 from .storage.claims import DEFAULT_LEASE_SECONDS, worker_id
+from .storage import sources as source_store
 
 log = logging.getLogger(__name__)
 

@@ -7,10 +7,13 @@ SQLite allows one writer at a time across every process, so a claim (one
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+import sqlite3
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ...clock import later_iso, now_iso
+from ...models import Translation
 from ..records import PendingEntry
+from . import entries, translations
 from .entries import _FREE, _pending
 from .translations import _UNTRANSLATED
 
@@ -70,3 +73,43 @@ def release_untranslated(db: Database, language: str, article_ids: Iterable[int]
             "DELETE FROM translation_claims WHERE article_id = ? AND language = ? "
             "AND (? IS NULL OR lease_owner = ?)",
             [(i, language, worker_id, worker_id) for i in article_ids])
+
+
+# -- finishing an item ends its claim, in the same transaction as the item's own write
+
+
+def mark_done(db: Database, entry_id: int, *args: Any, **kwargs: Any) -> Any:
+    with db.write() as conn:
+        done = entries.mark_done(db, entry_id, *args, **kwargs)
+        _end_entry_claim(conn, entry_id)
+    return done
+
+
+def mark_failed(db: Database, entry_id: int, *args: Any, **kwargs: Any) -> Any:
+    with db.write() as conn:
+        failed = entries.mark_failed(db, entry_id, *args, **kwargs)
+        _end_entry_claim(conn, entry_id)
+    return failed
+
+
+def _end_entry_claim(conn: sqlite3.Connection, entry_id: int) -> None:
+    conn.execute("UPDATE entries SET lease_until = NULL, lease_owner = NULL WHERE id = ?",
+                 (entry_id,))
+
+
+def save_translation(db: Database, translation: Translation) -> None:
+    with db.write() as conn:
+        translations.save_translation(db, translation)
+        _end_translation_claim(conn, translation.article_id, translation.language)
+
+
+def record_translation_failure(db: Database, article_id: int, language: str, *args: Any,
+                               **kwargs: Any) -> None:
+    with db.write() as conn:
+        translations.record_translation_failure(db, article_id, language, *args, **kwargs)
+        _end_translation_claim(conn, article_id, language)
+
+
+def _end_translation_claim(conn: sqlite3.Connection, article_id: int, language: str) -> None:
+    conn.execute("DELETE FROM translation_claims WHERE article_id = ? AND language = ?",
+                 (article_id, language))

@@ -51,8 +51,7 @@ def mark_done(db: Database, entry_id: int, article_id: int | None, status: str =
               code: str | None = None, message: str | None = None) -> None:
     with db.write() as conn:
         conn.execute(
-            "UPDATE entries SET status = ?, article_id = ?, error_code = ?, error = ?, "
-            "lease_until = NULL, lease_owner = NULL WHERE id = ?",
+            "UPDATE entries SET status = ?, article_id = ?, error_code = ?, error = ? WHERE id = ?",
             (status, article_id, code, message, entry_id),
         )
 
@@ -62,7 +61,6 @@ def mark_failed(db: Database, entry_id: int, code: str, message: str) -> None:
     with db.write() as conn:
         conn.execute(
             "UPDATE entries SET attempts = attempts + 1, error_code = ?, error = ?, "
-            "lease_until = NULL, lease_owner = NULL, "
             "status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END WHERE id = ?",
             (code, message, MAX_ATTEMPTS, entry_id),
         )

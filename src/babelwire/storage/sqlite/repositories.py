@@ -22,8 +22,8 @@ class SqliteEntries(Repository):
     pending = bind(entries.pending_entries)
     claim = bind(claims.claim_entries)
     release = bind(claims.release_entries)
-    mark_done = bind(entries.mark_done)
-    mark_failed = bind(entries.mark_failed)
+    mark_done = bind(claims.mark_done)
+    mark_failed = bind(claims.mark_failed)
     counts = bind(entries.entry_counts)
 
 
@@ -43,8 +43,8 @@ class SqliteSources(Repository):
 
 
 class SqliteTranslations(Repository):
-    save = bind(translations.save_translation)
-    record_failure = bind(translations.record_translation_failure)
+    save = bind(claims.save_translation)
+    record_failure = bind(claims.record_translation_failure)
     for_article = bind(translations.translations_for)
     for_many = bind(translations.translations_for_many)
     untranslated = bind(translations.untranslated)

@@ -30,8 +30,6 @@ def save_translation(db: Database, translation: Translation) -> None:
         )
         conn.execute("DELETE FROM translation_failures WHERE article_id = ? AND language = ?",
                      (translation.article_id, translation.language))
-        conn.execute("DELETE FROM translation_claims WHERE article_id = ? AND language = ?",
-                     (translation.article_id, translation.language))
 
 
 def record_translation_failure(db: Database, article_id: int, language: str,
@@ -42,8 +40,6 @@ def record_translation_failure(db: Database, article_id: int, language: str,
             "VALUES (?,?,?,?,?)",
             (article_id, language, code, message, now_iso()),
         )
-        conn.execute("DELETE FROM translation_claims WHERE article_id = ? AND language = ?",
-                     (article_id, language))
 
 
 def translations_for(db: Database, article_id: int) -> dict[str, Translation]:
