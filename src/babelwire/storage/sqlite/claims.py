@@ -7,11 +7,10 @@ SQLite allows one writer at a time across every process, so a claim (one
 
 from __future__ import annotations
 
-import sqlite3
-from typing import TYPE_CHECKING, Any, Iterable
+from functools import wraps
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ...clock import later_iso, now_iso
-from ...models import Translation
 from ..records import PendingEntry
 from . import entries, translations
 from .entries import _FREE, _pending
@@ -78,38 +77,35 @@ def release_untranslated(db: Database, language: str, article_ids: Iterable[int]
 # -- finishing an item ends its claim, in the same transaction as the item's own write
 
 
-def mark_done(db: Database, entry_id: int, *args: Any, **kwargs: Any) -> Any:
-    with db.write() as conn:
-        done = entries.mark_done(db, entry_id, *args, **kwargs)
-        _end_entry_claim(conn, entry_id)
-    return done
+def _ending_entry_claim(function: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(function)
+    def finish(db: Database, entry_id: int, *args: Any, **kwargs: Any) -> Any:
+        with db.write() as conn:
+            result = function(db, entry_id, *args, **kwargs)
+            conn.execute("UPDATE entries SET lease_until = NULL, lease_owner = NULL WHERE id = ?",
+                         (entry_id,))
+        return result
+
+    return finish
 
 
-def mark_failed(db: Database, entry_id: int, *args: Any, **kwargs: Any) -> Any:
-    with db.write() as conn:
-        failed = entries.mark_failed(db, entry_id, *args, **kwargs)
-        _end_entry_claim(conn, entry_id)
-    return failed
+def _ending_translation_claim(function: Callable[..., Any],
+                              key: Callable[..., tuple[int, str]]) -> Callable[..., Any]:
+    @wraps(function)
+    def finish(db: Database, *args: Any, **kwargs: Any) -> Any:
+        with db.write() as conn:
+            result = function(db, *args, **kwargs)
+            conn.execute("DELETE FROM translation_claims WHERE article_id = ? AND language = ?",
+                         key(*args, **kwargs))
+        return result
+
+    return finish
 
 
-def _end_entry_claim(conn: sqlite3.Connection, entry_id: int) -> None:
-    conn.execute("UPDATE entries SET lease_until = NULL, lease_owner = NULL WHERE id = ?",
-                 (entry_id,))
-
-
-def save_translation(db: Database, translation: Translation) -> None:
-    with db.write() as conn:
-        translations.save_translation(db, translation)
-        _end_translation_claim(conn, translation.article_id, translation.language)
-
-
-def record_translation_failure(db: Database, article_id: int, language: str, *args: Any,
-                               **kwargs: Any) -> None:
-    with db.write() as conn:
-        translations.record_translation_failure(db, article_id, language, *args, **kwargs)
-        _end_translation_claim(conn, article_id, language)
-
-
-def _end_translation_claim(conn: sqlite3.Connection, article_id: int, language: str) -> None:
-    conn.execute("DELETE FROM translation_claims WHERE article_id = ? AND language = ?",
-                 (article_id, language))
+mark_done = _ending_entry_claim(entries.mark_done)
+mark_failed = _ending_entry_claim(entries.mark_failed)
+save_translation = _ending_translation_claim(
+    translations.save_translation, lambda translation, *_, **__: (translation.article_id, translation.language))
+record_translation_failure = _ending_translation_claim(
+    translations.record_translation_failure,
+    lambda article_id, language, *_, **__: (article_id, language))
