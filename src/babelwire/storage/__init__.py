@@ -19,4 +19,5 @@ from .sqlite import DRIVER_ERRORS as SQLITE_ERRORS  # noqa: E402
 # what a backend's driver may raise past the port (catch it where a page must still render)
 DATABASE_ERRORS: tuple[type[Exception], ...] = SQLITE_ERRORS
 
-__all__ = ["DATABASE_ERRORS", "Database", "SqliteStore", "Store", "default_url", "open_database", "open_store"]
+__all__ = ["DATABASE_ERRORS", "Database", "SqliteStore", "Store", "default_url", "open_database",
+           "open_store"]

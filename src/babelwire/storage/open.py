@@ -23,8 +23,8 @@ def sqlite_path(url: str) -> str:
     """The file of a ``sqlite:///path`` URL (``sqlite:///:memory:`` for a store in memory)."""
     parts = urlsplit(url)
     if parts.scheme != "sqlite" or parts.netloc:
-        raise StorageError(f"database URL {url!r} is not sqlite:///PATH: "
-                           "write three slashes before a relative path, four before an absolute one")
+        raise StorageError(f"database URL {url!r} is not sqlite:///PATH: write three "
+                           "slashes before a relative path, four before an absolute one")
     path = unquote(parts.path)[1:] if parts.path.startswith("/") else unquote(parts.path)
     if not path:
         raise StorageError(f"database URL {url!r} names no file: use sqlite:///PATH")

@@ -105,7 +105,8 @@ def _ending_translation_claim(function: Callable[..., Any],
 mark_done = _ending_entry_claim(entries.mark_done)
 mark_failed = _ending_entry_claim(entries.mark_failed)
 save_translation = _ending_translation_claim(
-    translations.save_translation, lambda translation, *_, **__: (translation.article_id, translation.language))
+    translations.save_translation,
+    lambda translation, *_, **__: (translation.article_id, translation.language))
 record_translation_failure = _ending_translation_claim(
     translations.record_translation_failure,
     lambda article_id, language, *_, **__: (article_id, language))
