@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from .cleantext import clean_text, web_url
+from .errors import Drop
 from .extract.sanitize import sanitize_html
 from .models import Attribution, ExtractedArticle
 from .storage.entries import PendingEntry
@@ -29,11 +30,13 @@ def feed_article(entry: PendingEntry) -> ExtractedArticle:
     title = clean_text(entry.title).strip()
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
+    if not paragraphs:
+        raise Drop("the entry has no link and no text beyond its title", code="no_text")
     return ExtractedArticle(
         title=title, standfirst="", body="\n\n".join(paragraphs), paragraphs=paragraphs,
         author=clean_text(entry.author), published=entry.published, canonical_url=entry.url,
         warnings=("the entry has no link: the article is the feed's own content",),
-        html=safe if paragraphs else "")
+        html=safe)
 
 
 def cleaned(article: ExtractedArticle) -> ExtractedArticle:
