@@ -11,7 +11,9 @@ import logging
 from dataclasses import dataclass, field, replace
 from typing import Callable, Protocol
 
+from .cleantext import clean_text
 from .clock import now_iso
+from .extract.decode import decode_html
 from .entrycontent import cleaned, feed_article
 from .errors import BabelwireError, Drop, ExtractError, FetchError
 from .extract import content_hash, extract_article
@@ -82,14 +84,23 @@ def extract_page(record: PageRecord, ctx: Context) -> PageRecord:
         return replace(record, extracted=cleaned(feed_article(record.entry)))
     assert record.fetched is not None  # guaranteed by stage order, not user input
     fetched = record.fetched
+    return replace(record, extracted=extract_fetched(fetched.content, fetched.final_url,
+                                                     fetched.encoding))
+
+
+def extract_fetched(content: bytes | str, url: str | None, charset: str | None) -> ExtractedArticle:
+    """Extraction behind the pipeline's boundary: control characters and lone surrogates
+    never reach the parser, a malformed URL in the page (``http://[::1``) costs only its
+    links, and what comes out is clean. Raises ``ExtractError`` (or another typed error)."""
+    page = clean_text(decode_html(content, charset))
     try:
-        extracted = extract_article(fetched.content, url=fetched.final_url,
-                                    charset=fetched.encoding)
-    except ValueError as exc:  # a malformed URL in the page (``http://[::1``)
-        extracted = extract_article(fetched.content, url=None, charset=fetched.encoding)
+        extracted = extract_article(page, url=url)
+    except ValueError as exc:
+        extracted = extract_article(page, url=None)
         note = f"the page holds a malformed URL ({exc}); its links were not resolved"
-        extracted = replace(extracted, warnings=extracted.warnings + (note,))
-    return replace(record, extracted=cleaned(extracted))
+        extracted = replace(extracted, warnings=extracted.warnings + (note,),
+                            canonical_url=extracted.canonical_url or url)
+    return cleaned(extracted)
 
 
 def identify_language(record: PageRecord, ctx: Context) -> PageRecord:
