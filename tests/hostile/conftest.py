@@ -49,10 +49,23 @@ def cli_env(**extra: str) -> dict[str, str]:
     return env
 
 
+# Runs the command given as arguments, then reports its peak RSS on the last stderr line.
+_MEASURED = ("import resource, subprocess, sys\n"
+             "code = subprocess.run(sys.argv[1:]).returncode\n"
+             "print('PEAK_RSS_KIB=%d' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
+             " file=sys.stderr)\n"
+             "sys.exit(code)")
+
+
 def run_once(data_dir: Path, timeout: float = 300, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "babelwire.cli.main", "--data", str(data_dir),
-                           "run", "--once"], capture_output=True, text=True, timeout=timeout,
-                          env=cli_env(**env))
+    """``babelwire run --once`` as a process; its stderr ends with ``PEAK_RSS_KIB=...``."""
+    return subprocess.run([sys.executable, "-c", _MEASURED, sys.executable, "-m",
+                           "babelwire.cli.main", "--data", str(data_dir), "run", "--once"],
+                          capture_output=True, text=True, timeout=timeout, env=cli_env(**env))
+
+
+def peak_rss_kib(done: subprocess.CompletedProcess) -> int:
+    return int(done.stderr.strip().splitlines()[-1].split("=")[1])
 
 
 def query(db_path: Path, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
