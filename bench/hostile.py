@@ -21,6 +21,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -188,10 +189,12 @@ def run_pass(src: str, base: str, feeds: dict, label: str, limit: bool) -> dict:
                           preexec_fn=limit_memory if limit else None)
     wall = time.monotonic() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    counts = store_counts(data / "babelwire.sqlite3")
+    shutil.rmtree(data, ignore_errors=True)
     return {"label": label, "exit": done.returncode, "wall_s": round(wall, 1),
             "peak_rss_mb": round(peak / 1024) if peak > before else "<= earlier child",
             "crash": "Traceback" in done.stderr, "tail": done.stderr.strip().splitlines()[-1:],
-            **store_counts(data / "babelwire.sqlite3")}
+            **counts}
 
 
 def store_counts(path: Path) -> dict:
