@@ -175,7 +175,8 @@ def run_pass(src: str, base: str, feeds: dict, label: str, limit: bool) -> dict:
     data = Path(tempfile.mkdtemp(prefix=f"bw-hostile-{label}-"))
     env = {**os.environ, "PYTHONPATH": src, "BABELWIRE_FETCH_PER_HOST_DELAY": "0",
            "BABELWIRE_FETCH_PER_HOST_CONCURRENCY": "8", "BABELWIRE_TARGETS": "",
-           "BABELWIRE_PROVENANCE_ENABLED": "false", "BABELWIRE_FETCH_RESPECT_ROBOTS": "false"}
+           "BABELWIRE_PROVENANCE_ENABLED": "false", "BABELWIRE_FETCH_RESPECT_ROBOTS": "false",
+           "BABELWIRE_FETCH_ALLOW_ADDRESSES": "127.0.0.1"}
     subprocess.run([sys.executable, "-c", "import sys; from babelwire.storage import Database; "
                     "from babelwire.storage.sources import add_source\n"
                     "with Database(sys.argv[1]) as db:\n"

@@ -44,6 +44,7 @@ def serve_folder(folder: Path) -> Iterator[str]:
 
 def cli_env(**extra: str) -> dict[str, str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "BABELWIRE_FETCH_PER_HOST_DELAY": "0",
+           "BABELWIRE_FETCH_ALLOW_ADDRESSES": "127.0.0.1",  # the SSRF guard's allowlist
            "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     env.update(extra)
     return env
