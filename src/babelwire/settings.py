@@ -31,6 +31,9 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", str, "babelwire-data", "Folder holding the SQLite store and run state."),
+    # -- storage port (issue 12)
+    Setting("database", str, "",
+            "Database URL: sqlite:///PATH (empty: sqlite:///<data_dir>/babelwire.sqlite3)."),
     Setting("targets", list, ["en", "fr"], "Languages every article is translated into."),
     Setting("poll_interval", int, 900, "Seconds between two polls of one source when it is healthy."),
     Setting("max_backoff", int, 86400, "Longest wait, in seconds, before retrying a failing source."),
@@ -46,12 +49,19 @@ SETTINGS: tuple[Setting, ...] = (
             "User-Agent sent with every request."),
     Setting("fetch.connect_timeout", float, 10.0, "Seconds to wait for a connection."),
     Setting("fetch.read_timeout", float, 20.0, "Seconds to wait between two reads."),
-    Setting("fetch.total_deadline", float, 60.0, "Seconds a whole request may take, body included."),
+    Setting("fetch.total_deadline", float, 60.0,
+            "Seconds a whole request may take: DNS, connect, redirects, headers and body."),
     Setting("fetch.max_bytes", int, 10 * 1024 * 1024, "Largest decompressed response accepted, in bytes."),
     Setting("fetch.max_redirects", int, 5, "Redirects followed before giving up."),
     Setting("fetch.per_host_concurrency", int, 2, "Requests in flight to one host at most."),
     Setting("fetch.per_host_delay", float, 1.0, "Seconds between two requests to one host."),
     Setting("fetch.respect_robots", bool, True, "Obey robots.txt."),
+    # -- SSRF guard and deadlines (issue 9)
+    Setting("fetch.feed_deadline", float, 30.0,
+            "Seconds a feed or robots.txt fetch may take in all (DNS, connect, headers, body)."),
+    Setting("fetch.allow_addresses", list, [],
+            "Private or loopback hosts, IPs or CIDR ranges babelwire may fetch anyway, each with an "
+            "optional :port, e.g. [\"127.0.0.1:8080\", \"10.1.0.0/16\"]."),
     Setting("language.min_confidence", float, 0.80,
             "Below this confidence the language is recorded as 'und' (undetermined)."),
     Setting("translate.engine", str, "auto",
@@ -144,7 +154,16 @@ class Settings:
         return Path(self.values["data_dir"])
 
     @property
+    def database_url(self) -> str:
+        """The ``database`` setting, or the SQLite store in the data folder."""
+        return self.values.get("database") or f"sqlite:///{self.data_dir / 'babelwire.sqlite3'}"
+
+    @property
     def db_path(self) -> Path:
+        """The SQLite store's file (the default one when ``database`` names another backend)."""
+        url = self.database_url
+        if url.startswith("sqlite:///"):
+            return Path(url[len("sqlite:///"):])
         return self.data_dir / "babelwire.sqlite3"
 
     @property

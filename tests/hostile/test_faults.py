@@ -146,7 +146,7 @@ def test_one_slow_host_holds_up_no_other_host():
 
 
 def test_the_poller_survives_a_failing_pass_and_reports_it(store, monkeypatch):
-    from babelwire.storage.worker_status import get_worker_status
+    from babelwire.storage.sqlite.worker_status import get_worker_status
 
     settings, db = store
     source_store.add_source(db, "http://good.test/feed")

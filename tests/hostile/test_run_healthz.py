@@ -69,7 +69,7 @@ def test_run_serves_after_a_failed_first_pass_and_healthz_reports_the_poller(tmp
 def test_healthz_says_so_when_this_process_poller_has_stopped(tmp_path, make_settings):
     import os
 
-    from babelwire.storage import worker_status
+    from babelwire.storage.sqlite import worker_status
     from babelwire.web import BackgroundServer, create_app
 
     settings = make_settings(tmp_path)

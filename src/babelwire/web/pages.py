@@ -123,7 +123,7 @@ def healthz(request: Request) -> Response:
     import json
     import os
 
-    from ..storage.worker_status import get_worker_status
+    from ..storage.sqlite.worker_status import get_worker_status
 
     status = get_worker_status(web_of(request).db, "poller")
     if status is None:

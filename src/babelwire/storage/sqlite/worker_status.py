@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..clock import now_iso
-from .db import Database
+from ...clock import now_iso
+
+if TYPE_CHECKING:
+    from .store import SqliteStore as Database
 
 
 @dataclass(frozen=True)
