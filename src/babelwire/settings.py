@@ -39,6 +39,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_backoff", int, 86400, "Longest wait, in seconds, before retrying a failing source."),
     Setting("max_articles_per_source", int, 50, "Newest entries taken from one feed per poll."),
     Setting("workers", int, 4, "Article pages fetched in parallel (across hosts)."),
+    # -- faults stay with their source or entry (issue 9)
+    Setting("poll.workers", int, 8,
+            "Sources polled at once (at most fetch.per_host_concurrency per host)."),
+    Setting("entries.park_after", int, 3,
+            "Failures of the same kind in a row after which an entry is parked (no more retries)."),
     Setting("fetch.user_agent", str,
             "babelwire/0.1 (+https://github.com/babelwire/babelwire; self-hosted news monitor)",
             "User-Agent sent with every request."),

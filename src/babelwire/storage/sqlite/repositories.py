@@ -24,6 +24,8 @@ class SqliteEntries(Repository):
     release = bind(claims.release_entries)
     mark_done = bind(claims.mark_done)
     mark_failed = bind(claims.mark_failed)
+    parked = bind(entries.parked_entries)
+    requeue_parked = bind(entries.requeue_parked)
     counts = bind(entries.entry_counts)
 
 
