@@ -165,6 +165,11 @@ def run_stages(record: PageRecord, ctx: Context,
     return record
 
 
+# refused by robots.txt, not a page, or refused by the network guard: retrying changes nothing
+PERMANENT_FETCH_CODES = frozenset({"fetch.robots", "fetch.content_type", "fetch.blocked_address",
+                                   "fetch.scheme"})
+
+
 def is_transient(error: BabelwireError) -> bool:
     """Fetch failures are retried on a later run; a page that is no article is not."""
-    return isinstance(error, FetchError) and error.code not in ("fetch.robots", "fetch.content_type")
+    return isinstance(error, FetchError) and error.code not in PERMANENT_FETCH_CODES

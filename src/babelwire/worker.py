@@ -28,7 +28,7 @@ from .pipeline import Context, PageRecord, is_transient, run_stages
 from .polling import poll_concurrently
 from .provenance.incremental import trace_new_articles
 from .storage import entries as entry_store
-from .storage.claims import DEFAULT_LEASE_SECONDS, worker_id
+from .storage.claims import DEFAULT_LEASE_SECONDS, owner_is_dead_here, worker_id
 from .storage import sources as source_store
 from .storage.sqlite import worker_status
 
@@ -67,9 +67,11 @@ class RunReport:
 
 def _fetch_parsed_feed(ctx: Context, source: Source) -> tuple[ParsedFeed | None, object]:
     health = source_store.get_health(ctx.db, source.id)  # type: ignore[arg-type]
-    result = ctx.fetcher.fetch(source.url, etag=health.etag, last_modified=health.last_modified,
-                               accept="application/rss+xml, application/atom+xml, "
-                                      "application/feed+json, application/xml;q=0.9, */*;q=0.5")
+    if source.kind == "page":
+        result = ctx.fetcher.fetch(source.url, etag=health.etag, last_modified=health.last_modified)
+    else:  # feeds are abandoned sooner than pages (fetch.feed_deadline)
+        result = ctx.fetcher.fetch_feed(source.url, etag=health.etag,
+                                        last_modified=health.last_modified)
     if result.not_modified:
         return None, result
     if source.kind == "page":
@@ -80,7 +82,7 @@ def _fetch_parsed_feed(ctx: Context, source: Source) -> tuple[ParsedFeed | None,
         links = discover_feed_links(result.content, result.final_url)
         if not links:
             raise
-        found = ctx.fetcher.fetch(links[0])
+        found = ctx.fetcher.fetch_feed(links[0])
         parsed = parse_feed(found.content, found.final_url, found.content_type or "")
         note = f"{source.url} is a page; used its feed {links[0]} (add that URL instead)"
         return ParsedFeed(parsed.title, parsed.entries, parsed.format,
@@ -192,6 +194,10 @@ def _entry_failed(ctx: Context, entry: entry_store.PendingEntry, error: Babelwir
 def process_pending(ctx: Context, report: RunReport) -> None:
     """Run the article pipeline over every queued entry, a few pages at a time."""
     me = worker_id()
+    # a worker of this host killed mid-run (SIGKILL) hands its claims back at once
+    freed = ctx.db.entries.release_dead_owners(owner_is_dead_here)
+    if freed:
+        log.info("took back %d items claimed by workers that are gone", freed)
     pending = ctx.db.entries.claim(1000, DEFAULT_LEASE_SECONDS, me)
     if not pending:
         return

@@ -70,18 +70,6 @@ def check_consistent(db_path: Path) -> None:
                               "HAVING COUNT(*) > 1")
 
 
-def expire_leases(db_path: Path) -> None:
-    """The killed process's claims (storage port leases) run out, as they do after
-    ``DEFAULT_LEASE_SECONDS``: the restart may take its work over."""
-    conn = sqlite3.connect(db_path)
-    try:
-        conn.execute("UPDATE entries SET lease_until = NULL, lease_owner = NULL")
-        conn.execute("DELETE FROM translation_claims")
-        conn.commit()
-    finally:
-        conn.close()
-
-
 def killed_run(data: Path, delay: float) -> bool:
     """Start ``run --once``, SIGKILL it after ``delay`` seconds; True when it was killed."""
     process = subprocess.Popen([sys.executable, "-m", "babelwire.cli.main", "--data", str(data),
@@ -115,7 +103,6 @@ def test_twenty_kills_lose_and_duplicate_nothing(tmp_path):
         for delay in rng.sample(delays, len(delays)):
             kills += killed_run(path.parent, delay)
             check_consistent(path)
-            expire_leases(path)
             count = len(query(path, "SELECT 1 FROM articles"))
             assert count >= articles_seen  # nothing stored is ever lost
             articles_seen = count

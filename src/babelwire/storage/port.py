@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from datetime import date
-from typing import Any, Iterable, Protocol
+from typing import Any, Callable, Iterable, Protocol
 
 from ..models import Article, FeedEntry, Source, SourceHealth, Translation
 from .records import (ArticleFilters, ArticleRow, LinkView, ParkedEntry, PendingEntry, SaveOutcome,
@@ -46,6 +46,9 @@ class Entries(Protocol):
     def claim(self, n: int, lease_seconds: float, worker_id: str,
               source_id: int | None = None) -> list[PendingEntry]: ...
     def release(self, entry_ids: list[int], worker_id: str | None = None) -> None: ...
+    def release_dead_owners(self, is_dead: Callable[[str], bool]) -> int:
+        """Free entries and translation jobs held by owners ``is_dead`` judges gone."""
+        ...
     def mark_done(self, entry_id: int, article_id: int | None, status: str = "done",
                   code: str | None = None, message: str | None = None) -> None: ...
     def mark_failed(self, entry_id: int, code: str, message: str,
