@@ -25,7 +25,7 @@ import re
 from urllib.parse import urlencode
 
 from starlette.convertors import Convertor, register_url_convertor
-from starlette.datastructures import Headers, QueryParams
+from starlette.datastructures import Headers, MutableHeaders, QueryParams
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -108,20 +108,29 @@ def declared_length(scope: Scope) -> int | None:
     return int(raw) if raw is not None and raw.strip().isdigit() else None
 
 
-def capped(receive: Receive, limit: int) -> Receive:
-    """``receive`` that raises ``BodyTooLarge`` once more than ``limit`` bytes have come."""
-    received = 0
+class BodyMeter:
+    """Wraps ``receive``: counts the body as it streams and raises ``BodyTooLarge`` past
+    ``limit``; knows whether the whole body has been read."""
 
-    async def receive_capped() -> Message:
-        nonlocal received
-        message = await receive()
+    def __init__(self, receive: Receive, limit: int, expected: bool) -> None:
+        self._receive = receive
+        self.limit = limit
+        self.received = 0
+        self.done = not expected
+
+    async def receive(self) -> Message:
+        message = await self._receive()
         if message["type"] == "http.request":
-            received += len(message.get("body", b""))
-            if received > limit:
-                raise BodyTooLarge(limit)
+            self.received += len(message.get("body", b""))
+            if self.received > self.limit:
+                raise BodyTooLarge(self.limit)
+            self.done = not message.get("more_body", False)
         return message
 
-    return receive_capped
+
+def body_expected(scope: Scope) -> bool:
+    headers = Headers(scope=scope)
+    return "transfer-encoding" in headers or (declared_length(scope) or 0) > 0
 
 
 class EdgeGuard:
@@ -145,29 +154,31 @@ class EdgeGuard:
         if length is not None and length > limit:
             await self.answer(scope, receive, send, BodyTooLarge(limit))
             return
-        await self.guarded(scope, capped(receive, limit), send)
+        await self.guarded(scope, BodyMeter(receive, limit, body_expected(scope)), send)
 
-    async def guarded(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def guarded(self, scope: Scope, meter: BodyMeter, send: Send) -> None:
         started = False
 
         async def send_watched(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
+                if not meter.done:  # answered without reading it all: drop the rest, hang up
+                    MutableHeaders(scope=message)["Connection"] = "close"
             await send(message)
 
         try:
-            await self.app(scope, receive, send_watched)
+            await self.app(scope, meter.receive, send_watched)
         except BodyTooLarge as exc:
             if started:
                 raise
-            await self.answer(scope, receive, send, exc)
+            await self.answer(scope, meter.receive, send, exc)
         except Exception:
             log.exception("unexpected error answering %s %s", scope.get("method"),
                           CONTROL.sub("?", scope.get("path", "")))
             if started:
                 raise
-            await self.answer(scope, receive, send, None)
+            await self.answer(scope, meter.receive, send, None)
 
     async def answer(self, scope: Scope, receive: Receive, send: Send,
                      exc: HTTPException | None) -> None:
@@ -178,4 +189,6 @@ class EdgeGuard:
                                       "answer this request and has logged why")
         else:
             response = error_response(request, exc.status_code, exc.detail, exc.headers)
+        if body_expected(scope):  # a body may still be on its way: do not read it
+            response.headers["Connection"] = "close"
         await response(scope, receive, send)
