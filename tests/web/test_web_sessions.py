@@ -144,3 +144,16 @@ def test_right_token_clears_the_count(make_server):
         for _ in range(2):
             assert http.post("/admin/login", data={"token": "nope"}).status_code == 403
         assert http.post("/admin/login", data={"token": TOKEN}).status_code == 303
+
+
+def test_reader_logout_ends_the_read_session(make_server):
+    server, _ = make_server(**{"web.private": True, "web.read_token": "let-me-read"})
+    with httpx.Client(base_url=server.url, timeout=10) as http:
+        assert http.post("/login", data={"token": "let-me-read"}).status_code == 303
+        cookie = http.cookies["bw_read"]
+        assert http.get("/api/articles").status_code == 200
+        out = http.post("/logout")
+        assert out.status_code == 303 and out.headers["location"] == "/login"
+        assert http.get("/api/articles").status_code == 401
+    with httpx.Client(base_url=server.url, timeout=10, cookies={"bw_read": cookie}) as copied:
+        assert copied.get("/api/articles").status_code == 401  # the copied cookie is dead too

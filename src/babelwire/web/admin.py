@@ -166,6 +166,16 @@ async def reader_login(request: Request) -> Response:
     return response
 
 
+async def reader_logout(request: Request) -> Response:
+    """POST /logout: ends this browser's reader session (and admin session) for good."""
+    auth.end_session(request, auth.READ_COOKIE)
+    auth.end_session(request, auth.ADMIN_COOKIE)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(auth.READ_COOKIE, path="/")
+    response.delete_cookie(auth.ADMIN_COOKIE, path="/")
+    return response
+
+
 def _query(target: str) -> str:
     query = urlsplit(target).query
     return f"?{query}" if query else ""

@@ -22,6 +22,7 @@ from .api import (SafeJSONResponse, article_json, decode_cursor, encode_cursor, 
                   served_url, source_json, translation_json)
 from .context import web_of
 from .filters import article_filters, search_text
+from .i18n import LANGUAGE_CODE
 from .queries import (ArticleFilters, articles_per_day, filtered_articles, source_row,
                       stories_before)
 
@@ -47,6 +48,8 @@ def article_translations(request: Request) -> Response:
 def one_translation(request: Request) -> Response:
     row = _article_row(request)
     lang = request.path_params["lang"]
+    if not LANGUAGE_CODE.fullmatch(lang):
+        raise HTTPException(404, "no such translation: give a language code, like /en")
     found = translations_for(web_of(request).db, row["id"]).get(lang)
     if found is None:
         raise HTTPException(404, f"article {row['id']} has no translation into {lang!r}")

@@ -46,6 +46,7 @@ def create_app(db: Database, settings: Settings) -> Starlette:
         Route("/admin/{action}", admin.admin_action, methods=["POST"]),
         Route("/login", admin.login_page),
         Route("/login", admin.reader_login, methods=["POST"]),
+        Route("/logout", admin.reader_logout, methods=["POST"]),
         Route("/healthz", pages.healthz),
         Route("/favicon.ico", pages.favicon),  # browsers ask for it on feeds and JSON pages
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
