@@ -8,7 +8,6 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import sqlite3
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -17,6 +16,7 @@ from starlette.responses import JSONResponse, Response
 
 from ..models import Translation
 from ..storage.articles import article_from_row, get_article_row
+from ..storage.records import ArticleRow, SourceRow
 from ..storage.sources import health_rows
 from ..storage.translations import translations_for, translations_for_many
 from .context import web_of
@@ -107,7 +107,7 @@ def served_url(url: str | None) -> str | None:
     return web_url(url) or None
 
 
-def article_json(row: sqlite3.Row, translations: dict[str, Translation]) -> dict[str, Any]:
+def article_json(row: ArticleRow, translations: dict[str, Translation]) -> dict[str, Any]:
     article = article_from_row(row)
     return {
         "id": article.id, "url": served_url(article.url),
@@ -134,7 +134,7 @@ def translation_json(translation: Translation) -> dict[str, Any]:
     }
 
 
-def source_json(row: sqlite3.Row) -> dict[str, Any]:
+def source_json(row: SourceRow) -> dict[str, Any]:
     source = {field: row[field] for field in SOURCE_FIELDS}
     source["url"] = served_url(source["url"])
     source["enabled"] = bool(source["enabled"])

@@ -61,6 +61,6 @@ def create_app(db: Database, settings: Settings) -> Starlette:
                         sessions=SessionBook(3600 * float(settings["web.session_hours"])),
                         throttle=LoginThrottle(settings["web.login_failures"],
                                                settings["web.login_lockout"]))
-    app.state.page_cache = PageCache(db.path, settings["web.cache_entries"])
+    app.state.page_cache = PageCache(db, settings["web.cache_entries"])
     install_provenance(app)  # story and site pages, the article page's provenance panel
     return app
