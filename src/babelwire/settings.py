@@ -115,6 +115,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("web.read_token", str, "", "Token readers give when web.private is on."),
     Setting("web.cache_entries", int, 256,
             "Rendered home, search and feed pages kept until the store changes; 0: none."),
+    # -- web edge: body limits, sessions, login throttling (issue 9)
+    Setting("web.max_body_bytes", int, 6 * 1024 * 1024,
+            "Largest request body (admin forms, OPML paste) accepted; larger ones get 413 unread."),
+    Setting("web.session_hours", float, 12.0,
+            "Hours an admin or reader session lasts; logout ends it at once."),
+    Setting("web.login_failures", int, 5,
+            "Wrong tokens one client address may send before it must wait (429)."),
+    Setting("web.login_lockout", float, 30.0,
+            "Seconds of the first wait after too many wrong tokens; doubled each further miss."),
     # -- stories and provenance (issue 6)
     Setting("provenance.enabled", bool, True,
             "Trace new articles after each ingestion pass: copies, translations, stories."),

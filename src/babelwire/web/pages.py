@@ -52,7 +52,7 @@ def known_languages(targets: tuple[str, ...]) -> list[str]:
 
 def page_number(request: Request) -> int:
     raw = request.query_params.get("page", "1")
-    if not raw.isdigit() or int(raw) < 1 or len(raw) > 6:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 6 or int(raw) < 1:
         raise HTTPException(400, "page must be a positive whole number")
     return int(raw)
 
