@@ -17,6 +17,7 @@ from .translate.neural import NeuralOptions, NeuralTranslator
 from .translate.openai_compat import OpenAICompatTranslator
 from .translate.packages import models_folder
 from .translate.remote import ServerOptions
+from .translate.pivot import parse_pair_pivots
 from .translate.select import AUTO, ENGINE_NAMES, EngineSelector, engine_name, parse_pair_engines
 
 
@@ -44,7 +45,8 @@ def build_translator(settings: Settings, engine: str | None = None) -> EngineSel
     names = ENGINE_NAMES if wanted == AUTO else (wanted,)
     engines = {name: built for name in names if (built := _build_engine(name, settings, wanted == name))}
     return EngineSelector(engines, overrides=parse_pair_engines(settings["translate.pair_engines"]),
-                          pivots=tuple(settings["translate.pivots"]))
+                          pivots=tuple(settings["translate.pivots"]),
+                          pair_pivots=parse_pair_pivots(settings["translate.pair_pivots"]))
 
 
 def _build_engine(name: str, settings: Settings, required: bool) -> Translator | None:

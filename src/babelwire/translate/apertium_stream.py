@@ -28,6 +28,7 @@ RECORD_END = "\0"
 
 _SPECIAL = re.compile(r"([\[\]\\^$@/<>{}])")  # characters the stream format reserves
 _WHITESPACE = re.compile(r"\s+")
+_SENTINEL_AT_END = re.compile(r"\.\s*\[\]\s*$")
 _SPACE_RUN = re.compile(r"(?<= ) +")  # left where a removed tag stood
 _CANDIDATE = re.compile(r"[*#@](?=\S)")  # a mark is glued to the token it marks
 _TOKEN = re.compile(r"\S+")
@@ -41,9 +42,14 @@ def clean_segment(text: str) -> str:
     return _WHITESPACE.sub(" ", text.replace("\0", " ")).strip()
 
 
+def escape(text: str) -> str:
+    """``text`` with the characters the stream format reserves escaped."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
 def encode_batch(texts: list[str]) -> bytes:
     """The stdin for one ``apertium -z -f none`` run (texts already cleaned)."""
-    return "".join(_SPECIAL.sub(r"\\\1", text) + SENTINEL + RECORD_END for text in texts).encode()
+    return "".join(escape(text) + SENTINEL + RECORD_END for text in texts).encode()
 
 
 def split_records(output: bytes, expected: int) -> list[str] | None:
@@ -59,10 +65,10 @@ def split_records(output: bytes, expected: int) -> list[str] | None:
         return None
     cut = []
     for record in records:
-        record = record.rstrip()
-        if not record.endswith(SENTINEL) or record.endswith("\\" + SENTINEL):
+        end = _SENTINEL_AT_END.search(record)  # a second hop may space it out: "est..  []"
+        if end is None or record[: end.start()].endswith("\\"):
             return None
-        cut.append(record[: -len(SENTINEL)])
+        cut.append(record[: end.start()])
     return cut
 
 

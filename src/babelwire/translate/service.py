@@ -173,7 +173,8 @@ def _translate_sentences(translator: Translator, work: _Work, sentences: list[st
     if not sentences:
         return {}
     opts = work.options
-    plans = [plan_sentence(s, work.source, work.target, opts.glossary, opts.names) if opts.structure
+    names = _name_filter(translator, work, sentences) if opts.structure and opts.names else False
+    plans = [plan_sentence(s, work.source, work.target, opts.glossary, names) if opts.structure
              else Plan(source=s, text=s) for s in sentences]
     to_engine = [p for plan in plans for p in plan.walk() if p.needs_engine]
     outputs, unknown = _run_engine(translator, work, [p.text for p in to_engine])
@@ -192,6 +193,23 @@ def _translate_sentences(translator: Translator, work: _Work, sentences: list[st
         texts, flags = _run_engine(translator, work, lost)
         results.update((s, (t, f)) for s, t, f in zip(lost, texts, flags))
     return results
+
+
+def _name_filter(translator: Translator, work: _Work, sentences: list[str]):
+    """Which name candidates to keep verbatim: the engine's dictionary decides when it can tell."""
+    ask = getattr(translator, "names_to_keep", None)
+    if ask is None:
+        return True
+    candidates: list[str] = []
+
+    def record(name: str) -> None:
+        candidates.append(name)
+        return None
+
+    for sentence in sentences:
+        plan_sentence(sentence, work.source, work.target, work.options.glossary, record)
+    keep = ask(candidates, work.source, work.target) if candidates else {}
+    return keep.get
 
 
 def _run_engine(translator: Translator, work: _Work, texts: list[str]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
