@@ -40,6 +40,12 @@ ISO639_3_TO_1 = {
     "uzb": "uz", "zho": "zh",
 }
 
+# A record starts after a one-character sentence: a record that starts the
+# stream loses rules that look at the sentence before (cat-fra drops the subject
+# of "Prendran micos": "Prendront des singes"; after "§." it writes "Ils prendront").
+CONTEXT = "§. "
+_CONTEXT_BACK = re.compile(r"^\s*§\s*\.\s*")
+
 _MODE_NAME = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})$")  # skips eco-es-fr, eng-cat_valencia, ...
 _PAIR_PACKAGE = re.compile(r"/(apertium-[a-z]{2,3}-[a-z]{2,3})/")
 
@@ -134,14 +140,16 @@ class ApertiumTranslator:
         cleaned = [clean_segment(segment) for segment in segments]
         sent = [index for index, text in enumerate(cleaned) if text]
         warnings: list[str] = []
-        records = self._translate_records(modes, [cleaned[index] for index in sent], warnings) if sent else []
+        texts = [CONTEXT + cleaned[index] for index in sent]
+        records = self._translate_records(modes, texts, warnings) if sent else []
         out = list(segments)
         unknown = [False] * len(segments)
         for index, record in zip(sent, records, strict=True):
             if record is None:  # the engine never gave this one back: keep the source text
                 unknown[index] = True
                 continue
-            text, marked = decode_record(record, cleaned[index])
+            text, marked = decode_record(record, CONTEXT + cleaned[index])
+            text = _CONTEXT_BACK.sub("", text, count=1)
             out[index] = _keep_outer_whitespace(segments[index], text)
             unknown[index] = marked
         return BatchResult(

@@ -21,6 +21,7 @@ from babelwire.translate.base import BatchResult, Translator
 from babelwire.translate.glossary import Glossary
 from babelwire.translate.memory import STRUCTURE_VERSION, TranslationMemory, pack_flags, segment_key, unpack_flags
 from babelwire.translate.pivot import find_route
+from babelwire.translate.postedit import ENGINES, postedit
 from babelwire.translate.structure import PARAGRAPH_JOIN, Plan, plan_sentence, restore, split_paragraphs, split_sentences
 
 log = logging.getLogger(__name__)
@@ -192,6 +193,8 @@ def _translate_sentences(translator: Translator, work: _Work, sentences: list[st
         log.info("%d sentences lost a placeholder; translating them unprotected", len(lost))
         texts, flags = _run_engine(translator, work, lost)
         results.update((s, (t, f)) for s, t, f in zip(lost, texts, flags))
+    if work.engine is not None and work.engine.engine in ENGINES:
+        results = {s: (postedit(s, text, work.target), flag) for s, (text, flag) in results.items()}
     return results
 
 
