@@ -84,6 +84,8 @@ def decode_record(raw: str, source: str) -> tuple[str, bool]:
 
 def _unescape(raw: str) -> tuple[str, list[bool]]:
     """Text without escapes and superblank brackets; ``protected[i]`` when char i was literal."""
+    if "\\" not in raw and "[" not in raw and "]" not in raw:
+        return raw, [False] * len(raw)  # the common case, without a loop per character
     chars: list[str] = []
     protected: list[bool] = []
     depth = 0

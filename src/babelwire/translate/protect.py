@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from babelwire.translate import formats
@@ -161,8 +162,13 @@ def _time_spans(text: str, source: str, target: str) -> list[Span]:
     return spans
 
 
+@lru_cache(maxsize=32)
+def _number_regex(source: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.,]){_number_group(source)}(?P<pct>[ \u00a0\u202f]?%)?(?![\w])")
+
+
 def _number_spans(text: str, source: str, target: str) -> list[Span]:
-    pattern = re.compile(rf"(?<![\w.,]){_number_group(source)}(?P<pct>[ \u00a0\u202f]?%)?(?![\w])")
+    pattern = _number_regex(source)
     spans = []
     for match in pattern.finditer(text):
         if not match.group("pct") and re.match(r"[.,]\d", text[match.end():]):

@@ -22,6 +22,7 @@ from babelwire.translate.glossary import Glossary
 from babelwire.translate.memory import STRUCTURE_VERSION, TranslationMemory, pack_flags, segment_key, unpack_flags
 from babelwire.translate.pivot import find_route
 from babelwire.translate.postedit import ENGINES, postedit
+from babelwire.translate.protect import name_candidates
 from babelwire.translate.structure import PARAGRAPH_JOIN, Plan, plan_sentence, restore, split_paragraphs, split_sentences
 
 log = logging.getLogger(__name__)
@@ -203,14 +204,7 @@ def _name_filter(translator: Translator, work: _Work, sentences: list[str]):
     ask = getattr(translator, "names_to_keep", None)
     if ask is None:
         return True
-    candidates: list[str] = []
-
-    def record(name: str) -> None:
-        candidates.append(name)
-        return None
-
-    for sentence in sentences:
-        plan_sentence(sentence, work.source, work.target, work.options.glossary, record)
+    candidates = [name for sentence in sentences for name in name_candidates(sentence)]
     keep = ask(candidates, work.source, work.target) if candidates else {}
     return keep.get
 
