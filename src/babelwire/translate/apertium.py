@@ -17,7 +17,7 @@ from pathlib import Path
 from babelwire.errors import NoEngineError, TranslationError
 from babelwire.translate.apertium_lexicon import analyser_path, names_to_keep
 from babelwire.translate.apertium_process import run_pipe
-from babelwire.translate.apertium_stream import clean_segment, decode_record, encode_batch, split_records
+from babelwire.translate.apertium_stream import clean_segment, decode_record_words, encode_batch, split_records
 from babelwire.translate.base import BatchResult
 
 log = logging.getLogger(__name__)
@@ -144,14 +144,16 @@ class ApertiumTranslator:
         records = self._translate_records(modes, texts, warnings) if sent else []
         out = list(segments)
         unknown = [False] * len(segments)
+        words: list[tuple[str, ...]] = [()] * len(segments)
         for index, record in zip(sent, records, strict=True):
             if record is None:  # the engine never gave this one back: keep the source text
                 unknown[index] = True
                 continue
-            text, marked = decode_record(record, CONTEXT + cleaned[index])
+            text, marked = decode_record_words(record, CONTEXT + cleaned[index])
             text = _CONTEXT_BACK.sub("", text, count=1)
             out[index] = _keep_outer_whitespace(segments[index], text)
-            unknown[index] = marked
+            unknown[index] = bool(marked)
+            words[index] = tuple(word for word in marked if word)
         return BatchResult(
             segments=tuple(out),
             engine=self.name,
@@ -159,6 +161,7 @@ class ApertiumTranslator:
             pivot=route[1] if len(route) > 2 else None,
             unknown=tuple(unknown),
             warnings=tuple(warnings),
+            unknown_words=tuple(words),
         )
 
     def names_to_keep(self, candidates: list[str], source: str, target: str) -> dict[str, str]:

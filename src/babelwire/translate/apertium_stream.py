@@ -32,6 +32,7 @@ _SENTINEL_AT_END = re.compile(r"\.\s*\[\]\s*$")
 _SPACE_RUN = re.compile(r"(?<= ) +")  # left where a removed tag stood
 _CANDIDATE = re.compile(r"[*#@](?=\S)")  # a mark is glued to the token it marks
 _TOKEN = re.compile(r"\S+")
+_WORD_AFTER_MARK = re.compile(r"[\w'’-]*\w")
 _TAG_DEBRIS = re.compile(r"#?(?:<[\w-]+>)+")  # tags a failed generation left behind: x#<prn>
 _ALWAYS_MARK = "@"  # literal @ is escaped in the input, so an unescaped one is a mark
 _COUNTED_MARKS = "*#"  # may be literal text too; compared with the source
@@ -74,12 +75,24 @@ def split_records(output: bytes, expected: int) -> list[str] | None:
 
 def decode_record(raw: str, source: str) -> tuple[str, bool]:
     """Plain text of one output record, and whether the engine marked unknown words."""
+    text, words = decode_record_words(raw, source)
+    return text, bool(words)
+
+
+def decode_record_words(raw: str, source: str) -> tuple[str, tuple[str, ...]]:
+    """Plain text of one output record, and the words the engine marked unknown (kept as written)."""
     text, protected = _unescape(raw)
     strip = _marks_to_strip(text, protected, source)
     if not strip:
-        return text.strip(), False
+        return text.strip(), ()
+    words = []
+    for index in sorted(strip):
+        if text[index] in _ALWAYS_MARK + _COUNTED_MARKS and (index + 1) not in strip:
+            token = _WORD_AFTER_MARK.match(text, index + 1)
+            if token:
+                words.append(token.group(0))
     kept = "".join(char for index, char in enumerate(text) if index not in strip)
-    return _SPACE_RUN.sub("", kept).strip(), True
+    return _SPACE_RUN.sub("", kept).strip(), tuple(words) or ("",)
 
 
 def _unescape(raw: str) -> tuple[str, list[bool]]:

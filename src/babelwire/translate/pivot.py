@@ -115,5 +115,6 @@ class PivotTranslator:
             engine_version=f"{first.engine_version} + {second.engine_version}",
             pivot=pivot,
             unknown=tuple(a or b for a, b in zip(first.unknown, second.unknown, strict=True)),
+            unknown_words=second.unknown_words,
             warnings=first.warnings + second.warnings,
         )

@@ -143,6 +143,14 @@ class Plan:
         return found
 
 
+_PLACEHOLDER = re.compile(r"(?i:xq\d+x)|9\d{3}9")
+
+
+def is_placeholder(word: str) -> bool:
+    """True for a token ``_Tokens`` hands out (an engine may report one as an unknown word)."""
+    return _PLACEHOLDER.fullmatch(word) is not None
+
+
 @dataclass
 class _Tokens:
     """Hands out placeholders that do not occur in the sentence."""
