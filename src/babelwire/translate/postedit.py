@@ -23,7 +23,7 @@ import re
 ENGINES = frozenset({"apertium"})
 _START = r"(?:^|(?<=[.!?]\s))(?P<lead>[\"«“¿¡(\s]*)"
 _INITIAL_NAME = re.compile(_START + r"(?P<name>[^\W\d_][\w'’-]*) (?P<next>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)\b")
-_FRENCH_PRONOUN = re.compile(_START + r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*) (?P<pronoun>il|elle|ils|elles) ")
+_FRENCH_PRONOUN = re.compile(r"(?:^|(?<=[.!?,;:]\s))(?P<lead>[\"«“(\s]*)(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*) (?P<pronoun>il|elle|ils|elles) ")
 _FRENCH_ELISION = re.compile(r"\b(?P<article>[Ll][ea]) (?=[AEIOUYÀÂÉÈÊËÎÏÔÛ][\w'’-]*)")
 SOURCE_PRONOUNS = frozenset("he she it they il elle ils elles él ella ellos ellas".split())
 
