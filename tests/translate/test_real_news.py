@@ -145,3 +145,10 @@ def test_translate_imports_no_pipeline_and_keeps_lines():
     probe = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, timeout=60)
     assert probe.stdout.strip() == "[]", probe.stdout
+
+
+def test_a_record_whose_sentinel_period_an_abbreviation_took_still_counts():
+    from babelwire.translate.apertium_stream import split_records
+
+    assert split_records("§. MADAME[]\0§. Bien.[]\0\0".encode(), 2) == ["§. MADAME", "§. Bien"]
+    assert split_records("cut short\\[\\]\0".encode(), 1) is None  # an escaped "[]" is text, not the end

@@ -28,7 +28,7 @@ RECORD_END = "\0"
 
 _SPECIAL = re.compile(r"([\[\]\\^$@/<>{}])")  # characters the stream format reserves
 _WHITESPACE = re.compile(r"\s+")
-_SENTINEL_AT_END = re.compile(r"\.\s*\[\]\s*$")
+_SENTINEL_AT_END = re.compile(r"\.?\s*\[\]\s*$")  # an abbreviation may eat the period: "MS." -> "MADAME[]"
 _SPACE_RUN = re.compile(r"(?<= ) +")  # left where a removed tag stood
 _CANDIDATE = re.compile(r"[*#@](?=\S)")  # a mark is glued to the token it marks
 _TOKEN = re.compile(r"\S+")
