@@ -6,7 +6,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator
 
 from .settings import Settings
-from .storage import Database
+from . import storage
+from .storage import Store as Database
 from .storage import sources as source_store
 from .errors import ConfigError
 from .translate.pivot import parse_pair_pivots
@@ -108,7 +109,8 @@ def server_options(settings: Settings, name: str) -> ServerOptions:
 
 
 def open_store(settings: Settings) -> Database:
-    return Database(settings.db_path)
+    """The store the ``database`` setting names (default: SQLite in the data folder)."""
+    return storage.open_store(settings.database_url)
 
 
 def sync_config_sources(db: Database, settings: Settings) -> None:
