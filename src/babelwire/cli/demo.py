@@ -1,46 +1,100 @@
-"""``babelwire demo``: the bundled demo newsroom, ingested, translated and served."""
+"""``babelwire demo``: the bundled demo newsroom, ingested, translated and served.
+
+The demo keeps to itself: its own data folder (``./babelwire-demo`` unless
+``--data`` names one), its outlets on fixed ports (8001-8004 by default), every
+port checked before anything is ingested, and its sources known by outlet
+identity, so a re-run (even on other ports) adds nothing twice.
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+from pathlib import Path
 
 from ..compose import open_store, pipeline_context
+from ..errors import ConfigError
 from ..settings import Settings
+from ..status import mark_demo
 from ..storage import sources as source_store
+from ..storage.relocate import find_by_identity, relocate_source
 from ..worker import run_once
+from .ports import require_free
 from .progress import RichProgress
-from .run import print_report
+from .summary import exit_code, print_report
+
+DEMO_DIR = "babelwire-demo"
+SITES_PORT = 8001
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("demo", help="run the bundled demo news sites through babelwire")
-    parser.add_argument("--port", type=int, help="reader port (default 8000)")
+    parser.add_argument("--port", type=int, help="reader port (default serve.port, 8000)")
     parser.add_argument("--host", help="reader address (default 127.0.0.1)")
+    parser.add_argument("--sites-port", type=int, default=SITES_PORT,
+                        help=f"first port of the four demo news sites (default {SITES_PORT}; "
+                             f"0: any free ports)")
     parser.add_argument("--no-serve", action="store_true", help="ingest and translate, then exit")
     parser.set_defaults(handler=handle)
 
 
-def demo_settings(settings: Settings) -> Settings:
-    """Local demo sites need no pacing between requests."""
-    return settings.replace(**{"fetch.per_host_delay": 0.0})
+def demo_settings(settings: Settings, data: str | None) -> Settings:
+    """The demo's own folder, no pacing between requests, none of babelwire.toml's sources."""
+    settings = settings.replace(**{"fetch.per_host_delay": 0.0, "data_dir": data or DEMO_DIR})
+    return dataclasses.replace(settings, sources=())
+
+
+def check_ports(args: argparse.Namespace, settings: Settings, outlets: int) -> None:
+    host, port = settings["serve.host"], settings["serve.port"]
+    if args.sites_port and args.sites_port <= port < args.sites_port + outlets and not args.no_serve:
+        raise ConfigError(f"the reader port {port} is one of the demo sites' ports "
+                          f"({args.sites_port}-{args.sites_port + outlets - 1}): "
+                          f"pass another --port or --sites-port")
+    if not args.no_serve:
+        require_free(host, port, "the reader", "--port")
+
+
+def add_outlets(db, newsroom) -> None:
+    """Each outlet once: found again by name and feed path, re-pointed when its port moved."""
+    print("demo news sites:")
+    for outlet in newsroom.outlets:
+        print(f"  {outlet.name} ({outlet.language}, {outlet.feed_format}): {outlet.feed_url}")
+        path = newsroom.catalog[outlet.slug].feed_path
+        known = find_by_identity(db, outlet.name, path)
+        if known is None:
+            source_store.add_source(db, outlet.feed_url, name=outlet.name)
+        elif known.url != outlet.feed_url:
+            relocate_source(db, known.id, outlet.feed_url)
+
+
+def where_next(settings: Settings) -> None:
+    folder = Path(settings.data_dir).resolve()
+    print(f"the demo's data: {folder} (its own store; delete the folder to start the demo afresh)")
+    print("your own sources go elsewhere (./babelwire-data by default):")
+    print("  babelwire sources add https://example.org/feed.xml   # fetched once, named from the feed")
+    print("  babelwire run                                         # poll on schedule and serve")
 
 
 def handle(args: argparse.Namespace, settings: Settings) -> int:
+    from ..demo.catalog import load_catalog
     from ..demo.server import start_demo_newsroom
 
-    settings = demo_settings(settings)
-    with start_demo_newsroom(base_port=settings["serve.port"] + 1) as newsroom:
-        print("demo news sites:")
+    settings = demo_settings(settings, args.data)
+    check_ports(args, settings, len(load_catalog()))
+    with start_demo_newsroom(base_port=args.sites_port) as newsroom:
         with open_store(settings) as db:
-            for outlet in newsroom.outlets:
-                print(f"  {outlet.name} ({outlet.language}, {outlet.feed_format}): {outlet.feed_url}")
-                source_store.add_source(db, outlet.feed_url, name=outlet.name)
+            mark_demo(settings.data_dir)
+            add_outlets(db, newsroom)
             with RichProgress() as progress, pipeline_context(settings, progress, db=db) as ctx:
                 report = run_once(ctx)
-            print_report(report)
+                progress.stop()
+            print_report(report, db)
+            where_next(settings)
             if args.no_serve:
-                return 0
+                return exit_code(report)
             from .serve import serve_reader
 
+            print("nothing polls while the demo serves: it did one pass; `babelwire status` "
+                  "says so too", flush=True)
             serve_reader(db, settings)
     return 0

@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "extract",
     "settings_cmd",
     "trace",
+    "status",
 )
 
 
@@ -30,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Relay the world's news into your language, and say where every line came from.")
     parser.add_argument("--config", help="settings file (default: ./babelwire.toml if present)")
     parser.add_argument("--data", help="data folder (overrides data_dir)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="log what happens (warnings included)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         import_module(f"{__package__}.{name}").add_parser(commands)
@@ -49,7 +51,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+    # Problems reach the user once, in the run's summary and the sources' health;
+    # the log repeats them only with -v.
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
         return int(args.handler(args, settings_from(args)) or 0)

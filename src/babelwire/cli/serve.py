@@ -7,6 +7,7 @@ import argparse
 from ..compose import open_store
 from ..settings import Settings
 from ..storage import Database
+from .ports import require_free
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -26,6 +27,7 @@ def serve_reader(db: Database, settings: Settings) -> None:
 
 
 def handle(args: argparse.Namespace, settings: Settings) -> int:
+    require_free(settings["serve.host"], settings["serve.port"], "the reader", "--port")
     with open_store(settings) as db:
         serve_reader(db, settings)
     return 0
