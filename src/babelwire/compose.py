@@ -93,11 +93,6 @@ def open_store(settings: Settings) -> Database:
     return Database(settings.db_path)
 
 
-def open_existing_store(settings: Settings) -> Database | None:
-    """The store if it exists; ``None`` otherwise (read-only commands never create it)."""
-    return Database(settings.db_path) if settings.db_path.is_file() else None
-
-
 def sync_config_sources(db: Database, settings: Settings) -> None:
     """Sources listed in babelwire.toml are added to the store (never removed from it)."""
     for source in settings.sources:

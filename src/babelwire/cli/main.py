@@ -25,7 +25,29 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+OPTIONS_WITH_VALUES = ("--config", "--data")
+
+
+def command_module(name: str) -> str:
+    """The module of a command: ``settings`` lives in ``settings_cmd``."""
+    return name if name in COMMAND_MODULES else f"{name}_cmd"
+
+
+def chosen_command(argv: list[str]) -> str | None:
+    """The command named on the line, if it is one (so only its module is imported)."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in OPTIONS_WITH_VALUES:
+            skip = True
+        elif not token.startswith("-"):
+            return token if command_module(token) in COMMAND_MODULES else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, just that command's (a quick start: no heavy imports)."""
     parser = argparse.ArgumentParser(
         prog="babelwire",
         description="Relay the world's news into your language, and say where every line came from.")
@@ -34,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="log what happens (warnings included)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in (command_module(only),) if only else COMMAND_MODULES:
         import_module(f"{__package__}.{name}").add_parser(commands)
     return parser
 
@@ -49,8 +71,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(chosen_command(argv)).parse_args(argv)
     # Problems reach the user once, in the run's summary and the sources' health;
     # the log repeats them only with -v.
     logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,

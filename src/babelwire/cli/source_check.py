@@ -14,6 +14,7 @@ from ..feeds import parse_feed
 from ..fetch import Fetcher
 from ..models import ParsedFeed
 from ..settings import Settings
+from .words import ago, plural
 
 FORMAT_NAMES = {"atom": "Atom", "jsonfeed": "JSON Feed", "sitemap": "sitemap", "page": "web page"}
 
@@ -25,19 +26,6 @@ class CheckedSource:
     title: str
     found: str  # "RSS 2.0, 20 items, last item 2 h ago"
     note: str = ""  # "… is a page; adding its feed …"
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
-
-
-def ago(moment: datetime, now: datetime) -> str:
-    seconds = max(0, int((now - moment).total_seconds()))
-    if seconds < 3600:
-        return f"{max(1, seconds // 60)} min ago"
-    if seconds < 2 * 86400:
-        return f"{seconds // 3600} h ago"
-    return f"{plural(seconds // 86400, 'day')} ago"
 
 
 def format_name(parsed: ParsedFeed, content: bytes) -> str:

@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
-from ..compose import open_existing_store, open_store, sync_config_sources
 from ..errors import ConfigError, DuplicateSource, SourceError
 from ..settings import Settings
-from .source_check import CheckedSource, check_source, plural
+from .store import open_existing_store
 from ..storage import opml
 from ..storage import sources as source_store
+from .words import plural
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -41,6 +41,8 @@ READ_ONLY = ("list", "export")
 def handle(args: argparse.Namespace, settings: Settings) -> int:
     if args.action in READ_ONLY:
         return handle_read_only(args, settings)
+    from ..compose import open_store, sync_config_sources
+
     if args.action in ("add", "remove"):
         refuse_early(args, settings)
     if args.action == "add":
@@ -100,8 +102,10 @@ def print_config_only(db, settings: Settings) -> None:
             print(f"    in {settings.config_path}; added to the store by the next run")
 
 
-def checked_source(args: argparse.Namespace, settings: Settings) -> CheckedSource:
+def checked_source(args: argparse.Namespace, settings: Settings):
     """The URL fetched once (unless --no-check), before the store is touched."""
+    from .source_check import CheckedSource, check_source
+
     parts = urlparse(args.url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ConfigError(f"{args.url!r} is not an http(s) URL: give the feed's full address, "
@@ -114,7 +118,7 @@ def checked_source(args: argparse.Namespace, settings: Settings) -> CheckedSourc
     return checked
 
 
-def add_checked(db, checked: CheckedSource, name: str) -> None:
+def add_checked(db, checked, name: str) -> None:
     """Add the source, or refuse when that feed is already one."""
     existing = source_store.find_source(db, checked.url)
     if existing is not None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..compose import open_existing_store
 from ..settings import Settings
+from .store import open_existing_store
 from ..status import poller_state, status_lines
 from ..storage.schedule import poll_schedule
 

@@ -12,7 +12,7 @@ import sys
 from ..storage import Database
 from ..storage import provenance as provenance_store
 from ..storage.schedule import store_totals
-from .source_check import plural
+from .words import plural
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 3
@@ -60,13 +60,20 @@ def store_line(db: Database) -> str:
             f"{plural(len(relays), 'relay site')}{named}")
 
 
+def tidy_problem(problem: str) -> str:
+    """'URL: error[...]: message (URL)' says the URL once."""
+    where, _, rest = problem.partition(": ")
+    suffix = f" ({where})"
+    return f"{where}: {rest[: -len(suffix)]}" if rest.endswith(suffix) else problem
+
+
 def print_report(report, db: Database | None = None) -> None:
     for line in report_lines(report):
         print(line)
     if db is not None:
         print(store_line(db))
     for problem in report.problems[:SHOWN_PROBLEMS]:
-        print(f"  {problem}", file=sys.stderr)
+        print(f"  {tidy_problem(problem)}", file=sys.stderr)
     if len(report.problems) > SHOWN_PROBLEMS:
         print(f"  ... and {len(report.problems) - SHOWN_PROBLEMS} more "
               f"(see `babelwire sources list`)", file=sys.stderr)
