@@ -39,3 +39,24 @@ def test_make_quiet_hides_output_unless_the_step_fails(tmp_path):
     ko = subprocess.run([*make, "ko"], capture_output=True, text=True, cwd=tmp_path)
     assert ko.returncode != 0 and "noisy-ko" not in ko.stdout
     assert f"full log: {log}" in ko.stderr and "noisy-ko" in ko.stderr
+
+
+def test_readme_lists_every_command_and_its_contents_links_resolve():
+    import re
+
+    from babelwire.cli.main import COMMAND_MODULES, build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 - argparse's registry
+    assert len(commands) == len(COMMAND_MODULES)
+    for name in commands:
+        assert f"| `babelwire {name}" in readme, f"`babelwire {name}` missing from the commands table"
+    for action in ("add", "list", "remove", "import", "export"):
+        assert f"`babelwire sources {action}" in readme or f"`sources {action}" in readme
+    anchors = {re.sub(r"[^a-z0-9 -]", "", h.lower()).replace(" ", "-")
+               for h in re.findall(r"(?m)^#{2,3} (.+)$", readme)}
+    for link in re.findall(r"\]\(#([^)]+)\)", readme):
+        assert link in anchors, f"contents link #{link} has no heading"
+    for doc in re.findall(r"\]\((docs/[^)#]+)", readme):
+        assert (ROOT / doc).is_file(), doc

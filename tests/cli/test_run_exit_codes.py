@@ -19,6 +19,23 @@ def test_first_hour_two_feeds_then_run(cli, workdir, sites):
     assert "Traceback" not in result.stderr and "WARNING" not in result.stderr
     listed = cli("sources", "list", cwd=workdir).stdout
     assert listed.count("    ok;") == 2 and "1 article" in listed and "2 articles" in listed
+    retention_keeps_the_store_consistent(workdir / "babelwire-data" / "babelwire.sqlite3")
+
+
+def retention_keeps_the_store_consistent(store):
+    """The README's retention command, with a cut-off that takes every article."""
+    import sqlite3
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    command = re.search(r'"(PRAGMA foreign_keys = ON; DELETE FROM articles[^"]+)"', readme).group(1)
+    conn = sqlite3.connect(store, isolation_level=None)
+    conn.executescript(command.replace("'-180 days'", "'+1 days'"))
+    for table in ("articles", "translations", "story_articles", "provenance_links"):
+        assert conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0, table
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
 
 
 def test_some_and_all_sources_failing(cli, workdir, sites, closed_port):
