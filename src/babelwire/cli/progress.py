@@ -15,8 +15,8 @@ LABELS = {"sources": "Polling sources", "articles": "Fetching & extracting artic
 class RichProgress:
     """Implements babelwire.pipeline.Progress with rich bars on stderr."""
 
-    def __init__(self, enabled: bool | None = None) -> None:
-        console = Console(stderr=True)
+    def __init__(self, enabled: bool | None = None, console: Console | None = None) -> None:
+        console = console or Console(stderr=True)
         self.enabled = console.is_terminal if enabled is None else enabled
         self._bars = Progress(TextColumn("{task.description:<32}"), BarColumn(),
                               MofNCompleteColumn(), TimeElapsedColumn(), console=console,
