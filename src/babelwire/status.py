@@ -124,28 +124,31 @@ def _when(text: str | None) -> str:
 
 
 def status_lines(state: PollerState, schedule: PollSchedule | None) -> list[str]:
-    """What ``babelwire status`` prints; the first line is the reader's status line."""
-    lines = [poller_line(state, schedule)]
+    """What ``babelwire status`` prints: who polls, then the schedule."""
+    lines = [poller_line(state, None)]
     if schedule is None:
         return lines
     lines.append(f"sources: {schedule.sources} ({schedule.enabled} enabled, "
                  f"{schedule.failing} failing, {schedule.never_fetched} never fetched)")
     lines.append(f"last fetch: {_when(schedule.last_fetch_at)}")
     if schedule.next_check_at:
-        lines.append(f"next due: {_when(schedule.next_check_at)} ({schedule.next_source})")
+        waiting = "" if state.running else " (when something polls)"
+        lines.append(f"next due: {_when(schedule.next_check_at)} ({schedule.next_source})"
+                     f"{waiting}")
     return lines
 
 
 def poller_line(state: PollerState, schedule: PollSchedule | None) -> str:
-    last = _when(schedule.last_fetch_at if schedule else None)
+    """One line: who polls; with ``schedule`` (the reader's line), when and what next."""
+    last = f" (last fetch {_when(schedule.last_fetch_at)})" if schedule else ""
     if state.running and state.heartbeat:
         due = ""
         if schedule and schedule.next_check_at:
             due = f"; next due {_when(schedule.next_check_at)} ({schedule.next_source})"
         return (f"polling: `babelwire run` is running (pid {state.heartbeat.pid}, since "
-                f"{_when(state.heartbeat.started_at)}); last fetch {last}{due}")
+                f"{_when(state.heartbeat.started_at)}){last}{due}")
     if state.demo:
-        return (f"nothing is polling: the demo did one pass (last fetch {last}) and only "
-                f"serves; its sources are not fetched again")
-    return (f"nothing is polling this store (last fetch {last}): start `babelwire run` "
-            f"to poll sources on their schedule")
+        return (f"nothing is polling: the demo did one pass{last} and only serves; "
+                f"its sources are not fetched again")
+    return (f"nothing is polling this store{last}: start `babelwire run` to poll sources "
+            f"on their schedule")
