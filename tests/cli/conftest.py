@@ -13,6 +13,7 @@ import pytest
 
 from babelwire.demo.resource import text_resource
 from babelwire.demo.server import StaticSite
+from babelwire.settings import SETTINGS
 
 BABELWIRE = [sys.executable, "-m", "babelwire.cli.main"]
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
@@ -117,7 +118,9 @@ def busy_port():
 @pytest.fixture
 def workdir(tmp_path):
     """A folder to run the CLI in, with a babelwire.toml for quick local runs."""
+    allow = ('allow_addresses = ["127.0.0.1"]\n'  # the SSRF guard's allowlist, where it exists
+             if "fetch.allow_addresses" in {s.name for s in SETTINGS} else "")
     (tmp_path / "babelwire.toml").write_text(
-        'targets = ["en"]\n[fetch]\nper_host_delay = 0.0\n'
+        f'targets = ["en"]\n[fetch]\nper_host_delay = 0.0\n{allow}'
         '[provenance]\nuse_encoder = false\n', encoding="utf-8")
     return tmp_path
