@@ -25,25 +25,28 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-OPTIONS_WITH_VALUES = ("--config", "--data")
-
-
 def command_module(name: str) -> str:
     """The module of a command: ``settings`` lives in ``settings_cmd``."""
     return name if name in COMMAND_MODULES else f"{name}_cmd"
 
 
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", help="settings file (default: ./babelwire.toml if present)")
+    parser.add_argument("--data", help="data folder (overrides data_dir)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="log what happens (warnings included)")
+
+
 def chosen_command(argv: list[str]) -> str | None:
     """The command named on the line, if it is one (so only its module is imported)."""
-    skip = False
-    for token in argv:
-        if skip:
-            skip = False
-        elif token in OPTIONS_WITH_VALUES:
-            skip = True
-        elif not token.startswith("-"):
-            return token if command_module(token) in COMMAND_MODULES else None
-    return None
+    options = argparse.ArgumentParser(add_help=False)
+    add_global_options(options)
+    try:
+        _, rest = options.parse_known_args(argv)
+    except SystemExit:
+        return None
+    name = rest[0] if rest and not rest[0].startswith("-") else None
+    return name if name and command_module(name) in COMMAND_MODULES else None
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -51,10 +54,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="babelwire",
         description="Relay the world's news into your language, and say where every line came from.")
-    parser.add_argument("--config", help="settings file (default: ./babelwire.toml if present)")
-    parser.add_argument("--data", help="data folder (overrides data_dir)")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="log what happens (warnings included)")
+    add_global_options(parser)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in (command_module(only),) if only else COMMAND_MODULES:
         import_module(f"{__package__}.{name}").add_parser(commands)
