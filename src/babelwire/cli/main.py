@@ -70,13 +70,27 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return load_settings(args.config, overrides=overrides)
 
 
+class OneLineFormatter(logging.Formatter):
+    """Log records as one line each: no traceback unless -v."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        return super().format(record).replace("\n", " ")
+
+
+def configure_logging(verbose: bool) -> None:
+    """Problems reach the user once, in the run's summary and the sources' health;
+    the log repeats them (warnings, tracebacks) only with -v."""
+    handler = logging.StreamHandler()
+    formatter = "%(levelname)s %(name)s: %(message)s"
+    handler.setFormatter(logging.Formatter(formatter) if verbose else OneLineFormatter(formatter))
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, handlers=[handler])
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(chosen_command(argv)).parse_args(argv)
-    # Problems reach the user once, in the run's summary and the sources' health;
-    # the log repeats them only with -v.
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,
-                        format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(args.verbose)
     try:
         return int(args.handler(args, settings_from(args)) or 0)
     except BabelwireError as error:
@@ -87,6 +101,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, not a traceback
+        if args.verbose:
+            raise
+        print(f"error[internal]: {type(exc).__name__}: {str(exc)[:300]}: this is a bug in "
+              f"babelwire; run again with -v for the details and report them".replace("\n", " "),
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
