@@ -48,22 +48,33 @@ def test_a_busy_site_port_is_one_line_before_any_work(cli, tmp_path, busy_port):
     assert clash.returncode == 2 and "one of the demo sites' ports (8001-8004)" in clash.stderr
 
 
-def test_rerun_on_other_ports_adds_nothing(cli, tmp_path):
-    (tmp_path / "babelwire.toml").write_text('[[sources]]\nurl = "https://example.org/f.xml"\n')
-    first = cli("demo", "--no-serve", "--sites-port", "0", cwd=tmp_path, env=QUICK, timeout=900)
+def test_rerun_on_other_ports_adds_nothing(cli, workdir, sites):
+    """The first hour: demo twice, then one's own feeds beside it, no demo outlet among them."""
+    own_feed = sites["atom"].url("/atom.xml")
+    with (workdir / "babelwire.toml").open("a", encoding="utf-8") as config:
+        config.write(f'[[sources]]\nurl = "{own_feed}"\n')
+    first = cli("demo", "--no-serve", "--sites-port", "0", cwd=workdir, env=QUICK, timeout=900)
     assert first.returncode == 0, first.stderr
-    data = tmp_path / DEMO_DIR
+    data = workdir / DEMO_DIR
     assert f"the demo's data: {data.resolve()}" in first.stdout
     assert "babelwire sources add" in first.stdout and "babelwire run" in first.stdout
     assert re.search(r"in the store: \d+ articles, \d+ stor(y|ies) told by more than one "
                      r"article, \d+ relay sites?", first.stdout)
     sources, articles, names = counts(data)
     assert sources == 4 and articles >= 15 and "World News Relay Daily" in names
-    second = cli("--data", str(data), "demo", "--no-serve", "--sites-port", "0", cwd=tmp_path,
+    second = cli("--data", str(data), "demo", "--no-serve", "--sites-port", "0", cwd=workdir,
                  env=QUICK, timeout=900)
     assert second.returncode == 0, second.stderr
     assert "4 sources polled (0 failed), 0 new entries, 0 articles stored" in second.stdout
     assert counts(data) == (4, articles, names)
-    assert not (tmp_path / "babelwire-data").exists()
-    status = cli("--data", str(data), "status", cwd=tmp_path)
+    assert not (workdir / "babelwire-data").exists()
+    status = cli("--data", str(data), "status", cwd=workdir)
     assert "nothing is polling: the demo did one pass" in status.stdout
+    # then one's own sources, in the same folder
+    assert cli("sources", "add", sites["rss"].url("/"), cwd=workdir).returncode == 0
+    own = cli("run", "--once", cwd=workdir)
+    assert own.returncode == 0, own.stderr
+    assert "2 sources polled (0 failed)" in own.stdout and "Traceback" not in own.stderr
+    listed = cli("sources", "list", cwd=workdir).stdout
+    assert "The Wren Gazette" in listed and "Harbour Notes" in listed
+    assert not any(name in listed for name in names)
