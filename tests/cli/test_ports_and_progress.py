@@ -41,3 +41,31 @@ def test_without_a_terminal_each_stage_is_one_line(capsys):
         progress.start("tracing", 0)
         progress.finish("tracing")
     assert capsys.readouterr().err == "Translating: 23\nTracing copies & stories...\n"
+
+
+def test_serve_answers_on_the_reserved_port(tmp_path, closed_port):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    process = subprocess.Popen([sys.executable, "-m", "babelwire.cli.main", "--data",
+                                str(tmp_path / "data"), "serve", "--port", str(closed_port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        line = process.stdout.readline()
+        assert f"babelwire reader: http://127.0.0.1:{closed_port}/" in line, process.stderr.read()
+        for _ in range(100):
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{closed_port}/sources", timeout=5)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert answer.status_code == 200 and "nothing is polling this store" in answer.text
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)

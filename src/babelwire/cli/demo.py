@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+from contextlib import nullcontext
 from pathlib import Path
 
 from ..compose import open_store, pipeline_context
@@ -19,8 +20,8 @@ from ..status import mark_demo
 from ..storage import sources as source_store
 from ..storage.relocate import find_by_identity, relocate_source
 from ..worker import run_once
-from .ports import require_free
 from .progress import RichProgress
+from .serve import reserve_reader_port, serve_reader
 from .summary import exit_code, print_report
 
 DEMO_DIR = "babelwire-demo"
@@ -45,13 +46,11 @@ def demo_settings(settings: Settings, data: str | None) -> Settings:
 
 
 def check_ports(args: argparse.Namespace, settings: Settings, outlets: int) -> None:
-    host, port = settings["serve.host"], settings["serve.port"]
+    port = settings["serve.port"]
     if args.sites_port and args.sites_port <= port < args.sites_port + outlets and not args.no_serve:
         raise ConfigError(f"the reader port {port} is one of the demo sites' ports "
                           f"({args.sites_port}-{args.sites_port + outlets - 1}): "
                           f"pass another --port or --sites-port")
-    if not args.no_serve:
-        require_free(host, port, "the reader", "--port")
 
 
 def add_outlets(db, newsroom) -> None:
@@ -77,10 +76,17 @@ def where_next(settings: Settings) -> None:
 
 def handle(args: argparse.Namespace, settings: Settings) -> int:
     from ..demo.catalog import load_catalog
-    from ..demo.server import start_demo_newsroom
 
     settings = demo_settings(settings, args.data)
     check_ports(args, settings, len(load_catalog()))
+    with (nullcontext() if args.no_serve else reserve_reader_port(settings)) as listener:
+        return ingest_and_serve(args, settings, listener)
+
+
+def ingest_and_serve(args: argparse.Namespace, settings: Settings, listener) -> int:
+    """Start the sites (their ports checked too), one pass, then serve on ``listener``."""
+    from ..demo.server import start_demo_newsroom
+
     with start_demo_newsroom(base_port=args.sites_port) as newsroom:
         with open_store(settings) as db:
             mark_demo(settings.data_dir)
@@ -90,11 +96,9 @@ def handle(args: argparse.Namespace, settings: Settings) -> int:
                 progress.stop()
             print_report(report, db)
             where_next(settings)
-            if args.no_serve:
+            if listener is None:
                 return exit_code(report)
-            from .serve import serve_reader
-
             print("nothing polls while the demo serves: it did one pass; `babelwire status` "
                   "says so too", flush=True)
-            serve_reader(db, settings)
+            serve_reader(db, settings, listener)
     return 0

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import threading
+from contextlib import nullcontext
 
 from ..compose import pipeline_context
 from ..settings import Settings
 from ..status import HeartbeatWriter
 from ..worker import run_forever, run_once
-from .ports import require_free
 from .progress import RichProgress
+from .serve import reserve_reader_port, serve_reader
 from .summary import exit_code, print_report
 
 
@@ -30,16 +31,15 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace, settings: Settings) -> int:
-    serving = not (args.once or args.no_serve)
-    if serving:
-        require_free(settings["serve.host"], settings["serve.port"], "the reader", "--port")
     if args.once:
         return one_pass(settings)
+    serving = not args.no_serve
     poller: list[threading.Thread] = []
     alive = lambda: not poller or poller[0].is_alive()  # noqa: E731
-    with HeartbeatWriter(settings.data_dir, alive=alive):
+    with (reserve_reader_port(settings) if serving else nullcontext()) as listener, \
+            HeartbeatWriter(settings.data_dir, alive=alive):
         one_pass(settings)
-        poll_and_serve(settings, serving, poller)
+        poll_and_serve(settings, listener, poller)
     return 0
 
 
@@ -51,7 +51,8 @@ def one_pass(settings: Settings) -> int:
     return exit_code(report)
 
 
-def poll_and_serve(settings: Settings, serving: bool, poller: list[threading.Thread]) -> None:
+def poll_and_serve(settings: Settings, listener, poller: list[threading.Thread]) -> None:
+    """The poller in a thread; the reader on ``listener`` (``None``: poll only)."""
     stop = threading.Event()
     with pipeline_context(settings) as ctx:
         poller.append(threading.Thread(target=run_forever, args=(ctx, stop), daemon=True,
@@ -60,11 +61,10 @@ def poll_and_serve(settings: Settings, serving: bool, poller: list[threading.Thr
         print("polling sources on their schedule (`babelwire status` tells what is due)",
               flush=True)
         try:
-            if not serving:
+            if listener is None:
                 poller[0].join()
             else:
-                from .serve import serve_reader
-                serve_reader(ctx.db, settings)
+                serve_reader(ctx.db, settings, listener)
         finally:
             stop.set()
             poller[0].join(timeout=30)
