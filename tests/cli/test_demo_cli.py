@@ -4,7 +4,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from babelwire.cli.demo import DEMO_DIR, SITES_PORT, demo_settings
+from babelwire.cli.demo import DEMO_DIR, SITES_PORT, demo_store_settings
 from babelwire.cli.main import build_parser
 from babelwire.settings import load_settings
 
@@ -26,9 +26,9 @@ def test_defaults_are_fixed_ports_and_an_own_folder(tmp_path):
     assert args.sites_port == SITES_PORT == 8001 and args.port is None
     config = tmp_path / "babelwire.toml"
     config.write_text('data_dir = "mine"\n[[sources]]\nurl = "https://example.org/feed.xml"\n')
-    settings = demo_settings(load_settings(config, environ={}), None)
+    settings = demo_store_settings(load_settings(config, environ={}), None)
     assert settings.data_dir == Path(DEMO_DIR) and settings.sources == ()
-    assert demo_settings(load_settings(config, environ={}), "elsewhere").data_dir == Path("elsewhere")
+    assert demo_store_settings(load_settings(config, environ={}), "elsewhere").data_dir == Path("elsewhere")
 
 
 def test_a_busy_reader_port_is_one_line_before_any_work(cli, tmp_path, busy_port):

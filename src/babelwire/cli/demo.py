@@ -12,6 +12,7 @@ import argparse
 import dataclasses
 from contextlib import nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..compose import open_store, pipeline_context
 from ..errors import ConfigError
@@ -27,6 +28,9 @@ from .summary import exit_code, print_report
 DEMO_DIR = "babelwire-demo"
 SITES_PORT = 8001
 
+if TYPE_CHECKING:
+    from ..demo.server import DemoNewsroom
+
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("demo", help="run the bundled demo news sites through babelwire")
@@ -39,10 +43,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=handle)
 
 
-def demo_settings(settings: Settings, data: str | None) -> Settings:
-    """The demo's own folder, no pacing between requests, none of babelwire.toml's sources."""
-    settings = settings.replace(**{"fetch.per_host_delay": 0.0, "data_dir": data or DEMO_DIR})
-    return dataclasses.replace(settings, sources=())
+def demo_store_settings(settings: Settings, data: str | None) -> Settings:
+    """The demo's own folder, none of babelwire.toml's sources."""
+    return dataclasses.replace(settings.replace(data_dir=data or DEMO_DIR), sources=())
 
 
 def check_ports(args: argparse.Namespace, settings: Settings, outlets: int) -> None:
@@ -74,10 +77,20 @@ def where_next(settings: Settings) -> None:
     print("  babelwire run                                         # poll on schedule and serve")
 
 
+def demo_settings(settings: Settings, newsroom: DemoNewsroom | None = None) -> Settings:
+    """Local demo sites need no pacing between requests; the SSRF guard lets babelwire
+    reach exactly the running newsroom's loopback ports, nothing else on this machine."""
+    values: dict[str, object] = {"fetch.per_host_delay": 0.0}
+    if newsroom is not None:
+        values["fetch.allow_addresses"] = [*settings["fetch.allow_addresses"],
+                                           *newsroom.allow_entries()]
+    return settings.replace(**values)
+
+
 def handle(args: argparse.Namespace, settings: Settings) -> int:
     from ..demo.catalog import load_catalog
 
-    settings = demo_settings(settings, args.data)
+    settings = demo_settings(demo_store_settings(settings, args.data))
     check_ports(args, settings, len(load_catalog()))
     with (nullcontext() if args.no_serve else reserve_reader_port(settings)) as listener:
         return ingest_and_serve(args, settings, listener)
@@ -88,6 +101,7 @@ def ingest_and_serve(args: argparse.Namespace, settings: Settings, listener) -> 
     from ..demo.server import start_demo_newsroom
 
     with start_demo_newsroom(base_port=args.sites_port) as newsroom:
+        settings = demo_settings(settings, newsroom)
         with open_store(settings) as db:
             mark_demo(settings.data_dir)
             add_outlets(db, newsroom)

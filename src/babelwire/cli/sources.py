@@ -52,7 +52,7 @@ def handle(args: argparse.Namespace, settings: Settings) -> int:
         if args.action == "add":
             add_checked(db, checked, args.name)
         elif args.action == "import":
-            import_file(db, args.file)
+            import_file(db, args.file, settings)
         else:
             source = source_store.remove_source(db, args.source)
             print(f"removed: #{source.id} {source.url}")
@@ -110,6 +110,9 @@ def checked_source(args: argparse.Namespace, settings: Settings):
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ConfigError(f"{args.url!r} is not an http(s) URL: give the feed's full address, "
                           f"like https://example.org/feed.xml")
+    from ..fetch import check_public_url
+
+    check_public_url(args.url, settings)  # the SSRF guard, with or without --no-check
     if args.no_check:
         return CheckedSource(url=args.url, kind=args.kind, title="", found="not checked")
     checked = check_source(args.url, args.kind, settings)
@@ -153,7 +156,9 @@ def source_state(row) -> str:
     return "ok"
 
 
-def import_file(db, path: str) -> None:
+def import_file(db, path: str, settings: Settings) -> None:
+    from ..fetch import check_public_urls
+
     if path == "-":
         data = sys.stdin.buffer.read()
     else:
@@ -161,7 +166,11 @@ def import_file(db, path: str) -> None:
             data = Path(path).read_bytes()
         except OSError as exc:
             raise ConfigError(f"cannot read {path}: {exc.strerror}: give an OPML file") from exc
-    report = opml.import_opml(db, data, where="standard input" if path == "-" else path)
+    where = "standard input" if path == "-" else path
+    outlines = opml.parse_opml(data, where)
+    check_public_urls((outline.url for outline in outlines), settings,
+                      prefix=f"{where}: nothing imported: ")
+    report = opml.import_opml(db, data, where=where)
     print(f"imported {path}: {len(report.added)} added, {len(report.existing)} already there, "
           f"{len(report.skipped)} skipped")
     for url in report.added:
