@@ -32,6 +32,8 @@ def command_module(name: str) -> str:
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", help="settings file (default: ./babelwire.toml if present)")
+    parser.add_argument("--database", metavar="URL",
+                        help="database URL, sqlite:///PATH (overrides database)")
     parser.add_argument("--data", help="data folder (overrides data_dir)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="log what happens (warnings included)")
@@ -62,7 +64,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    overrides = {"data_dir": getattr(args, "data", None)}
+    overrides = {"data_dir": getattr(args, "data", None),
+                 "database": getattr(args, "database", None)}
     for name in ("serve.port", "serve.host"):
         value = getattr(args, name.split(".")[1], None)
         if value is not None:
