@@ -82,6 +82,11 @@ class ExtractedArticle:
     disclaimers: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     html: str = ""  # sanitized body HTML
+    # -- extraction on real pages (issue 10); additive, all with defaults
+    confidence: float = 1.0  # how sure extraction is that the body is the whole story
+    authors: tuple[str, ...] = ()  # the byline's people, one name each
+    author_roles: tuple[str, ...] = ()  # roles stripped from the byline ("Senior Editor")
+    byline_outlet: str = ""  # an outlet named in the byline ("..., The Daily Gazette")
 
 
 @dataclass(frozen=True)
