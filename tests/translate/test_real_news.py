@@ -139,7 +139,7 @@ def test_translate_imports_no_pipeline_and_keeps_lines():
     done = run_cli("translate", "--from", "fr", "--to", "en", stdin="Bonjour.\n\nIl pleut.\n")
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("\n") == 3 and done.stdout.split("\n")[1] == ""
-    code = ("import sys; from babelwire.cli.main import build_parser; build_parser(['translate', '--from', 'fr']); "
+    code = ("import sys; from babelwire.cli.main import build_parser; build_parser('translate'); "
             "print(sorted(m for m in sys.modules if m.startswith(('babelwire.pipeline', 'babelwire.fetch', "
             "'babelwire.worker', 'babelwire.translate.neural', 'trafilatura'))))")
     probe = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -156,11 +156,14 @@ def trace_new_articles(ctx: "Context", report: "RunReport") -> None:
     """The post-ingestion step: never stops the run; a failure is reported."""
     if not ctx.settings["provenance.enabled"]:
         return
+    ctx.progress.start("tracing", 0)  # 0: a stage without a count (shown as running)
     try:
         traced, linked = trace_store(ctx.db, ctx.settings)
     except Exception as error:  # noqa: BLE001 - an optional step must not stop ingestion
         log.exception("provenance tracing failed")
         report.problems.append(f"provenance: {type(error).__name__}: {error}")
         return
+    finally:
+        ctx.progress.finish("tracing")
     if traced:
         log.info("provenance: %d articles traced, %d links", traced, linked)

@@ -13,6 +13,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from ..models import Translation
+from ..status import poller_line, poller_state
+from ..storage.schedule import poll_schedule
 from ..translate.quality import quality_class
 from ..storage.articles import article_from_row, get_article_row
 from ..storage.memory import unknown_words
@@ -111,7 +113,9 @@ def article_page(request: Request) -> Response:
 
 
 def sources_page(request: Request) -> Response:
-    return render(request, "sources.html", {"sources": health_rows(web_of(request).db)})
+    web = web_of(request)
+    poller = poller_line(poller_state(web.settings.data_dir), poll_schedule(web.db))
+    return render(request, "sources.html", {"sources": health_rows(web.db), "poller": poller})
 
 
 def favicon(request: Request) -> Response:
