@@ -17,13 +17,20 @@ from .align import lexical_similarity, monotonic_alignment
 from .profile import Profile
 from .records import TraceOptions
 from .semantic import GATE_MIN
+from .spelling import encoder_knows, spelling_similarity
 
 LEXICAL_THRESHOLD = 0.5     # word-set Jaccard for two sentences to align by their words
 SEMANTIC_THRESHOLD = 0.55   # encoder cosine for two sentences to align by meaning
 DERIVED_COVERAGE = 0.5      # share of the shorter article's sentences aligned: derived
 MIN_ALIGNED = 2             # ... and at least this many sentences (or all, when fewer)
 DERIVED_MEAN = 0.62         # ... with this mean similarity of the aligned pairs (encoder)
-FULL_COVERAGE = 0.6         # translation/copy: this share of the DERIVED text aligned, in order
+FULL_COVERAGE = 0.5         # translation/copy: this share of the DERIVED text aligned, in order
+# Languages the encoder does not know are aligned by spelling (spelling.py), a weaker
+# signal: on FLORES en/fr pretended unknown, a translation aligned 0.33 of its sentences
+# (median) and a same-topic document none (99th percentile), at this threshold:
+SPELLING_THRESHOLD = 0.3
+SPELLING_COVERAGE = 0.4     # share of the shorter article aligned by spelling: derived
+SPELLING_MIN_ALIGNED = 3
 # Calibrated on FLORES-200 devtest (real en/fr/es): a sentence and its professional
 # translation score 0.67 or more for 95% of sentences (median 0.80), while the best other
 # sentence of the same article scores 0.56 or less for 99%; aligned in order, a translated
@@ -62,7 +69,8 @@ class PairVerdict:
         the derived text aligned in order; a longer rewrite is a paraphrase."""
         if self.relation in (None, "same_event", "copy") or self.alignment is None:
             return self.relation
-        if len(self.alignment.pairs) / max(1, derived_sentences) >= FULL_COVERAGE:
+        full = SPELLING_COVERAGE if self.alignment.method == "spelling" else FULL_COVERAGE
+        if len(self.alignment.pairs) / max(1, derived_sentences) >= full:
             return self.relation
         return "paraphrase"
 
@@ -100,6 +108,9 @@ def _align(similarity: np.ndarray, threshold: float, method: str) -> Alignment:
 def _is_derived(alignment: Alignment | None, shorter: int) -> bool:
     if alignment is None:
         return False
+    if alignment.method == "spelling":
+        return (alignment.coverage >= SPELLING_COVERAGE
+                and len(alignment.pairs) >= min(SPELLING_MIN_ALIGNED, shorter))
     if alignment.method != "lexical" and alignment.mean < DERIVED_MEAN:
         return False
     return (alignment.coverage >= DERIVED_COVERAGE
@@ -141,9 +152,15 @@ def compare_cheaply(a: Profile, b: Profile, context: PairContext,
         if by_words.coverage >= COPY_COVERAGE and by_words.mean >= COPY_MEAN:
             return PairVerdict("copy", _confidence(by_words), by_words, shared, overlap,
                                context.doc_similarity)
+    shorter = min(len(a.sentences), len(b.sentences))
+    if not (encoder_knows(a.doc.lang) and encoder_knows(b.doc.lang)):
+        if same_language:  # the encoder's vectors would be noise: words alone decide
+            return _classify(by_words, same_language, shorter, context)
+        by_spelling = _align(spelling_similarity(a.sentences, b.sentences), SPELLING_THRESHOLD,
+                             "spelling")
+        return _classify(by_spelling, same_language, shorter, context)
     if options.use_encoder and _worth_encoding(a, b, lexical, context):
         return None
-    shorter = min(len(a.sentences), len(b.sentences))
     return _classify(by_words, same_language, shorter, context)
 
 
@@ -162,11 +179,11 @@ def _worth_encoding(a: Profile, b: Profile, lexical: np.ndarray | None,
     A derived article keeps most names and numbers (weighted key overlap); in one
     language, a paraphrase also keeps some of the words: one sentence mostly the
     same, or a good share of the article's words. Across languages, the pivot
-    renderings sharing a good share of their words is enough too. Titles and leads
-    close in meaning (GATE_MIN) are enough on their own, whatever the spellings.
+    renderings sharing a good share of their words is enough too; so are titles and
+    leads close in meaning (GATE_MIN), whatever the spellings.
     """
     overlap = context.overlap
-    if context.doc_similarity is not None and context.doc_similarity >= GATE_MIN:
+    if lexical is None and (context.doc_similarity or 0.0) >= GATE_MIN:
         return True
     if lexical is not None:
         if overlap < ENCODER_GATE_KEYS:

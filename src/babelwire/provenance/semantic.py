@@ -5,8 +5,9 @@ Calibrated on real professional translations (FLORES-200 devtest, en/fr/es, docu
 of six sentences, see bench/provenance_real.py): the title-and-lead cosine of an article
 and its translation was 0.63 or more for 99% of them (median 0.80), while the best
 other document scored 0.50 or less for 99% of articles (median 0.34). Neighbours below
-CANDIDATE_MIN are not candidates; pairs at GATE_MIN or more are worth the sentence
-encoder even with no name or number shared.
+CANDIDATE_MIN are not candidates; pairs in two languages at GATE_MIN or more are worth
+the sentence encoder even with no name or number shared (in one language, shared words
+decide that more cheaply).
 
 Small pools are searched exactly (one matrix product per batch of queries); from
 EXACT_LIMIT articles on, an HNSW index (usearch) answers in about log(n).
@@ -25,7 +26,7 @@ log = logging.getLogger(__name__)
 
 LEAD_CHARS = 320          # title plus the start of the text, encoded as one passage
 CANDIDATE_MIN = 0.42      # cosine of two leads for a candidate pair
-GATE_MIN = 0.5            # cosine of two leads that is worth aligning with the encoder
+GATE_MIN = 0.55           # cosine of two leads (in two languages) worth the sentence encoder
 EXACT_LIMIT = 4000        # below this many articles, exact search
 ENCODE_BATCH = 1024
 QUERY_BATCH = 2048
@@ -88,9 +89,9 @@ class SemanticIndex:
         self._vectors = np.vstack([self._vectors, *chunks]).astype(np.float32)
         self._ann = None
 
-    def similarity(self, a: str, b: str) -> float:
+    def similarity(self, a: str, b: str) -> float | None:
         va, vb = self.vector(a), self.vector(b)
-        return 0.0 if va is None or vb is None else float(va @ vb)
+        return None if va is None or vb is None else float(va @ vb)
 
     def neighbours(self, keys: Iterable[str], count: int) -> dict[str, dict[str, float]]:
         """For each key: up to ``count`` other articles at CANDIDATE_MIN or more (key -> cosine)."""

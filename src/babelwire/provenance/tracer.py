@@ -21,6 +21,7 @@ from .profile import Profile, encode_profiles
 from .records import DERIVED_RELATIONS, Link, TraceDoc, TraceOptions
 from .roots import chain_of, cut_cycles, to_root
 from .semantic import SemanticIndex, lead_of
+from .spelling import encoder_knows
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ class Tracer:
             if known and doc.key in known:
                 profile.__dict__["fingerprint"], profile.__dict__["keys"] = known[doc.key]
             self.index.add(profile)
-            if self.options.use_encoder:
+            if self.options.use_encoder and encoder_knows(doc.lang):
                 self.semantic.add(doc.key, lead_of(doc.title, doc.text))
             profile.release()
             keys.append(doc.key)
