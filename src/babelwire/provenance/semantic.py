@@ -24,7 +24,7 @@ from .encoder import encode_sentences
 
 log = logging.getLogger(__name__)
 
-LEAD_CHARS = 320          # title plus the start of the text, encoded as one passage
+LEAD_CHARS = 160          # title plus the start of the text, one passage (cost ~ length)
 CANDIDATE_MIN = 0.42      # cosine of two leads for a candidate pair
 GATE_MIN = 0.55           # cosine of two leads (in two languages) worth the sentence encoder
 EXACT_LIMIT = 4000        # below this many articles, exact search
