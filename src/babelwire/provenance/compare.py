@@ -22,14 +22,15 @@ from .spelling import encoder_knows, spelling_similarity
 LEXICAL_THRESHOLD = 0.5     # word-set Jaccard for two sentences to align by their words
 SEMANTIC_THRESHOLD = 0.55   # encoder cosine for two sentences to align by meaning
 DERIVED_COVERAGE = 0.5      # share of the shorter article's sentences aligned: derived
-MIN_ALIGNED = 2             # ... and at least this many sentences (or all, when fewer)
+MIN_ALIGNED = 3             # ... and at least this many sentences (or all, when fewer)
 DERIVED_MEAN = 0.62         # ... with this mean similarity of the aligned pairs (encoder)
 FULL_COVERAGE = 0.5         # translation/copy: this share of the DERIVED text aligned, in order
 # Languages the encoder does not know are aligned by spelling (spelling.py), a weaker
-# signal: on FLORES en/fr pretended unknown, a translation aligned 0.33 of its sentences
-# (median) and a same-topic document none (99th percentile), at this threshold:
-SPELLING_THRESHOLD = 0.3
-SPELLING_COVERAGE = 0.4     # share of the shorter article aligned by spelling: derived
+# signal: on FLORES en/fr documents of 6 sentences pretended unknown, at this threshold
+# 70% of translations aligned 3 sentences or more, while no neighbouring document of the
+# same article (0/83) nor a random one (0/83) aligned more than 1:
+SPELLING_THRESHOLD = 0.2
+SPELLING_COVERAGE = 0.34    # share of the shorter article aligned by spelling: derived
 SPELLING_MIN_ALIGNED = 3
 # Calibrated on FLORES-200 devtest (real en/fr/es): a sentence and its professional
 # translation score 0.67 or more for 95% of sentences (median 0.80), while the best other
