@@ -171,9 +171,32 @@ class Tracer:
         parent = cut_cycles(parent, lambda k: self.profile(k).doc.sort_key()
                             if k in self.index else (True, 0.0, 0))
         result = TraceResult(links=links)
+        chains = {key: chain_of(key, parent) for key in keys}
+        self._compare_with_roots(chains)
         for key in keys:
-            result.derived_from[key] = self._rooted(key, chain_of(key, parent))
+            result.derived_from[key] = self._rooted(key, chains[key])
         return result
+
+    def _compare_with_roots(self, chains: dict[str, list[Link]]) -> None:
+        """Compare each article reached through a sibling with its root, in batches."""
+        pending: dict[tuple[str, str], PairContext] = {}
+        for key, hops in chains.items():
+            root = hops[-1].derived_from if len(hops) > 1 else None
+            if root is None or root not in self.index:
+                continue
+            pair = (key, root) if key < root else (root, key)
+            if pair in self._verdicts or pair in pending:
+                continue
+            a, b = self.profile(pair[0]), self.profile(pair[1])
+            context = self._context(a, b, None)
+            verdict = compare_cheaply(a, b, context, self.options)
+            if verdict is not None:
+                self._verdicts[pair] = verdict
+            else:
+                pending[pair] = context
+            if len(pending) >= ENCODER_BATCH_PAIRS:
+                self._compare_pending(pending)
+        self._compare_pending(pending)
 
     def _rooted(self, key: str, hops: list[Link]) -> Link | None:
         """The link of ``key`` to the root of its chain (compared directly when possible)."""
@@ -183,10 +206,6 @@ class Tracer:
         if root not in self.index:
             return to_root(key, hops, None, None)
         pair = (key, root) if key < root else (root, key)
-        if pair not in self._verdicts and self.options.use_encoder:
-            a, b = self.profile(pair[0]), self.profile(pair[1])
-            pending = {pair: self._context(a, b, None)}
-            self._compare_pending(pending)
         direct = self._link(pair) if pair in self._verdicts else None
         if direct is not None and direct.relation not in DERIVED_RELATIONS:
             direct = None
