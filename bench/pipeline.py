@@ -42,7 +42,8 @@ WORKERS = 2  # babelwire's default translate.workers; the baseline gets the same
 def run_babelwire(newsroom) -> tuple[float, int, int]:
     with tempfile.TemporaryDirectory() as data:
         settings = load_settings(None, environ={}, overrides={
-            "data_dir": data, "fetch.per_host_delay": 0.0, "targets": list(TARGETS)})
+            "data_dir": data, "fetch.per_host_delay": 0.0, "targets": list(TARGETS),
+            "fetch.allow_addresses": ["127.0.0.1"]})
         db = Database(settings.db_path)
         for outlet in newsroom.outlets:
             source_store.add_source(db, outlet.feed_url, name=outlet.name)

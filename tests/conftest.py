@@ -11,8 +11,10 @@ from babelwire.worker import run_once
 
 
 def local_settings(data_dir, **overrides):
-    """Settings for a store under ``data_dir``, no pacing (local servers), targets en and fr."""
-    values = {"data_dir": str(data_dir), "fetch.per_host_delay": 0.0, "targets": ["en", "fr"]}
+    """Settings for a store under ``data_dir``, no pacing, 127.0.0.1 allowed (local servers),
+    targets en and fr."""
+    values = {"data_dir": str(data_dir), "fetch.per_host_delay": 0.0, "targets": ["en", "fr"],
+              "fetch.allow_addresses": ["127.0.0.1"]}
     values.update(overrides)
     return load_settings(None, environ={}, overrides=values)
 

@@ -31,6 +31,8 @@ def fetch_options(settings: Settings) -> FetchOptions:
         per_host_concurrency=settings["fetch.per_host_concurrency"],
         per_host_delay=settings["fetch.per_host_delay"],
         respect_robots=settings["fetch.respect_robots"],
+        feed_deadline=settings["fetch.feed_deadline"],
+        allow_addresses=tuple(settings["fetch.allow_addresses"]),
     )
 
 

@@ -11,7 +11,9 @@
     │   ├── TooManyRedirects            fetch.redirects
     │   ├── HTTPStatusError             fetch.http_status
     │   ├── RobotsDisallowed            fetch.robots
-    │   └── UnsupportedContent          fetch.content_type
+    │   ├── UnsupportedContent          fetch.content_type
+    │   ├── BlockedAddress              fetch.blocked_address
+    │   └── UnsupportedScheme           fetch.scheme
     ├── ExtractError                    extract.not_article
     ├── TranslationError                translate.failed
     │   └── NoEngineError               translate.no_engine
@@ -91,6 +93,18 @@ class RobotsDisallowed(FetchError):
 
 class UnsupportedContent(FetchError):
     code = "fetch.content_type"
+
+
+class BlockedAddress(FetchError):
+    """The URL's host is (or resolves to) a private, loopback, link-local ... address."""
+
+    code = "fetch.blocked_address"
+
+
+class UnsupportedScheme(FetchError):
+    """Only http and https URLs are fetched."""
+
+    code = "fetch.scheme"
 
 
 class ExtractError(BabelwireError):

@@ -114,7 +114,7 @@ def test_sources_add_list_remove(tmp_path):
 def test_run_once_with_config_and_bad_config(tmp_path, newsroom):
     config = tmp_path / "babelwire.toml"
     config.write_text(f'data_dir = "{tmp_path / "data"}"\ntargets = ["en"]\n[fetch]\n'
-                      f'per_host_delay = 0.0\n[[sources]]\nurl = "{newsroom.outlets[1].feed_url}"\n')
+                      f'per_host_delay = 0.0\nallow_addresses = ["127.0.0.1"]\n[[sources]]\nurl = "{newsroom.outlets[1].feed_url}"\n')
     result = run_cli("--config", str(config), "run", "--once")
     assert result.returncode == 0, result.stderr
     assert re.search(r"[1-9]\d* articles stored", result.stdout)

@@ -9,6 +9,7 @@ import pytest
 
 from babelwire.errors import ConfigError, ConnectError, FetchError, HTTPStatusError
 from babelwire.fetch import DEFAULT_USER_AGENT, Fetcher, FetchOptions
+from fetch_local import local_options
 
 ETAG = '"v1"'
 LAST_MODIFIED = "Wed, 01 Jan 2025 00:00:00 GMT"
@@ -16,7 +17,7 @@ LAST_MODIFIED = "Wed, 01 Jan 2025 00:00:00 GMT"
 
 @pytest.fixture
 def fetcher():
-    with Fetcher(FetchOptions(respect_robots=False)) as fetcher:
+    with Fetcher(local_options(respect_robots=False)) as fetcher:
         yield fetcher
 
 
@@ -78,7 +79,7 @@ def test_connection_refused_raises_connect_error():
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     url = f"http://127.0.0.1:{port}/"
-    with Fetcher(FetchOptions(respect_robots=False)) as fetcher:
+    with Fetcher(local_options(respect_robots=False)) as fetcher:
         with pytest.raises(ConnectError) as caught:
             fetcher.fetch(url)
     assert url in str(caught.value)
@@ -90,7 +91,7 @@ def test_non_http_urls_are_refused_without_reading(url, monkeypatch):
         raise AssertionError("tried to open a file")
 
     monkeypatch.setattr("builtins.open", no_open)
-    with Fetcher() as fetcher:
+    with Fetcher(local_options()) as fetcher:
         with pytest.raises(FetchError) as caught:
             fetcher.fetch(url)
     assert "only http and https" in str(caught.value)
@@ -99,9 +100,9 @@ def test_non_http_urls_are_refused_without_reading(url, monkeypatch):
 
 def test_user_agent_and_accept_are_sent(server):
     server.route("/page")(lambda handler: server.respond(handler, 200, b"ok"))
-    with Fetcher(FetchOptions(respect_robots=False)) as default_fetcher:
+    with Fetcher(local_options(respect_robots=False)) as default_fetcher:
         default_fetcher.fetch(server.url("/page"))
-    with Fetcher(FetchOptions(user_agent="tester/9.9", respect_robots=False)) as custom:
+    with Fetcher(local_options(user_agent="tester/9.9", respect_robots=False)) as custom:
         custom.fetch(server.url("/page"), accept="application/atom+xml")
     first, second = server.headers["/page"]
     assert first["user-agent"] == DEFAULT_USER_AGENT
@@ -113,7 +114,7 @@ def test_transport_can_be_swapped():
     def handle(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, content=b"mocked", headers={"Content-Type": "text/plain"})
 
-    options = FetchOptions(respect_robots=False)
+    options = local_options(respect_robots=False)
     with Fetcher(options, transport=httpx.MockTransport(handle)) as fetcher:
         result = fetcher.fetch("https://example.org/")
     assert result.content == b"mocked"

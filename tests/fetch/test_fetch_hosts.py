@@ -5,7 +5,8 @@ from __future__ import annotations
 import threading
 import time
 
-from babelwire.fetch import Fetcher, FetchOptions
+from babelwire.fetch import Fetcher
+from fetch_local import local_options
 
 
 def test_per_host_concurrency_is_capped(server):
@@ -25,7 +26,7 @@ def test_per_host_concurrency_is_capped(server):
         server.respond(handler, 200, b"done")
 
     results = []
-    options = FetchOptions(per_host_concurrency=2, respect_robots=False)
+    options = local_options(per_host_concurrency=2, respect_robots=False)
     with Fetcher(options) as fetcher:
         threads = [
             threading.Thread(target=lambda: results.append(fetcher.fetch(server.url("/slow"))))
@@ -47,7 +48,7 @@ def test_requests_to_one_host_are_paced(server):
         starts.append(time.monotonic())
         server.respond(handler, 200, b"tick")
 
-    with Fetcher(FetchOptions(per_host_delay=0.2, respect_robots=False)) as fetcher:
+    with Fetcher(local_options(per_host_delay=0.2, respect_robots=False)) as fetcher:
         for _ in range(4):
             fetcher.fetch(server.url("/tick"))
     gaps = [later - earlier for earlier, later in zip(starts, starts[1:])]

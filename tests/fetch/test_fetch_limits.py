@@ -10,7 +10,8 @@ import zlib
 import pytest
 
 from babelwire.errors import FetchTimeout, ResponseTooLarge, TooManyRedirects
-from babelwire.fetch import Fetcher, FetchOptions
+from babelwire.fetch import Fetcher
+from fetch_local import local_options
 
 MIB = 1024 * 1024
 
@@ -38,7 +39,7 @@ def test_drip_feed_hits_the_total_deadline(server):
         except OSError:
             pass  # the client gave up
 
-    options = FetchOptions(total_deadline=1.5, read_timeout=5, respect_robots=False)
+    options = local_options(total_deadline=1.5, read_timeout=5, respect_robots=False)
     started = time.monotonic()
     with Fetcher(options) as fetcher, pytest.raises(FetchTimeout) as caught:
         fetcher.fetch(server.url("/drip"))
@@ -55,7 +56,7 @@ def test_gzip_bomb_is_stopped_without_inflating_it(server):
         headers = {"Content-Encoding": "gzip", "Content-Type": "text/html"}
         server.respond(handler, 200, bomb, headers)
 
-    options = FetchOptions(max_bytes=MIB, respect_robots=False)
+    options = local_options(max_bytes=MIB, respect_robots=False)
     with Fetcher(options) as fetcher:
         tracemalloc.start()
         try:
@@ -75,13 +76,13 @@ def test_small_gzip_body_is_decoded(server):
     def serve_gzip(handler):
         server.respond(handler, 200, gzip.compress(body), {"Content-Encoding": "gzip"})
 
-    with Fetcher(FetchOptions(respect_robots=False)) as fetcher:
+    with Fetcher(local_options(respect_robots=False)) as fetcher:
         assert fetcher.fetch(server.url("/gz")).content == body
 
 
 def test_declared_content_length_over_cap_is_refused(server):
     server.route("/big")(lambda handler: server.respond(handler, 200, b"x" * 5000))
-    with Fetcher(FetchOptions(max_bytes=1000, respect_robots=False)) as fetcher:
+    with Fetcher(local_options(max_bytes=1000, respect_robots=False)) as fetcher:
         with pytest.raises(ResponseTooLarge, match="Content-Length 5000"):
             fetcher.fetch(server.url("/big"))
 
@@ -89,7 +90,7 @@ def test_declared_content_length_over_cap_is_refused(server):
 def test_redirect_loop_raises_too_many_redirects(server):
     server.route("/a")(lambda handler: server.respond(handler, 302, headers={"Location": "/b"}))
     server.route("/b")(lambda handler: server.respond(handler, 302, headers={"Location": "/a"}))
-    with Fetcher(FetchOptions(max_redirects=5, respect_robots=False)) as fetcher:
+    with Fetcher(local_options(max_redirects=5, respect_robots=False)) as fetcher:
         with pytest.raises(TooManyRedirects) as caught:
             fetcher.fetch(server.url("/a"))
     message = str(caught.value)
@@ -104,7 +105,7 @@ def test_two_hop_redirect_reports_final_url(server):
     server.route("/moved")(lambda handler: server.respond(
         handler, 307, headers={"Location": server.url("/new")}))
     server.route("/new")(lambda handler: server.respond(handler, 200, b"here"))
-    with Fetcher(FetchOptions(respect_robots=False)) as fetcher:
+    with Fetcher(local_options(respect_robots=False)) as fetcher:
         result = fetcher.fetch(server.url("/old"))
     assert result.url == server.url("/old")
     assert result.final_url == server.url("/new")
@@ -121,5 +122,5 @@ def test_deflate_bodies_are_decoded(server, wbits):
     def serve_deflate(handler):
         server.respond(handler, 200, encoded, {"Content-Encoding": "deflate"})
 
-    with Fetcher(FetchOptions(respect_robots=False)) as fetcher:
+    with Fetcher(local_options(respect_robots=False)) as fetcher:
         assert fetcher.fetch(server.url("/deflate")).content == body

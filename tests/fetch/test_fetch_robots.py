@@ -8,7 +8,8 @@ import threading
 import pytest
 
 from babelwire.errors import RobotsDisallowed
-from babelwire.fetch import Fetcher, FetchOptions
+from babelwire.fetch import Fetcher
+from fetch_local import local_options
 
 ROBOTS = b"User-agent: *\nDisallow: /private/\n\nUser-agent: otherbot\nDisallow: /\n"
 
@@ -25,7 +26,7 @@ def _robots(server, status=200, body=ROBOTS):
 def test_disallowed_path_raises_and_allowed_path_passes(server):
     _robots(server)
     _pages(server, "/public", "/private/x")
-    with Fetcher() as fetcher:
+    with Fetcher(local_options()) as fetcher:
         assert fetcher.fetch(server.url("/public")).content == b"page"
         with pytest.raises(RobotsDisallowed) as caught:
             fetcher.fetch(server.url("/private/x"))
@@ -37,9 +38,9 @@ def test_disallowed_path_raises_and_allowed_path_passes(server):
 def test_rules_for_our_product_token_apply(server):
     _robots(server, body=b"User-agent: babelwire\nDisallow: /feeds/\n")
     _pages(server, "/feeds/a")
-    with Fetcher() as fetcher, pytest.raises(RobotsDisallowed):
+    with Fetcher(local_options()) as fetcher, pytest.raises(RobotsDisallowed):
         fetcher.fetch(server.url("/feeds/a"))
-    with Fetcher(FetchOptions(user_agent="somebot/1.0")) as other:
+    with Fetcher(local_options(user_agent="somebot/1.0")) as other:
         assert other.fetch(server.url("/feeds/a")).status == 200
 
 
@@ -47,14 +48,14 @@ def test_rules_for_our_product_token_apply(server):
 def test_missing_or_failing_robots_allows_all(server, status):
     _robots(server, status=status, body=b"nope")
     _pages(server, "/private/x")
-    with Fetcher() as fetcher:
+    with Fetcher(local_options()) as fetcher:
         assert fetcher.fetch(server.url("/private/x")).status == 200
 
 
 def test_robots_is_fetched_once_per_origin(server):
     _robots(server)
     _pages(server, "/public", "/other")
-    with Fetcher() as fetcher:
+    with Fetcher(local_options()) as fetcher:
         for path in ["/public", "/other", "/public", "/other"]:
             fetcher.fetch(server.url(path))
         with pytest.raises(RobotsDisallowed):
@@ -67,7 +68,7 @@ def test_concurrent_first_requests_fetch_robots_once(server):
     _robots(server)
     _pages(server, "/public")
     errors = []
-    with Fetcher(FetchOptions(per_host_concurrency=4)) as fetcher:
+    with Fetcher(local_options(per_host_concurrency=4)) as fetcher:
         def worker():
             try:
                 fetcher.fetch(server.url("/public"))
@@ -87,7 +88,7 @@ def test_concurrent_first_requests_fetch_robots_once(server):
 def test_robots_can_be_ignored(server):
     _robots(server)
     _pages(server, "/private/x")
-    with Fetcher(FetchOptions(respect_robots=False)) as fetcher:
+    with Fetcher(local_options(respect_robots=False)) as fetcher:
         assert fetcher.fetch(server.url("/private/x")).status == 200
     assert server.hits["/robots.txt"] == 0
 
@@ -95,7 +96,7 @@ def test_robots_can_be_ignored(server):
 def test_failing_robots_is_logged(server, caplog):
     _robots(server, status=503, body=b"")
     _pages(server, "/public")
-    with Fetcher() as fetcher, caplog.at_level(logging.WARNING, logger="babelwire.fetch"):
+    with Fetcher(local_options()) as fetcher, caplog.at_level(logging.WARNING, logger="babelwire.fetch"):
         fetcher.fetch(server.url("/public"))
     assert "robots.txt of" in caplog.text
     assert "HTTP 503" in caplog.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ..compose import open_store, pipeline_context
 from ..settings import Settings
@@ -10,6 +11,9 @@ from ..storage import sources as source_store
 from ..worker import run_once
 from .progress import RichProgress
 from .run import print_report
+
+if TYPE_CHECKING:
+    from ..demo.server import DemoNewsroom
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -20,9 +24,14 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=handle)
 
 
-def demo_settings(settings: Settings) -> Settings:
-    """Local demo sites need no pacing between requests."""
-    return settings.replace(**{"fetch.per_host_delay": 0.0})
+def demo_settings(settings: Settings, newsroom: DemoNewsroom | None = None) -> Settings:
+    """Local demo sites need no pacing between requests; the SSRF guard lets babelwire
+    reach exactly the running newsroom's loopback ports, nothing else on this machine."""
+    values: dict[str, object] = {"fetch.per_host_delay": 0.0}
+    if newsroom is not None:
+        values["fetch.allow_addresses"] = [*settings["fetch.allow_addresses"],
+                                           *newsroom.allow_entries()]
+    return settings.replace(**values)
 
 
 def handle(args: argparse.Namespace, settings: Settings) -> int:
@@ -30,6 +39,7 @@ def handle(args: argparse.Namespace, settings: Settings) -> int:
 
     settings = demo_settings(settings)
     with start_demo_newsroom(base_port=settings["serve.port"] + 1) as newsroom:
+        settings = demo_settings(settings, newsroom)
         print("demo news sites:")
         with open_store(settings) as db:
             for outlet in newsroom.outlets:

@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 
 from ..compose import open_store, sync_config_sources
 from ..errors import ConfigError
+from ..fetch import check_public_url, check_public_urls
 from ..settings import Settings
 from ..storage import opml
 from ..storage import sources as source_store
@@ -39,10 +40,11 @@ def handle(args: argparse.Namespace, settings: Settings) -> int:
             parts = urlparse(args.url)
             if parts.scheme not in ("http", "https") or not parts.netloc:
                 raise ConfigError(f"{args.url!r} is not an http(s) URL: give the feed's full address")
+            check_public_url(args.url, settings)
             source, new = source_store.add_source(db, args.url, args.name, args.kind)
             print(f"{'added' if new else 'already there'}: #{source.id} {source.url}")
         elif args.action == "import":
-            import_file(db, args.file)
+            import_file(db, args.file, settings)
         elif args.action == "export":
             export_file(db, args.output)
         elif args.action == "remove":
@@ -68,7 +70,7 @@ def print_sources(db) -> None:
             print(f"    last warning [{row['last_warning_code']}]: {row['last_warning']}")
 
 
-def import_file(db, path: str) -> None:
+def import_file(db, path: str, settings: Settings) -> None:
     if path == "-":
         data = sys.stdin.buffer.read()
     else:
@@ -76,7 +78,11 @@ def import_file(db, path: str) -> None:
             data = Path(path).read_bytes()
         except OSError as exc:
             raise ConfigError(f"cannot read {path}: {exc.strerror}: give an OPML file") from exc
-    report = opml.import_opml(db, data, where="standard input" if path == "-" else path)
+    where = "standard input" if path == "-" else path
+    outlines = opml.parse_opml(data, where)
+    check_public_urls((outline.url for outline in outlines), settings,
+                      prefix=f"{where}: nothing imported: ")
+    report = opml.import_opml(db, data, where=where)
     print(f"imported {path}: {len(report.added)} added, {len(report.existing)} already there, "
           f"{len(report.skipped)} skipped")
     for url in report.added:

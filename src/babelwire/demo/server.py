@@ -302,6 +302,10 @@ class DemoNewsroom:
         path = self.catalog[outlet_slug].article(article_slug).path
         return self.base_urls[outlet_slug] + path
 
+    def allow_entries(self) -> list[str]:
+        """``fetch.allow_addresses`` entries that let babelwire reach exactly these sites."""
+        return [site.base_url.split("://", 1)[1] for site in self.sites.values()]
+
     def start(self) -> "DemoNewsroom":
         """Start every site; returns self."""
         for site in self.sites.values():

@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 import httpx
 
@@ -22,7 +21,11 @@ DECODE_CHUNK = 64 * 1024  # most bytes one inflate call may produce
 
 
 class Deadline:
-    """A wall-clock budget; time spent inside ``paused()`` does not count."""
+    """A wall-clock budget. ``extend`` adds time spent queueing on our own side (host pacing).
+
+    ``fetch.network.deadline_scope`` makes every socket wait respect it; ``check`` is
+    the explicit test between steps.
+    """
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
@@ -33,14 +36,6 @@ class Deadline:
 
     def extend(self, seconds: float) -> None:
         self._end += seconds
-
-    @contextmanager
-    def paused(self) -> Iterator[None]:
-        started = time.monotonic()
-        try:
-            yield
-        finally:
-            self.extend(time.monotonic() - started)
 
     def check(self, url: str) -> None:
         """Raise ``FetchTimeout`` once the budget is spent."""

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from babelwire.errors import (
+    BlockedAddress,
     ConfigError,
     ConnectError,
     FetchError,
@@ -22,8 +23,11 @@ from babelwire.errors import (
     HTTPStatusError,
     TooManyRedirects,
 )
+from babelwire.fetch.addresses import AddressPolicy
 from babelwire.fetch.body import Deadline, read_body
+from babelwire.fetch.guard import Resolver, check_url
 from babelwire.fetch.hosts import HostGates
+from babelwire.fetch.network import GuardedTransport, current_deadline, deadline_scope
 from babelwire.fetch.robots import RobotsCache
 
 logger = logging.getLogger(__name__)
@@ -33,7 +37,8 @@ DEFAULT_USER_AGENT = (
 )
 MIB = 1024 * 1024
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-ALLOWED_SCHEMES = frozenset({"http", "https"})
+FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
+               "application/xml;q=0.9, */*;q=0.5")
 
 
 @dataclass(frozen=True)
@@ -43,16 +48,18 @@ class FetchOptions:
     user_agent: str = DEFAULT_USER_AGENT
     connect_timeout: float = 10.0
     read_timeout: float = 20.0  # longest wait for any one read
-    total_deadline: float = 60.0  # wall clock for one fetch, redirects and body included
+    total_deadline: float = 60.0  # wall clock for one fetch: DNS, connect, redirects, body
+    feed_deadline: float = 30.0  # the same for feeds (fetch_feed) and robots.txt
     max_bytes: int = 10 * MIB  # cap on the decompressed body
     max_redirects: int = 5
     per_host_concurrency: int = 2
     per_host_delay: float = 0.0  # minimum gap between request starts to one host
     respect_robots: bool = True
+    allow_addresses: tuple[str, ...] = ()  # private/loopback hosts, IPs, CIDRs[:port] allowed
 
     def __post_init__(self) -> None:
-        positive = ("connect_timeout", "read_timeout", "total_deadline", "max_bytes",
-                    "per_host_concurrency")
+        positive = ("connect_timeout", "read_timeout", "total_deadline", "feed_deadline",
+                    "max_bytes", "per_host_concurrency")
         for name in positive:
             value = getattr(self, name)
             if value <= 0:
@@ -91,14 +98,22 @@ class _Hop:
 
 
 class Fetcher:
-    """Polite, thread-safe HTTP GETs. Share one per process; close it when done."""
+    """Polite, thread-safe HTTP GETs. Share one per process; close it when done.
+
+    Every request and redirect hop passes the SSRF guard (``fetch.guard``); with the
+    default transport every connection is resolved, checked and pinned
+    (``fetch.network``). An injected ``transport`` (tests) gets the URL checks only.
+    """
 
     def __init__(self, options: FetchOptions | None = None,
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 transport: httpx.BaseTransport | None = None,
+                 resolver: Resolver | None = None) -> None:
         self.options = options or FetchOptions()
+        self.policy = AddressPolicy.from_entries(self.options.allow_addresses)
         self._client = httpx.Client(
-            transport=transport,
+            transport=transport or GuardedTransport(self.policy, resolver=resolver),
             follow_redirects=False,
+            trust_env=False,  # no proxy from the environment: it would resolve names for us
             headers={"User-Agent": self.options.user_agent, "Accept-Encoding": "gzip, deflate"},
         )
         self._gates = HostGates(self.options.per_host_concurrency, self.options.per_host_delay)
@@ -108,14 +123,25 @@ class Fetcher:
         )
 
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-              accept: str | None = None) -> FetchResult:
-        """GET ``url``; raises a ``FetchError`` subclass on any failure."""
+              accept: str | None = None, deadline: float | None = None) -> FetchResult:
+        """GET ``url``; raises a ``FetchError`` subclass on any failure.
+
+        ``deadline`` (seconds, default ``total_deadline``) bounds the whole fetch:
+        robots.txt, DNS, connects, redirects, headers and body.
+        """
         started = time.monotonic()
         headers = _conditional_headers(etag, last_modified, accept)
-        hop = self._follow(url, headers, check_robots=True)
+        seconds = deadline if deadline is not None else self.options.total_deadline
+        hop = self._follow(url, headers, seconds, check_robots=True)
         result = _result(url, hop, etag, last_modified, time.monotonic() - started)
         logger.debug("fetched %s -> %s in %.2fs", url, hop.status, result.elapsed)
         return result
+
+    def fetch_feed(self, url: str, *, etag: str | None = None,
+                   last_modified: str | None = None) -> FetchResult:
+        """GET a feed: feed media types accepted, abandoned after ``feed_deadline`` seconds."""
+        return self.fetch(url, etag=etag, last_modified=last_modified, accept=FEED_ACCEPT,
+                          deadline=self.options.feed_deadline)
 
     def close(self) -> None:
         self._client.close()
@@ -128,31 +154,43 @@ class Fetcher:
         self.close()
 
     def _download_robots(self, robots_url: str) -> bytes:
+        """robots.txt within ``feed_deadline``, and within what is left of the page's deadline."""
         headers = {"Accept": "text/plain, */*;q=0.1"}
-        return self._follow(robots_url, headers, check_robots=False).content
+        outer = current_deadline()
+        seconds = self.options.feed_deadline
+        if outer is not None:
+            seconds = max(min(seconds, outer.remaining()), 0.001)
+        return self._follow(robots_url, headers, seconds, check_robots=False).content
 
-    def _follow(self, url: str, headers: dict[str, str], *, check_robots: bool) -> _Hop:
+    def _follow(self, url: str, headers: dict[str, str], seconds: float, *,
+                check_robots: bool) -> _Hop:
         """Request ``url``, following up to ``max_redirects`` redirects by hand."""
-        deadline = Deadline(self.options.total_deadline)
-        current = url
-        for _ in range(self.options.max_redirects + 1):
-            _require_http(current)
-            if check_robots and self._robots is not None:
-                with deadline.paused():  # robots.txt has its own deadline
-                    self._robots.check(current)
-            hop = self._request(current, headers, deadline)
-            if hop.location is None:
-                return hop
-            logger.debug("%s redirects (%s) to %s", current, hop.status, hop.location)
-            current = hop.location
+        with deadline_scope(seconds) as deadline:
+            current = url
+            for _ in range(self.options.max_redirects + 1):
+                check_url(current, self.policy)
+                if check_robots and self._robots is not None:
+                    self._check_robots(current)
+                hop = self._request(current, headers, deadline)
+                if hop.location is None:
+                    return hop
+                logger.debug("%s redirects (%s) to %s", current, hop.status, hop.location)
+                current = hop.location
         raise TooManyRedirects(
             f"more than {self.options.max_redirects} redirects, the last to {current}", url=url
         )
 
+    def _check_robots(self, url: str) -> None:
+        assert self._robots is not None
+        try:
+            self._robots.check(url)
+        except BlockedAddress as error:  # robots.txt lives on the same, refused, host
+            raise BlockedAddress(error.message, url=url) from None
+
     def _request(self, url: str, headers: dict[str, str], deadline: Deadline) -> _Hop:
         with self._gates.slot(_host_key(url)) as waited:
             deadline.extend(waited)  # queueing for the host is not the server's fault
-            with _mapped_errors(url):
+            with _mapped_errors(url, deadline):
                 deadline.check(url)
                 request = self._client.build_request(
                     "GET", url, headers=headers, timeout=self._timeout(deadline)
@@ -183,17 +221,6 @@ class Fetcher:
         content = read_body(response, max_bytes=self.options.max_bytes, deadline=deadline, url=url)
         deadline.check(url)
         return _Hop(url, status, response.headers, content)
-
-
-def _require_http(url: str) -> None:
-    """Only http(s) with a host; never a file path or another scheme."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme not in ALLOWED_SCHEMES:
-        shown = f"{scheme!r} URLs" if scheme else "URLs without a scheme"
-        raise FetchError(f"only http and https URLs can be fetched, not {shown}", url=url)
-    if not parts.hostname:
-        raise FetchError("URL has no host", url=url)
 
 
 def _host_key(url: str) -> str:
@@ -254,11 +281,16 @@ def _one_line(exc: BaseException) -> str:
 
 
 @contextmanager
-def _mapped_errors(url: str) -> Iterator[None]:
+def _mapped_errors(url: str, deadline: Deadline) -> Iterator[None]:
     """Turn httpx's exceptions into babelwire's, keeping the cause."""
     try:
         yield
+    except BlockedAddress as exc:  # raised by the guarded backend, which knows no URL
+        raise BlockedAddress(exc.message, url=url) from None
     except httpx.TimeoutException as exc:
+        if deadline.remaining() <= 0:
+            raise FetchTimeout(f"did not finish within the {deadline.seconds:g}s deadline",
+                               url=url) from exc
         raise FetchTimeout(f"timed out ({type(exc).__name__}): {_one_line(exc)}", url=url) from exc
     except httpx.ConnectError as exc:
         raise ConnectError(f"could not connect: {_one_line(exc)}", url=url) from exc

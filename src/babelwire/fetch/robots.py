@@ -14,6 +14,12 @@ Status policy (RFC 9309 section 2.3.1):
   a source while saving the server almost no load. The per-host concurrency
   and pacing limits still apply, which is the politeness that matters when a
   server is struggling.
+- A robots.txt that redirects to an address the SSRF guard refuses: treated
+  as unavailable (allow), like a 4xx. When the guard refuses the origin
+  itself, ``BlockedAddress`` is raised: every page there is refused anyway.
+
+robots.txt is fetched within ``feed_deadline`` and within what is left of the
+deadline of the fetch that needed it (one deadline per request).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
-from babelwire.errors import FetchError, HTTPStatusError, RobotsDisallowed
+from babelwire.errors import BlockedAddress, FetchError, HTTPStatusError, RobotsDisallowed
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +115,12 @@ class RobotsCache:
                 logger.debug("no robots.txt at %s (HTTP %s): allowing all", origin, exc.status)
                 return _Entry(None, now + ROBOTS_TTL)
             return self._failed(origin, exc, now)
+        except BlockedAddress as exc:
+            if exc.url == robots_url:
+                raise  # the guard refused the origin itself: so is every page on it
+            # robots.txt redirects to a refused address: unreachable, like a 4xx
+            logger.warning("robots.txt of %s is out of bounds, allowing all: %s", origin, exc)
+            return _Entry(None, now + ROBOTS_TTL)
         except FetchError as exc:
             return self._failed(origin, exc, now)
         parser = RobotFileParser(robots_url)

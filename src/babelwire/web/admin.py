@@ -15,7 +15,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from ..errors import BabelwireError
-from ..storage.opml import import_opml, usable
+from ..fetch import check_public_url, check_public_urls
+from ..storage.opml import import_opml, parse_opml, usable
 from ..storage.source_admin import set_enabled
 from ..storage.sources import add_source, health_rows, remove_source
 from . import auth
@@ -95,6 +96,7 @@ def add(request: Request, fields: dict[str, str]) -> Response:
     if not usable(url) or kind not in ("feed", "sitemap", "page"):
         return admin_page(request, error=f"{url!r} is not an http(s) URL: give the feed's full "
                           "address", status_code=400)
+    check_public_url(url, web_of(request).settings)  # BlockedAddress: shown on the admin page
     add_source(web_of(request).db, url, fields.get("name", "").strip(), kind)
     return _done("added")
 
@@ -115,8 +117,10 @@ def remove(request: Request, fields: dict[str, str]) -> Response:
 
 
 def import_sources(request: Request, fields: dict[str, str]) -> Response:
-    report = import_opml(web_of(request).db, fields.get("opml", "").encode("utf-8"),
-                         "the pasted OPML")
+    data = fields.get("opml", "").encode("utf-8")
+    check_public_urls((o.url for o in parse_opml(data, "the pasted OPML")), web_of(request).settings,
+                      prefix="the pasted OPML: nothing imported: ")  # SSRF guard
+    report = import_opml(web_of(request).db, data, "the pasted OPML")
     return _done("imported", new=len(report.added), existing=len(report.existing),
                  skipped=len(report.skipped))
 
