@@ -8,7 +8,8 @@ from typing import Iterator
 from .fetch import Fetcher, FetchOptions
 from .pipeline import Context, NoProgress, Progress
 from .settings import Settings
-from .storage import Database
+from . import storage
+from .storage import Store as Database
 from .storage import sources as source_store
 from .errors import ConfigError
 from .translate import ApertiumTranslator, Translator
@@ -92,7 +93,8 @@ def server_options(settings: Settings, name: str) -> ServerOptions:
 
 
 def open_store(settings: Settings) -> Database:
-    return Database(settings.db_path)
+    """The store the ``database`` setting names (default: SQLite in the data folder)."""
+    return storage.open_store(settings.database_url)
 
 
 def sync_config_sources(db: Database, settings: Settings) -> None:

@@ -27,6 +27,7 @@ from .storage import articles as article_store
 from .storage import memory as memory_store
 from .storage import sources as source_store
 from .storage import translations as translation_store
+from .storage.claims import DEFAULT_LEASE_SECONDS, worker_id
 from .translate import Glossary, TranslateOptions, TranslationMemory, can_translate, load_glossary, translate_texts
 
 if TYPE_CHECKING:
@@ -82,16 +83,10 @@ def translate_article(ctx: "Context", article_id: int, target: str,
 
 def _retry_installed_pairs(ctx: "Context") -> None:
     """Forget 'no engine' failures for pairs that have an engine now."""
-    rows = ctx.db.read().execute(
-        "SELECT f.article_id, f.language, a.language AS source FROM translation_failures f "
-        "JOIN articles a ON a.id = f.article_id WHERE f.code = ?", (NoEngineError.code,)
-    ).fetchall()
-    retry = [(r["article_id"], r["language"]) for r in rows
-             if can_translate(ctx.translator, r["source"], r["language"])]
-    if retry:
-        with ctx.db.write() as conn:
-            conn.executemany("DELETE FROM translation_failures WHERE article_id = ? AND language = ?",
-                             retry)
+    failures = ctx.db.translations.failures_with_code(NoEngineError.code)
+    ctx.db.translations.forget_failures(
+        (f.article_id, f.language) for f in failures
+        if can_translate(ctx.translator, f.source_language, f.language))
 
 
 def _translate_one(ctx: "Context", article_id: int, target: str, report: "RunReport",
@@ -118,15 +113,22 @@ def _translate_one(ctx: "Context", article_id: int, target: str, report: "RunRep
 def translate_pending(ctx: "Context", report: "RunReport") -> None:
     """Translate every stored article that lacks a target language."""
     _retry_installed_pairs(ctx)
-    jobs = [(article_id, target) for target in ctx.settings.targets
-            for article_id in translation_store.untranslated(ctx.db, target, limit=100_000)]
+    me = worker_id()
+    claimed = {target: ctx.db.translations.claim_untranslated(
+        target, 100_000, DEFAULT_LEASE_SECONDS, me) for target in ctx.settings.targets}
+    jobs = [(article_id, target) for target, ids in claimed.items() for article_id in ids]
     if not jobs:
         return
     ctx.progress.start("translations", len(jobs))
     lock = threading.Lock()
     options = translate_options(ctx)
-    with ThreadPoolExecutor(max_workers=max(1, ctx.settings["translate.workers"])) as pool:
-        list(pool.map(lambda job: _translate_one(ctx, job[0], job[1], report, lock, options), jobs))
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, ctx.settings["translate.workers"])) as pool:
+            list(pool.map(lambda job: _translate_one(ctx, job[0], job[1], report, lock, options),
+                          jobs))
+    finally:  # passing failures and an interrupted run: free for the next run at once
+        for target, ids in claimed.items():
+            ctx.db.translations.release_untranslated(target, ids, me)
     ctx.progress.finish("translations")
     if options.memory is not None:
         log.info("translation memory: %d sentences found, %d translated",

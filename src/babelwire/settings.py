@@ -31,6 +31,9 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", str, "babelwire-data", "Folder holding the SQLite store and run state."),
+    # -- storage port (issue 12)
+    Setting("database", str, "",
+            "Database URL: sqlite:///PATH (empty: sqlite:///<data_dir>/babelwire.sqlite3)."),
     Setting("targets", list, ["en", "fr"], "Languages every article is translated into."),
     Setting("poll_interval", int, 900, "Seconds between two polls of one source when it is healthy."),
     Setting("max_backoff", int, 86400, "Longest wait, in seconds, before retrying a failing source."),
@@ -146,7 +149,16 @@ class Settings:
         return Path(self.values["data_dir"])
 
     @property
+    def database_url(self) -> str:
+        """The ``database`` setting, or the SQLite store in the data folder."""
+        return self.values.get("database") or f"sqlite:///{self.data_dir / 'babelwire.sqlite3'}"
+
+    @property
     def db_path(self) -> Path:
+        """The SQLite store's file (the default one when ``database`` names another backend)."""
+        url = self.database_url
+        if url.startswith("sqlite:///"):
+            return Path(url[len("sqlite:///"):])
         return self.data_dir / "babelwire.sqlite3"
 
     @property

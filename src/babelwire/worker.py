@@ -19,6 +19,7 @@ from .models import FeedEntry, ParsedFeed, Source
 from .pipeline import Context, PageRecord, is_transient, run_stages
 from .provenance.incremental import trace_new_articles
 from .storage import entries as entry_store
+from .storage.claims import DEFAULT_LEASE_SECONDS, worker_id
 from .storage import sources as source_store
 
 log = logging.getLogger(__name__)
@@ -130,7 +131,8 @@ def _entry_failed(ctx: Context, entry: entry_store.PendingEntry, error: Babelwir
 
 def process_pending(ctx: Context, report: RunReport) -> None:
     """Run the article pipeline over every queued entry, a few pages at a time."""
-    pending = entry_store.pending_entries(ctx.db)
+    me = worker_id()
+    pending = ctx.db.entries.claim(1000, DEFAULT_LEASE_SECONDS, me)
     if not pending:
         return
     ctx.progress.start("articles", len(pending))
@@ -142,8 +144,11 @@ def process_pending(ctx: Context, report: RunReport) -> None:
         finally:
             ctx.progress.advance("articles")
 
-    with ThreadPoolExecutor(max_workers=max(1, ctx.settings["workers"])) as pool:
-        list(pool.map(work, pending))
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, ctx.settings["workers"])) as pool:
+            list(pool.map(work, pending))
+    finally:  # what was not finished (an interrupted run) is free again at once
+        ctx.db.entries.release([entry.id for entry in pending], me)
     ctx.progress.finish("articles")
 
 

@@ -29,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="babelwire",
         description="Relay the world's news into your language, and say where every line came from.")
     parser.add_argument("--config", help="settings file (default: ./babelwire.toml if present)")
+    parser.add_argument("--database", metavar="URL",
+                        help="database URL, sqlite:///PATH (overrides database)")
     parser.add_argument("--data", help="data folder (overrides data_dir)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -38,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    overrides = {"data_dir": getattr(args, "data", None)}
+    overrides = {"data_dir": getattr(args, "data", None),
+                 "database": getattr(args, "database", None)}
     for name in ("serve.port", "serve.host"):
         value = getattr(args, name.split(".")[1], None)
         if value is not None:

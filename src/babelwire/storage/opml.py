@@ -7,16 +7,16 @@ read at any depth (folders are flattened), and each one with an http(s)
 
 from __future__ import annotations
 
-import sqlite3
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from lxml import etree
 
 from ..clock import now_iso
 from ..errors import SourceError
-from .db import Database
+from .port import Store as Database
 from .sources import add_source
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
@@ -35,7 +35,7 @@ class ImportReport:
     skipped: tuple[str, ...] = field(default=())  # outlines without a usable feed URL
 
 
-def export_opml(rows: list[sqlite3.Row], title: str = "babelwire sources") -> bytes:
+def export_opml(rows: list[Any], title: str = "babelwire sources") -> bytes:
     """Every source as an outline (``type="rss"``; sitemaps and pages keep their kind)."""
     root = ET.Element("opml", {"version": "2.0"})
     head = ET.SubElement(root, "head")

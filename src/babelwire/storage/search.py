@@ -1,4 +1,5 @@
-"""Full-text search over originals and translations (SQLite FTS5, migration 3).
+"""Full-text search over originals and translations (the query language; the SQLite
+FTS5 index is in ``sqlite/search.py``, migration 3).
 
 A reader's query never reaches FTS5 as typed: ``parse_query`` reads it with a
 small, forgiving grammar and ``SearchQuery.fts`` writes a query in which every
@@ -18,12 +19,11 @@ Matches come back with ``MARK_START``/``MARK_END`` around matched words;
 from __future__ import annotations
 
 import re
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import Any
 
-from .db import Database
+from .records import ArticleRow
 
 MARK_START = "\x02"
 MARK_END = "\x03"
@@ -111,41 +111,6 @@ class SearchFilters:
     until: str | None = None
 
 
-_SELECT = (
-    "SELECT a.*, s.name AS source_name, s.url AS source_url, "
-    "COALESCE(a.published, a.first_seen) AS sort_key, "
-    f"snippet(search_index, -1, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_TOKENS}) AS snippet "
-    "FROM search_index JOIN articles a ON a.id = search_index.rowid "
-    "LEFT JOIN sources s ON s.id = a.source_id WHERE search_index MATCH ?"
-)
-
-
-def search_articles(db: Database, query: SearchQuery, filters: SearchFilters, limit: int,
-                    before_id: int | None = None) -> list[sqlite3.Row]:
-    """Matching articles, newest stored first (by id), with a marked ``snippet``."""
-    if query.empty:
-        return []
-    sql, params = _SELECT, [query.fts()]
-    conditions = {
-        "a.language = ?": filters.language, "a.source_id = ?": filters.source_id,
-        "COALESCE(a.published, a.first_seen) >= ?": filters.since,
-        "COALESCE(a.published, a.first_seen) < ?": _day_after(filters.until),
-        "search_index.rowid < ?": before_id,
-    }
-    for condition, value in conditions.items():
-        if value is not None:
-            sql += f" AND {condition}"
-            params.append(value)
-    sql += " ORDER BY search_index.rowid DESC LIMIT ?"
-    params.append(limit)
-    return db.read().execute(sql, params).fetchall()
-
-
-def _day_after(day: str | None) -> str | None:
-    """'2024-05-01' -> '2024-05-01T99' (sorts after every time that day)."""
-    return None if day is None else f"{day[:10]}T99"
-
-
 def marked_segments(text: str) -> list[tuple[str, bool]]:
     """Split marked text into (text, matched) parts; stray marks are dropped."""
     segments: list[tuple[str, bool]] = []
@@ -162,27 +127,17 @@ def _unmarked(text: str) -> str:
     return text.replace(MARK_START, "").replace(MARK_END, "")
 
 
-def rebuild_search_index(db: Database) -> int:
-    """Re-index every article from scratch; returns how many rows were indexed."""
-    with db.write() as conn:
-        conn.execute("DELETE FROM search_index")
-        conn.execute("INSERT INTO search_index (rowid, title, body) "
-                     "SELECT id, title, body FROM search_documents")
-        return int(conn.execute("SELECT COUNT(*) FROM search_index").fetchone()[0])
+# -- transitional shims: the pre-port functions, delegating to the store's repository
 
 
-@contextmanager
-def bulk_loading(db: Database) -> Iterator[sqlite3.Connection]:
-    """One write transaction for a large import: the search triggers are set aside while it
-    runs and the index is rebuilt once at the end (all or nothing)."""
-    with db.write() as conn:
-        triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                                "AND name LIKE 'search_%'").fetchall()
-        for trigger in triggers:
-            conn.execute(f'DROP TRIGGER "{trigger["name"]}"')
-        yield conn
-        conn.execute("DELETE FROM search_index")
-        conn.execute("INSERT INTO search_index (rowid, title, body) "
-                     "SELECT id, title, body FROM search_documents")
-        for trigger in triggers:
-            conn.execute(trigger["sql"])
+def search_articles(db: Any, query: SearchQuery, filters: SearchFilters, limit: int,
+                    before_id: int | None = None) -> list[ArticleRow]:
+    return db.search.search(query, filters, limit, before_id=before_id)
+
+
+def rebuild_search_index(db: Any) -> int:
+    return db.search.rebuild()
+
+
+def bulk_loading(db: Any) -> AbstractContextManager[Any]:
+    return db.search.bulk_loading()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import sqlite3
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -17,6 +16,7 @@ from starlette.responses import JSONResponse, Response
 
 from ..models import Translation
 from ..storage.articles import article_from_row, get_article_row
+from ..storage.records import ArticleRow, SourceRow
 from ..storage.sources import health_rows
 from ..storage.translations import translations_for, translations_for_many
 from .context import web_of
@@ -96,7 +96,7 @@ def decode_cursor(cursor: str | None) -> tuple[str, int] | None:
     return sort_key, article_id
 
 
-def article_json(row: sqlite3.Row, translations: dict[str, Translation]) -> dict[str, Any]:
+def article_json(row: ArticleRow, translations: dict[str, Translation]) -> dict[str, Any]:
     article = article_from_row(row)
     return {
         "id": article.id, "url": article.url, "canonical_url": article.canonical_url,
@@ -122,7 +122,7 @@ def translation_json(translation: Translation) -> dict[str, Any]:
     }
 
 
-def source_json(row: sqlite3.Row) -> dict[str, Any]:
+def source_json(row: SourceRow) -> dict[str, Any]:
     source = {field: row[field] for field in SOURCE_FIELDS}
     source["enabled"] = bool(source["enabled"])
     source["articles_stored"] = row["article_count"]

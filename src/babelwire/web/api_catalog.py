@@ -6,7 +6,6 @@ Lists are cursor pages: ``{"<items>": [...], "next": CURSOR | null}``; pass
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -15,6 +14,7 @@ from starlette.responses import Response
 
 from ..clock import utcnow
 from ..storage.articles import get_article_row
+from ..storage.records import ArticleRow, StoryRow
 from ..storage.search import SearchFilters, marked_segments, parse_query, search_articles
 from ..storage.sources import recent_events
 from ..storage.translations import translations_for, translations_for_many
@@ -28,7 +28,7 @@ from .queries import (ArticleFilters, articles_per_day, filtered_articles, sourc
 STORY_ARTICLES = 200
 
 
-def _article_row(request: Request) -> sqlite3.Row:
+def _article_row(request: Request) -> ArticleRow:
     article_id = request.path_params["article_id"]
     row = get_article_row(web_of(request).db, article_id)
     if row is None:
@@ -63,7 +63,7 @@ def _id_cursor(request: Request, kind: str) -> int | None:
     return cursor[1]
 
 
-def story_json(row: sqlite3.Row) -> dict[str, Any]:
+def story_json(row: StoryRow) -> dict[str, Any]:
     return {"id": row["id"], "title": row["title"], "article_count": row["article_count"],
             "earliest_article_id": row["earliest_article_id"],
             "created_at": row["created_at"], "updated_at": row["updated_at"]}
@@ -80,7 +80,7 @@ def list_stories(request: Request) -> Response:
 def get_story(request: Request) -> Response:
     db = web_of(request).db
     story_id = request.path_params["story_id"]
-    row = db.read().execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+    row = db.reader.story(story_id)
     if row is None:
         raise HTTPException(404, f"no story with id {story_id}")
     articles = filtered_articles(db, ArticleFilters(story_id=story_id), STORY_ARTICLES)

@@ -53,6 +53,6 @@ def create_app(db: Database, settings: Settings) -> Starlette:
         exception_handlers={HTTPException: http_error},
     )
     app.state.web = Web(db=db, settings=settings, templates=make_templates())
-    app.state.page_cache = PageCache(db.path, settings["web.cache_entries"])
+    app.state.page_cache = PageCache(db, settings["web.cache_entries"])
     install_provenance(app)  # story and site pages, the article page's provenance panel
     return app

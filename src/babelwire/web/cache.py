@@ -1,22 +1,21 @@
 """Whole-response cache for the busiest pages, exact: valid only while the store is unchanged.
 
-SQLite's ``PRAGMA data_version`` changes whenever another connection (this
-process's writer, a worker in another process) commits; one dedicated
-connection reads it before every lookup, and the cache empties itself when it
-moved. So a cached page is never stale; it only spares rendering the same
+The store's ``change_token()`` changes whenever anyone (this process's
+writer, a worker in another process) commits (SQLite: ``PRAGMA data_version``
+on a dedicated connection); the cache reads it before every lookup and empties
+itself when it moved; a store that cannot tell (in memory) is never cached. So a cached page is never stale; it only spares rendering the same
 home page or feed again between two ingests. Keyed by address (host, path,
 query) and the reader's language; ``web.cache_entries = 0`` turns it off.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from pathlib import Path
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -36,19 +35,16 @@ class Stored:
 class PageCache:
     """At most ``size`` responses, least recently used dropped first."""
 
-    def __init__(self, path: str, size: int) -> None:
-        self.size = size if path != ":memory:" else 0
+    def __init__(self, store: Any, size: int) -> None:
+        self._store = store
+        self.size = size if size and store.change_token() is not None else 0
         self._lock = threading.Lock()
         self._entries: OrderedDict[tuple[str, ...], Stored] = OrderedDict()
         self._version: int | None = None
-        self._conn = None
-        if self.size:
-            self._conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
-                                         check_same_thread=False)
 
     def _fresh(self) -> None:
         """Empty the cache if anything was committed since the last look (lock held)."""
-        version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        version = self._store.change_token()
         if version != self._version:
             self._entries.clear()
             self._version = version
@@ -71,8 +67,7 @@ class PageCache:
                 self._entries.popitem(last=False)
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
+        """Nothing to release: the store owns its connections."""
 
 
 def cached(handler: Handler) -> Handler:

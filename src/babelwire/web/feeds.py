@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-import sqlite3
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -21,6 +20,7 @@ from starlette.responses import Response
 
 from ..clock import now_iso
 from ..models import Translation
+from ..storage.records import ArticleRow
 from . import feed_formats
 from .context import web_of
 from .filters import article_filters, filter_params, search_text
@@ -77,7 +77,7 @@ def feed(request: Request) -> Response:
     return Response(body, media_type=media_type)
 
 
-def feed_rows(request: Request, lang: str) -> list[sqlite3.Row]:
+def feed_rows(request: Request, lang: str) -> list[ArticleRow]:
     if search_text(request).strip():
         rows, _ = run_search(request, FEED_SIZE)
         return rows
@@ -123,7 +123,7 @@ def feed_subtitle(request: Request, t: Interface) -> str:
     return "".join(f" — {part}" for part in parts)
 
 
-def feed_item(request: Request, row: sqlite3.Row, translation: Translation | None,
+def feed_item(request: Request, row: ArticleRow, translation: Translation | None,
               lang: str) -> FeedItem:
     t = Interface(lang)
     machine = translation is not None and row["language"] != lang

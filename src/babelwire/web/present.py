@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..clock import iso, parse_iso
 from ..models import Translation
+from ..storage.records import ArticleRow
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
@@ -20,12 +20,12 @@ def paragraphs(text: str | None) -> list[str]:
     return [part.strip() for part in _BLANK_LINE.split(text.replace("\r\n", "\n")) if part.strip()]
 
 
-def outlet_of(row: sqlite3.Row) -> str:
+def outlet_of(row: ArticleRow) -> str:
     """The source's name, else the page's site name, else the host."""
     return row["source_name"] or row["site_name"] or urlsplit(row["url"]).hostname or ""
 
 
-def time_of(row: sqlite3.Row) -> str:
+def time_of(row: ArticleRow) -> str:
     """When the article appeared: published, else first seen (as stored)."""
     return row["published"] or row["first_seen"]
 
@@ -60,7 +60,7 @@ class ReaderTitle:
     engine: str = ""
 
 
-def reader_title(row: sqlite3.Row, translations: dict[str, Translation], lang: str) -> ReaderTitle:
+def reader_title(row: ArticleRow, translations: dict[str, Translation], lang: str) -> ReaderTitle:
     """The title of ``row`` in ``lang``: translated, own, or original marked pending."""
     translation = translations.get(lang)
     in_language = row["language"] == lang

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from starlette.routing import Route
 from ..clock import parse_iso
 from ..provenance.batch import host_of
 from ..provenance.relay import judge
+from ..storage import DATABASE_ERRORS
 from ..storage import provenance as store
 from .context import reader_language, render, web_of
 
@@ -122,7 +122,7 @@ def provenance_context(request: Request) -> dict[str, Any]:
     if isinstance(article_id, int) and request.url.path.startswith("/articles/"):
         try:
             found["provenance"] = article_provenance(web_of(request).db, article_id)
-        except sqlite3.Error:
+        except DATABASE_ERRORS:
             log.warning("provenance panel unavailable for article %s", article_id, exc_info=True)
             found["provenance"] = None
     return found

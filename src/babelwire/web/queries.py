@@ -1,164 +1,76 @@
 """Reads the reader needs beyond ``storage``: filtered keyset pages, activity, stories.
 
+Transitional shims (issue 12): the SQL moved to ``storage/sqlite/reader.py``
+behind the store's ``reader`` repository; these functions delegate to it so
+callers written before the port keep working. New code calls ``db.reader``.
+
 Articles are ordered newest first by ``COALESCE(published, first_seen)`` then
-id (served by the ``articles_recent`` indexes of migration 3); a page cursor
-is the last row's (sort key, id).
+id; a page cursor is the last row's (sort key, id).
 """
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from typing import Any
 
 from ..models import Translation
-from ..storage.db import Database
-from ..storage.translations import translation_from_row
+from ..storage.records import NO_FILTERS, ArticleFilters, ArticleRow, SourceRow, StoryRow
 
-_SELECT = (
-    "SELECT {columns}, s.name AS source_name, s.url AS source_url, "
-    "COALESCE(a.published, a.first_seen) AS sort_key "
-    "FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
-)
-ALL_COLUMNS = "a.*"
-# what a listing shows (never the stored HTML or the body)
-LISTING_COLUMNS = "a.id, a.source_id, a.url, a.title, a.language, a.published, a.first_seen, " \
-    "a.site_name, a.author"
-_SORT = "COALESCE(a.published, a.first_seen)"
-_ORDER = f"ORDER BY {_SORT} DESC, a.id DESC"
+__all__ = ["ALL_COLUMNS", "LISTING_COLUMNS", "NO_FILTERS", "ArticleFilters", "articles_before",
+           "articles_per_day", "articles_readable_in", "filtered_articles", "source_names",
+           "source_row", "stories_before", "stories_of", "story_row", "translated_titles",
+           "translations_into"]
+
+ALL_COLUMNS = "all"
+LISTING_COLUMNS = "listing"  # what a listing shows (never the stored HTML or the body)
 
 
-@dataclass(frozen=True)
-class ArticleFilters:
-    """What a listing, a feed or the API may be narrowed to (``None``: any)."""
-
-    source_id: int | None = None
-    language: str | None = None  # the original's language
-    story_id: int | None = None
-    since: str | None = None  # 'YYYY-MM-DD', inclusive
-    until: str | None = None  # 'YYYY-MM-DD', inclusive
-    readable_in: str | None = None  # written in, or translated into, this language
-
-    def conditions(self) -> tuple[list[str], list[object]]:
-        clauses: list[str] = []
-        params: list[object] = []
-        checks = (
-            ("a.source_id = ?", self.source_id), ("a.language = ?", self.language),
-            ("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)", self.story_id),
-            (f"{_SORT} >= ?", self.since),
-            (f"{_SORT} < ?", f"{self.until}T99" if self.until else None),
-        )
-        for clause, value in checks:
-            if value is not None:
-                clauses.append(clause)
-                params.append(value)
-        if self.readable_in is not None:
-            clauses.append("(a.language = ? OR EXISTS (SELECT 1 FROM translations t "
-                           "WHERE t.article_id = a.id AND t.language = ?))")
-            params.extend([self.readable_in, self.readable_in])
-        return clauses, params
-
-
-NO_FILTERS = ArticleFilters()
-
-
-def filtered_articles(db: Database, filters: ArticleFilters, limit: int, *,
+def filtered_articles(db: Any, filters: ArticleFilters, limit: int, *,
                       before: tuple[str, int] | None = None, offset: int = 0,
-                      columns: str = ALL_COLUMNS) -> list[sqlite3.Row]:
+                      columns: str = ALL_COLUMNS) -> list[ArticleRow]:
     """Up to ``limit`` articles, newest first, matching ``filters``, older than ``before``."""
-    clauses, params = filters.conditions()
-    if before is not None:
-        clauses.append(f"({_SORT} < ? OR ({_SORT} = ? AND a.id < ?))")
-        params.extend([before[0], before[0], before[1]])
-    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-    select = _SELECT.format(columns=columns)
-    return db.read().execute(f"{select}{where} {_ORDER} LIMIT ? OFFSET ?",
-                             (*params, limit, offset)).fetchall()
+    return db.reader.articles(filters, limit, before=before, offset=offset,
+                              listing=columns == LISTING_COLUMNS)
 
 
-def articles_before(db: Database, limit: int,
-                    before: tuple[str, int] | None = None) -> list[sqlite3.Row]:
-    """Up to ``limit`` articles, newest first, strictly older than ``before``."""
-    return filtered_articles(db, NO_FILTERS, limit, before=before)
+def articles_before(db: Any, limit: int,
+                    before: tuple[str, int] | None = None) -> list[ArticleRow]:
+    return db.reader.articles_before(limit, before)
 
 
-def articles_readable_in(db: Database, language: str, limit: int) -> list[sqlite3.Row]:
-    """The newest articles translated into ``language`` or written in it."""
-    return filtered_articles(db, ArticleFilters(readable_in=language), limit)
+def articles_readable_in(db: Any, language: str, limit: int) -> list[ArticleRow]:
+    return db.reader.articles_readable_in(language, limit)
 
 
-def source_row(db: Database, source_id: int) -> sqlite3.Row | None:
-    return db.read().execute(
-        "SELECT s.*, (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id) AS article_count "
-        "FROM sources s WHERE s.id = ?", (source_id,)).fetchone()
+def source_row(db: Any, source_id: int) -> SourceRow | None:
+    return db.reader.source(source_id)
 
 
-def source_names(db: Database) -> list[sqlite3.Row]:
-    return db.read().execute("SELECT id, name, url FROM sources ORDER BY name, id").fetchall()
+def source_names(db: Any) -> list[SourceRow]:
+    return db.reader.source_names()
 
 
-def articles_per_day(db: Database, source_id: int, today: date,
-                     days: int = 30) -> list[tuple[str, int]]:
-    """(day, articles first seen that day) for the ``days`` days up to ``today``, oldest first."""
-    first = today - timedelta(days=days - 1)
-    rows = db.read().execute(
-        "SELECT substr(first_seen, 1, 10) AS day, COUNT(*) AS n FROM articles "
-        "WHERE source_id = ? AND first_seen >= ? GROUP BY day", (source_id, first.isoformat()),
-    ).fetchall()
-    counts = {row["day"]: row["n"] for row in rows}
-    days_listed = [(first + timedelta(days=n)).isoformat() for n in range(days)]
-    return [(day, counts.get(day, 0)) for day in days_listed]
+def articles_per_day(db: Any, source_id: int, today: date, days: int = 30) -> list[tuple[str, int]]:
+    return db.reader.articles_per_day(source_id, today, days)
 
 
-def story_row(db: Database, story_id: int) -> sqlite3.Row | None:
-    return db.read().execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+def story_row(db: Any, story_id: int) -> StoryRow | None:
+    return db.reader.story(story_id)
 
 
-def stories_before(db: Database, limit: int, before_id: int | None = None) -> list[sqlite3.Row]:
-    """Stories, most recently updated first (by id for a stable cursor)."""
-    if before_id is None:
-        return db.read().execute("SELECT * FROM stories ORDER BY id DESC LIMIT ?",
-                                 (limit,)).fetchall()
-    return db.read().execute("SELECT * FROM stories WHERE id < ? ORDER BY id DESC LIMIT ?",
-                             (before_id, limit)).fetchall()
+def stories_before(db: Any, limit: int, before_id: int | None = None) -> list[StoryRow]:
+    return db.reader.stories_before(limit, before_id)
 
 
-def stories_of(db: Database, article_ids: list[int]) -> dict[int, list[int]]:
-    """article id -> the stories it belongs to."""
-    if not article_ids:
-        return {}
-    marks = ",".join("?" for _ in article_ids)
-    rows = db.read().execute(
-        f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({marks}) "
-        "ORDER BY story_id", tuple(article_ids)).fetchall()
-    found: dict[int, list[int]] = {}
-    for row in rows:
-        found.setdefault(row["article_id"], []).append(row["story_id"])
-    return found
+def stories_of(db: Any, article_ids: list[int]) -> dict[int, list[int]]:
+    return db.reader.stories_of(article_ids)
 
 
-def translated_titles(db: Database, article_ids: list[int],
+def translated_titles(db: Any, article_ids: list[int],
                       language: str) -> dict[int, dict[str, Translation]]:
-    """Translations into ``language`` with their titles only (bodies left empty), for listings."""
-    if not article_ids:
-        return {}
-    marks = ",".join("?" for _ in article_ids)
-    rows = db.read().execute(
-        "SELECT article_id, title, engine, engine_version, pivot, created_at FROM translations "
-        f"WHERE language = ? AND article_id IN ({marks})", (language, *article_ids)).fetchall()
-    return {row["article_id"]: {language: Translation(
-        article_id=row["article_id"], language=language, title=row["title"], standfirst="",
-        body="", engine=row["engine"], engine_version=row["engine_version"], pivot=row["pivot"],
-        created_at=row["created_at"])} for row in rows}
+    return db.reader.translated_titles(article_ids, language)
 
 
-def translations_into(db: Database, article_ids: list[int],
+def translations_into(db: Any, article_ids: list[int],
                       language: str) -> dict[int, dict[str, Translation]]:
-    """The whole translations into ``language`` (feeds need the bodies)."""
-    if not article_ids:
-        return {}
-    marks = ",".join("?" for _ in article_ids)
-    rows = db.read().execute(
-        f"SELECT * FROM translations WHERE language = ? AND article_id IN ({marks})",
-        (language, *article_ids)).fetchall()
-    return {row["article_id"]: {language: translation_from_row(row)} for row in rows}
+    return db.reader.translations_into(article_ids, language)

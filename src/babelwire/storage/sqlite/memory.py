@@ -10,9 +10,11 @@ per-paragraph unknown-word flags and the memory's hits and misses.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-from .db import Database
+
+if TYPE_CHECKING:
+    from .store import SqliteStore as Database
 
 LOOKUP_CHUNK = 500  # keys per SELECT (SQLite allows 999 parameters by default)
 

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..clock import now_iso
-from ..models import FeedEntry
-from .db import Database
+from ...clock import now_iso
+from ...models import FeedEntry
+from ..records import PendingEntry
+
+if TYPE_CHECKING:
+    from .store import SqliteStore as Database
 
 MAX_ATTEMPTS = 3
-
-
-@dataclass(frozen=True)
-class PendingEntry:
-    id: int
-    source_id: int | None
-    url: str
-    title: str
-    published: str | None
-    attempts: int
+_FREE = "(lease_until IS NULL OR lease_until <= ?)"
 
 
 def enqueue_entries(db: Database, source_id: int | None, entries: list[FeedEntry]) -> int:
@@ -38,11 +32,12 @@ def enqueue_entries(db: Database, source_id: int | None, entries: list[FeedEntry
 
 
 def pending_entries(db: Database, source_id: int | None = None, limit: int = 1000) -> list[PendingEntry]:
-    sql = "SELECT * FROM entries WHERE status = 'pending'"
-    params: tuple = ()
+    """Pending entries no worker holds a live claim on (a read: nothing is claimed)."""
+    sql = f"SELECT * FROM entries WHERE status = 'pending' AND {_FREE}"
+    params: tuple = (now_iso(),)
     if source_id is not None:
         sql += " AND source_id = ?"
-        params = (source_id,)
+        params += (source_id,)
     rows = db.read().execute(sql + " ORDER BY id LIMIT ?", params + (limit,)).fetchall()
     return [_pending(r) for r in rows]
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from ..clock import now_iso
-from ..errors import SourceError
-from .db import Database
+from typing import TYPE_CHECKING
+
+from ...clock import now_iso
+from ...errors import SourceError
+
+if TYPE_CHECKING:
+    from .store import SqliteStore as Database
 
 
 def set_enabled(db: Database, source_id: int, enabled: bool) -> None:

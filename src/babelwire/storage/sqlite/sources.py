@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-from ..clock import later_iso, now_iso
-from ..errors import SourceError
-from ..models import Source, SourceHealth
-from .db import Database
+from ...clock import later_iso, now_iso
+from ...errors import SourceError
+from ...models import Source, SourceHealth
+from ..records import SourceEvent, SourceRow, record_of
+
+if TYPE_CHECKING:
+    from .store import SqliteStore as Database
 
 _SOURCE_COLUMNS = "id, url, name, kind, enabled"
 
@@ -80,12 +84,13 @@ def get_health(db: Database, source_id: int) -> SourceHealth:
     )
 
 
-def health_rows(db: Database) -> list[sqlite3.Row]:
+def health_rows(db: Database) -> list[SourceRow]:
     """Every source with its health columns and article count, for listings."""
-    return db.read().execute(
+    rows = db.read().execute(
         "SELECT s.*, (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id) AS article_count "
         "FROM sources s ORDER BY s.id"
     ).fetchall()
+    return [record_of(SourceRow, row) for row in rows]
 
 
 def record_success(db: Database, source_id: int, *, etag: str | None,
@@ -126,11 +131,12 @@ def record_warning(db: Database, source_id: int | None, *, code: str, message: s
         _event(conn, source_id, "warning", code, message, url)
 
 
-def recent_events(db: Database, source_id: int, limit: int = 20) -> list[sqlite3.Row]:
-    return db.read().execute(
+def recent_events(db: Database, source_id: int, limit: int = 20) -> list[SourceEvent]:
+    rows = db.read().execute(
         "SELECT * FROM source_events WHERE source_id = ? ORDER BY id DESC LIMIT ?",
         (source_id, limit),
     ).fetchall()
+    return [record_of(SourceEvent, row) for row in rows]
 
 
 def _event(conn: sqlite3.Connection, source_id: int, level: str, code: str,

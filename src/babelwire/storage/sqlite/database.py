@@ -1,4 +1,9 @@
-"""The database handle: WAL mode, one writer behind a lock, per-thread readers."""
+"""The SQLite connections: WAL mode, one writer behind a lock, per-thread readers.
+
+``read()``/``write()`` hand out raw connections to the SQLite repositories,
+tests and benchmarks only; nothing outside ``storage/`` may use them. The
+store built on them is ``store.SqliteStore``.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import StorageError
+from ...errors import StorageError
 from .migrations import migrate
+
+
+DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
 
 
 def _connect(path: str) -> sqlite3.Connection:
@@ -26,6 +34,7 @@ class Database:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self._write_lock = threading.RLock()
+        self._write_depth = 0
         self._local = threading.local()
         try:
             if self.path != ":memory:":
@@ -40,15 +49,26 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """The single writer, in one ``BEGIN IMMEDIATE`` transaction."""
+        """The single writer, in one ``BEGIN IMMEDIATE`` transaction; a ``write()`` inside
+        another (same thread) joins the outer transaction."""
         with self._write_lock:
             conn = self._writer
+            if self._write_depth:
+                self._write_depth += 1
+                try:
+                    yield conn
+                finally:
+                    self._write_depth -= 1
+                return
             conn.execute("BEGIN IMMEDIATE")
+            self._write_depth = 1
             try:
                 yield conn
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._write_depth = 0
             conn.execute("COMMIT")
 
     def read(self) -> sqlite3.Connection:
@@ -63,18 +83,18 @@ class Database:
         return conn
 
     def close(self) -> None:
+        self._close_extra()
         with self._write_lock:
             for conn in self._readers:
                 conn.close()
             self._readers.clear()
             self._writer.close()
 
+    def _close_extra(self) -> None:
+        """What a subclass opened beside the writer and the readers."""
+
     def __enter__(self) -> "Database":
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def open_database(path: str | Path) -> Database:
-    return Database(path)

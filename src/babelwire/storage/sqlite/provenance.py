@@ -12,33 +12,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from .db import Database
+from ..records import (ArticleRow, LinkView, SiteArticle, StoredLink, StoryMember, StoryRow,
+                       TracedFeatures, record_of)
+
+if TYPE_CHECKING:
+    from .store import SqliteStore as Database
 
 _ARTICLE_COLUMNS = ("a.id, a.url, a.title, a.standfirst, a.body, a.language, a.first_seen, "
                     "a.published, a.site_name, a.attribution, a.disclaimers, a.images, "
                     "a.content_hash, a.source_id")
-
-
-@dataclass(frozen=True)
-class TracedFeatures:
-    article_id: int
-    content_hash: str
-    word_hash: str
-    signature: tuple[int, ...]
-    keys: dict[str, str]
-
-
-@dataclass(frozen=True)
-class StoredLink:
-    article_id: int
-    derived_from: int
-    relation: str
-    confidence: float
-    lag_seconds: int | None
-    evidence: dict
 
 
 def untraced_ids(db: Database, limit: int = 5000) -> list[int]:
@@ -50,17 +34,17 @@ def untraced_ids(db: Database, limit: int = 5000) -> list[int]:
     return [row["id"] for row in rows]
 
 
-def article_rows(db: Database, ids: Iterable[int], pivot: str) -> list[sqlite3.Row]:
+def article_rows(db: Database, ids: Iterable[int], pivot: str) -> list[ArticleRow]:
     """Articles with their pivot-language translation (``pivot_title``/``pivot_body``)."""
     ids = list(ids)
-    found: list[sqlite3.Row] = []
+    found: list[ArticleRow] = []
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        found += db.read().execute(
+        found += [record_of(ArticleRow, row) for row in db.read().execute(
             f"SELECT {_ARTICLE_COLUMNS}, t.title AS pivot_title, t.body AS pivot_body "
             "FROM articles a LEFT JOIN translations t ON t.article_id = a.id AND t.language = ? "
-            f"WHERE a.id IN ({marks})", (pivot, *chunk)).fetchall()
+            f"WHERE a.id IN ({marks})", (pivot, *chunk)).fetchall()]
     return found
 
 
@@ -158,7 +142,7 @@ def _save_story(conn: sqlite3.Connection, cluster: list[int], old: dict[int, int
                      [(story_id, a) for a in cluster])
 
 
-def links_of_article(db: Database, article_id: int) -> tuple[list[sqlite3.Row], list[sqlite3.Row]]:
+def links_of_article(db: Database, article_id: int) -> tuple[list[LinkView], list[LinkView]]:
     """(links where the article is derived, links where it is the original), with the other
     article's title, URL, language, site and times."""
     other = ("o.id AS other_id, o.title AS other_title, o.url AS other_url, "
@@ -173,33 +157,37 @@ def links_of_article(db: Database, article_id: int) -> tuple[list[sqlite3.Row], 
         f"SELECT l.*, {other} FROM provenance_links l JOIN articles o ON o.id = l.article_id "
         "WHERE l.derived_from = ? ORDER BY l.relation = 'same_event', o.first_seen",
         (article_id,)).fetchall()
-    return upstream, downstream
+    return ([record_of(LinkView, row) for row in upstream],
+            [record_of(LinkView, row) for row in downstream])
 
 
-def story_of_article(db: Database, article_id: int) -> sqlite3.Row | None:
-    return db.read().execute(
+def story_of_article(db: Database, article_id: int) -> StoryRow | None:
+    row = db.read().execute(
         "SELECT s.* FROM stories s JOIN story_articles sa ON sa.story_id = s.id "
         "WHERE sa.article_id = ?", (article_id,)).fetchone()
+    return record_of(StoryRow, row) if row else None
 
 
-def get_story(db: Database, story_id: int) -> sqlite3.Row | None:
-    return db.read().execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+def get_story(db: Database, story_id: int) -> StoryRow | None:
+    row = db.read().execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+    return record_of(StoryRow, row) if row else None
 
 
-def story_members(db: Database, story_id: int) -> list[sqlite3.Row]:
-    return db.read().execute(
+def story_members(db: Database, story_id: int) -> list[StoryMember]:
+    rows = db.read().execute(
         "SELECT a.id, a.url, a.title, a.language, a.first_seen, a.published, a.site_name, "
         "l.relation, l.derived_from, l.confidence, l.lag_seconds "
         "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
         "LEFT JOIN provenance_links l ON l.article_id = a.id AND l.relation != 'same_event' "
         "WHERE sa.story_id = ? ORDER BY a.first_seen, a.id", (story_id,)).fetchall()
+    return [record_of(StoryMember, row) for row in rows]
 
 
-def site_articles(db: Database, host_like: str) -> list[sqlite3.Row]:
+def site_articles(db: Database, host_like: str) -> list[SiteArticle]:
     """Articles whose URL is on ``host`` (http or https, with or without www.)."""
     patterns = [f"{scheme}://{www}{host_like}/%" for scheme in ("http", "https")
                 for www in ("", "www.")]
-    return db.read().execute(
+    rows = db.read().execute(
         "SELECT a.id, a.url, a.title, a.language, a.first_seen, a.published, a.site_name, "
         "a.attribution, a.disclaimers, l.derived_from, l.relation, l.lag_seconds, "
         "l.evidence, o.url AS original_url FROM articles a "
@@ -207,3 +195,4 @@ def site_articles(db: Database, host_like: str) -> list[sqlite3.Row]:
         "LEFT JOIN articles o ON o.id = l.derived_from "
         "WHERE a.url LIKE ? OR a.url LIKE ? OR a.url LIKE ? OR a.url LIKE ? "
         "ORDER BY a.first_seen DESC", patterns).fetchall()
+    return [record_of(SiteArticle, row) for row in rows]

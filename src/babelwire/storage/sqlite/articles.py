@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..models import Article, Attribution
-from .db import Database
+from ...models import Article, Attribution
+from ..records import ArticleRow, SaveOutcome, record_of
 
-
-@dataclass(frozen=True)
-class SaveOutcome:
-    article_id: int
-    created: bool
-    changed: bool  # an existing article whose content changed
+if TYPE_CHECKING:
+    from .store import SqliteStore as Database
 
 
 def find_existing(db: Database, canonical_url: str, content_hash: str,
@@ -70,7 +66,7 @@ def _row_values(article: Article) -> dict[str, object]:
     }
 
 
-def article_from_row(row: sqlite3.Row) -> Article:
+def article_from_row(row: "sqlite3.Row | ArticleRow") -> Article:
     return Article(
         id=row["id"], source_id=row["source_id"], url=row["url"],
         canonical_url=row["canonical_url"], title=row["title"], standfirst=row["standfirst"],
@@ -86,21 +82,28 @@ def article_from_row(row: sqlite3.Row) -> Article:
 _ORDER = "ORDER BY COALESCE(a.published, a.first_seen) DESC, a.id DESC"
 
 
-def latest_articles(db: Database, limit: int = 50, offset: int = 0) -> list[sqlite3.Row]:
+def latest_articles(db: Database, limit: int = 50, offset: int = 0) -> list[ArticleRow]:
     """Newest first, with the source's name and URL."""
-    return db.read().execute(
+    rows = db.read().execute(
         "SELECT a.*, s.name AS source_name, s.url AS source_url FROM articles a "
         f"LEFT JOIN sources s ON s.id = a.source_id {_ORDER} LIMIT ? OFFSET ?",
         (limit, offset),
     ).fetchall()
+    return [record_of(ArticleRow, row) for row in rows]
 
 
-def get_article_row(db: Database, article_id: int) -> sqlite3.Row | None:
-    return db.read().execute(
+def get_article_row(db: Database, article_id: int) -> ArticleRow | None:
+    row = db.read().execute(
         "SELECT a.*, s.name AS source_name, s.url AS source_url FROM articles a "
         "LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
         (article_id,),
     ).fetchone()
+    return record_of(ArticleRow, row) if row else None
+
+
+def get_article(db: Database, article_id: int) -> Article | None:
+    row = get_article_row(db, article_id)
+    return article_from_row(row) if row else None
 
 
 def count_articles(db: Database) -> int:

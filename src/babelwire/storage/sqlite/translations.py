@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import TYPE_CHECKING, Iterable
 
-from ..clock import now_iso
-from ..models import Translation
-from .db import Database
+from ...clock import now_iso
+from ...models import Translation
+from ..records import TranslationFailure, record_of
+
+if TYPE_CHECKING:
+    from .store import SqliteStore as Database
 
 
 def save_translation(db: Database, translation: Translation) -> None:
@@ -67,20 +71,44 @@ def translation_from_row(row: sqlite3.Row) -> Translation:
     )
 
 
+_UNTRANSLATED = (
+    "SELECT a.id FROM articles a WHERE a.language != ? AND a.language != 'und' "
+    "AND NOT EXISTS (SELECT 1 FROM translations t WHERE t.article_id = a.id AND t.language = ?) "
+    "AND NOT EXISTS (SELECT 1 FROM translation_failures f WHERE f.article_id = a.id "
+    "AND f.language = ?) "
+    "AND NOT EXISTS (SELECT 1 FROM translation_claims c WHERE c.article_id = a.id "
+    "AND c.language = ? AND c.lease_until > ?) ORDER BY a.id LIMIT ?"
+)
+
+
 def untranslated(db: Database, language: str, limit: int = 1000) -> list[int]:
     """Articles not yet translated into ``language`` (and not in it already),
-    skipping those that already failed for a lasting reason."""
+    skipping those that already failed for a lasting reason and those a worker
+    holds a live claim on (a read: nothing is claimed)."""
     rows = db.read().execute(
-        "SELECT a.id FROM articles a WHERE a.language != ? AND a.language != 'und' "
-        "AND NOT EXISTS (SELECT 1 FROM translations t WHERE t.article_id = a.id AND t.language = ?) "
-        "AND NOT EXISTS (SELECT 1 FROM translation_failures f WHERE f.article_id = a.id "
-        "AND f.language = ?) ORDER BY a.id LIMIT ?",
-        (language, language, language, limit),
-    ).fetchall()
+        _UNTRANSLATED, (language, language, language, language, now_iso(), limit)).fetchall()
     return [r["id"] for r in rows]
 
 
-def failures_for(db: Database, article_id: int) -> list[sqlite3.Row]:
-    return db.read().execute(
+def failures_for(db: Database, article_id: int) -> list[TranslationFailure]:
+    rows = db.read().execute(
         "SELECT * FROM translation_failures WHERE article_id = ?", (article_id,)
     ).fetchall()
+    return [record_of(TranslationFailure, row) for row in rows]
+
+
+def failures_with_code(db: Database, code: str) -> list[TranslationFailure]:
+    """Every recorded failure with ``code``, with the article's own language."""
+    rows = db.read().execute(
+        "SELECT f.*, a.language AS source_language FROM translation_failures f "
+        "JOIN articles a ON a.id = f.article_id WHERE f.code = ?", (code,)).fetchall()
+    return [record_of(TranslationFailure, row) for row in rows]
+
+
+def forget_failures(db: Database, pairs: Iterable[tuple[int, str]]) -> None:
+    """Forget the failures of (article id, language) pairs, so they are tried again."""
+    pairs = list(pairs)
+    if pairs:
+        with db.write() as conn:
+            conn.executemany(
+                "DELETE FROM translation_failures WHERE article_id = ? AND language = ?", pairs)

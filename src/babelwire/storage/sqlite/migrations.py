@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 
-from ..errors import SchemaError
+from ...errors import SchemaError
 
 log = logging.getLogger(__name__)
 
@@ -207,11 +207,26 @@ M4_PROVENANCE = """
     );
 """
 
+# 5: claims with leases (issue 12): a claimed entry or translation job is handed to one
+# worker until its lease runs out; a dead worker's items come back after that.
+M5_CLAIMS = """
+    ALTER TABLE entries ADD COLUMN lease_until TEXT;
+    ALTER TABLE entries ADD COLUMN lease_owner TEXT;
+    CREATE TABLE translation_claims (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        language TEXT NOT NULL,
+        lease_owner TEXT NOT NULL,
+        lease_until TEXT NOT NULL,
+        PRIMARY KEY (article_id, language)
+    );
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     M1_BASE,
     M2_TRANSLATION_MEMORY,
     M3_SEARCH,
     M4_PROVENANCE,
+    M5_CLAIMS,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,98 @@
+"""The SQLite repositories: each binds its module's functions ``f(db, ...)`` to the store."""
+
+from __future__ import annotations
+
+from . import articles, claims, entries, memory, provenance, reader, sources, translations
+from . import search as fts
+from . import source_admin
+from .base import Repository, bind
+
+
+class SqliteArticles(Repository):
+    find_existing = bind(articles.find_existing)
+    save = bind(articles.save_article)
+    get_row = bind(articles.get_article_row)
+    get = bind(articles.get_article)
+    latest = bind(articles.latest_articles)
+    count = bind(articles.count_articles)
+
+
+class SqliteEntries(Repository):
+    enqueue = bind(entries.enqueue_entries)
+    pending = bind(entries.pending_entries)
+    claim = bind(claims.claim_entries)
+    release = bind(claims.release_entries)
+    mark_done = bind(claims.mark_done)
+    mark_failed = bind(claims.mark_failed)
+    counts = bind(entries.entry_counts)
+
+
+class SqliteSources(Repository):
+    add = bind(sources.add_source)
+    list = bind(sources.list_sources)
+    find = bind(sources.find_source)
+    remove = bind(sources.remove_source)
+    due = bind(sources.due_sources)
+    health = bind(sources.get_health)
+    health_rows = bind(sources.health_rows)
+    record_success = bind(sources.record_success)
+    record_failure = bind(sources.record_failure)
+    record_warning = bind(sources.record_warning)
+    events = bind(sources.recent_events)
+    set_enabled = bind(source_admin.set_enabled)
+
+
+class SqliteTranslations(Repository):
+    save = bind(claims.save_translation)
+    record_failure = bind(claims.record_translation_failure)
+    for_article = bind(translations.translations_for)
+    for_many = bind(translations.translations_for_many)
+    untranslated = bind(translations.untranslated)
+    claim_untranslated = bind(claims.claim_untranslated)
+    release_untranslated = bind(claims.release_untranslated)
+    failures_for = bind(translations.failures_for)
+    failures_with_code = bind(translations.failures_with_code)
+    forget_failures = bind(translations.forget_failures)
+
+
+class SqliteMemory(Repository):
+    lookup = bind(memory.lookup_segments)
+    store = bind(memory.store_segments)
+    count = bind(memory.count_segments)
+    save_record = bind(memory.save_translation_record)
+    record = bind(memory.translation_record)
+
+
+class SqliteProvenance(Repository):
+    untraced_ids = bind(provenance.untraced_ids)
+    article_rows = bind(provenance.article_rows)
+    window_ids = bind(provenance.window_ids)
+    traced_features = bind(provenance.traced_features)
+    save_trace = bind(provenance.save_trace)
+    links_among = bind(provenance.links_among)
+    save_stories = bind(provenance.save_stories)
+    links_of_article = bind(provenance.links_of_article)
+    story_of_article = bind(provenance.story_of_article)
+    get_story = bind(provenance.get_story)
+    story_members = bind(provenance.story_members)
+    site_articles = bind(provenance.site_articles)
+
+
+class SqliteSearch(Repository):
+    search = bind(fts.search_articles)
+    rebuild = bind(fts.rebuild_search_index)
+    bulk_loading = bind(fts.bulk_loading)
+
+
+class SqliteReader(Repository):
+    articles = bind(reader.filtered_articles)
+    articles_before = bind(reader.articles_before)
+    articles_readable_in = bind(reader.articles_readable_in)
+    source = bind(reader.source_row)
+    source_names = bind(reader.source_names)
+    articles_per_day = bind(reader.articles_per_day)
+    story = bind(reader.story_row)
+    stories_before = bind(reader.stories_before)
+    stories_of = bind(reader.stories_of)
+    translated_titles = bind(reader.translated_titles)
+    translations_into = bind(reader.translations_into)

@@ -1,0 +1,75 @@
+"""Full-text search in SQLite: an FTS5 index (migration 3) over originals and translations."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from ..records import ArticleRow, record_of
+from ..search import MARK_END, MARK_START, SNIPPET_TOKENS, SearchFilters, SearchQuery
+
+if TYPE_CHECKING:
+    from .store import SqliteStore as Database
+
+
+_SELECT = (
+    "SELECT a.*, s.name AS source_name, s.url AS source_url, "
+    "COALESCE(a.published, a.first_seen) AS sort_key, "
+    f"snippet(search_index, -1, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_TOKENS}) AS snippet "
+    "FROM search_index JOIN articles a ON a.id = search_index.rowid "
+    "LEFT JOIN sources s ON s.id = a.source_id WHERE search_index MATCH ?"
+)
+
+
+def search_articles(db: Database, query: SearchQuery, filters: SearchFilters, limit: int,
+                    before_id: int | None = None) -> list[ArticleRow]:
+    """Matching articles, newest stored first (by id), with a marked ``snippet``."""
+    if query.empty:
+        return []
+    sql, params = _SELECT, [query.fts()]
+    conditions = {
+        "a.language = ?": filters.language, "a.source_id = ?": filters.source_id,
+        "COALESCE(a.published, a.first_seen) >= ?": filters.since,
+        "COALESCE(a.published, a.first_seen) < ?": _day_after(filters.until),
+        "search_index.rowid < ?": before_id,
+    }
+    for condition, value in conditions.items():
+        if value is not None:
+            sql += f" AND {condition}"
+            params.append(value)
+    sql += " ORDER BY search_index.rowid DESC LIMIT ?"
+    params.append(limit)
+    return [record_of(ArticleRow, row) for row in db.read().execute(sql, params).fetchall()]
+
+
+def _day_after(day: str | None) -> str | None:
+    """'2024-05-01' -> '2024-05-01T99' (sorts after every time that day)."""
+    return None if day is None else f"{day[:10]}T99"
+
+
+def rebuild_search_index(db: Database) -> int:
+    """Re-index every article from scratch; returns how many rows were indexed."""
+    with db.write() as conn:
+        conn.execute("DELETE FROM search_index")
+        conn.execute("INSERT INTO search_index (rowid, title, body) "
+                     "SELECT id, title, body FROM search_documents")
+        return int(conn.execute("SELECT COUNT(*) FROM search_index").fetchone()[0])
+
+
+@contextmanager
+def bulk_loading(db: Database) -> Iterator[sqlite3.Connection]:
+    """One write transaction for a large import: the search triggers are set aside while it
+    runs and the index is rebuilt once at the end (all or nothing)."""
+    with db.write() as conn:
+        triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                "AND name LIKE 'search_%'").fetchall()
+        for trigger in triggers:
+            conn.execute(f'DROP TRIGGER "{trigger["name"]}"')
+        yield conn
+        conn.execute("DELETE FROM search_index")
+        conn.execute("INSERT INTO search_index (rowid, title, body) "
+                     "SELECT id, title, body FROM search_documents")
+        for trigger in triggers:
+            conn.execute(trigger["sql"])
