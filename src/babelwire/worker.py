@@ -21,6 +21,7 @@ from .provenance.incremental import trace_new_articles
 from .storage import entries as entry_store
 from .storage.claims import DEFAULT_LEASE_SECONDS, worker_id
 from .storage import sources as source_store
+from .watch.hook import after_pass as watches_after_pass
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +167,7 @@ def run_once(ctx: Context, *, all_sources: bool = True) -> RunReport:
     process_pending(ctx, report)
     translate_pending(ctx, report)
     trace_new_articles(ctx, report)
+    watches_after_pass(ctx, report)
     return report
 
 

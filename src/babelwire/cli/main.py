@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "extract",
     "settings_cmd",
     "trace",
+    "watch",
 )
 
 

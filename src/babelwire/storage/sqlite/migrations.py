@@ -221,12 +221,60 @@ M5_CLAIMS = """
     );
 """
 
+# 6: watches, their matches, the alert outbox and its delivery log (issue 15). A match is
+# unique per (watch, article); an outbox row per (match, channel).
+M6_WATCHES = """
+    CREATE TABLE watches (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        target TEXT NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        email_mode TEXT NOT NULL DEFAULT 'immediate',
+        webhook_url TEXT NOT NULL DEFAULT '',
+        webhook_secret TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE watch_matches (
+        id INTEGER PRIMARY KEY,
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        reason TEXT NOT NULL DEFAULT '',
+        matched_at TEXT NOT NULL,
+        UNIQUE (watch_id, article_id)
+    );
+    CREATE TABLE watch_alerts (
+        id INTEGER PRIMARY KEY,
+        match_id INTEGER NOT NULL REFERENCES watch_matches(id) ON DELETE CASCADE,
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        delivered_at TEXT,
+        last_error TEXT,
+        lease_until TEXT,
+        UNIQUE (match_id, channel)
+    );
+    CREATE INDEX watch_alerts_due ON watch_alerts(delivered_at, next_attempt_at);
+    CREATE TABLE watch_deliveries (
+        id INTEGER PRIMARY KEY,
+        alert_id INTEGER NOT NULL REFERENCES watch_alerts(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     M1_BASE,
     M2_TRANSLATION_MEMORY,
     M3_SEARCH,
     M4_PROVENANCE,
     M5_CLAIMS,
+    M6_WATCHES,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import articles, claims, entries, memory, provenance, reader, sources, translations
 from . import search as fts
 from . import source_admin
+from . import watches
 from .base import Repository, bind
 
 
@@ -96,3 +97,20 @@ class SqliteReader(Repository):
     stories_of = bind(reader.stories_of)
     translated_titles = bind(reader.translated_titles)
     translations_into = bind(reader.translations_into)
+
+
+class SqliteWatches(Repository):
+    add = bind(watches.add_watch)
+    list = bind(watches.list_watches)
+    get = bind(watches.get_watch)
+    remove = bind(watches.remove_watch)
+    text_candidates = bind(watches.text_candidates)
+    outlet_candidates = bind(watches.outlet_candidates)
+    relay_candidates = bind(watches.relay_candidates)
+    record_matches = bind(watches.record_matches)
+    matches = bind(watches.watch_matches)
+    claim_alerts = bind(watches.claim_alerts)
+    mark_delivered = bind(watches.mark_delivered)
+    mark_failed = bind(watches.mark_failed)
+    pending_alerts = bind(watches.pending_alerts)
+    deliveries = bind(watches.deliveries)

@@ -1,0 +1,28 @@
+"""The one call the run loop makes after each ingestion pass: match watches, send alerts."""
+
+from __future__ import annotations
+
+import logging
+
+from ..storage import DATABASE_ERRORS
+from .deliver import deliver_due
+from .match import match_watches
+
+log = logging.getLogger(__name__)
+
+
+def after_pass(ctx, report=None) -> None:
+    """Record new matches and deliver due alerts; a failure here never stops the run."""
+    try:
+        found = match_watches(ctx.db, ctx.settings)
+        delivered = deliver_due(ctx.db, ctx.settings)
+    except DATABASE_ERRORS as error:
+        log.warning("watches: store error, retried next pass: %s", error)
+        if report is not None:
+            report.problems.append(f"watches: {error}")
+        return
+    if report is not None:
+        report.problems.extend(delivered.problems)
+    if found or delivered.delivered or delivered.failed:
+        log.info("watches: %d new matches, %d alerts delivered, %d failed", found,
+                 delivered.delivered, delivered.failed)
