@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
+from .archive.recorder import recorder_for
 from .fetch import Fetcher, FetchOptions
 from .pipeline import Context, NoProgress, Progress
 from .settings import Settings
@@ -108,7 +109,7 @@ def pipeline_context(settings: Settings, progress: Progress | None = None,
                      db: Database | None = None) -> Iterator[Context]:
     own_db = db is None
     database = db or open_store(settings)
-    fetcher = Fetcher(fetch_options(settings))
+    fetcher = Fetcher(fetch_options(settings), recorder=recorder_for(settings, database))
     try:
         sync_config_sources(database, settings)
         yield Context(settings=settings, db=database, fetcher=fetcher,

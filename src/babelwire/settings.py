@@ -139,6 +139,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("watches.mail_from", str, "babelwire@localhost", "From address of alert e-mails."),
     Setting("watches.base_url", str, "",
             "The reader's public address, for links in alerts (empty: links are article URLs)."),
+    # -- evidence archive (issue 15)
+    Setting("archive.enabled", bool, True,
+            "Keep every fetched feed and page as WARC records (the evidence archive)."),
+    Setting("archive.dir", str, "", "Folder of the WARC files (empty: <data_dir>/archive)."),
+    Setting("archive.retention_days", int, 0,
+            "Days archived fetches are kept (whole daily files are removed); 0: forever."),
     Setting("serve.host", str, "127.0.0.1", "Address the reader listens on."),
     Setting("serve.port", int, 8000, "Port the reader listens on."),
 )

@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "settings_cmd",
     "trace",
     "watch",
+    "archive",
 )
 
 

@@ -18,7 +18,7 @@ from .records import (ArticleFilters, ArticleRow, LinkView, PendingEntry, SaveOu
                       SiteArticle, SourceEvent, SourceRow, StoredLink, StoryMember, StoryRow,
                       TracedFeatures, TranslationFailure)
 from .search import SearchFilters, SearchQuery
-from .watch_records import AlertRow, DeliveryRow, WatchMatch, WatchRow, WatchSpec
+from .watch_records import ArchiveRecord, AlertRow, DeliveryRow, WatchMatch, WatchRow, WatchSpec
 
 
 class Sources(Protocol):
@@ -157,6 +157,18 @@ class Watches(Protocol):
     def deliveries(self, watch_id: int | None = None, limit: int = 100) -> list[DeliveryRow]: ...
 
 
+class Archive(Protocol):
+    """The evidence archive's index: WARC record locations and articles' records (issue 15)."""
+
+    def original_of(self, payload_digest: str) -> ArchiveRecord | None: ...
+    def add_record(self, record: ArchiveRecord) -> int: ...
+    def link_articles(self, since: str) -> int: ...
+    def records_of_articles(self, article_ids: Iterable[int]) -> list[ArchiveRecord]: ...
+    def records_between(self, start: str, end: str) -> list[ArchiveRecord]: ...
+    def records_by_id(self, ids: Iterable[int]) -> list[ArchiveRecord]: ...
+    def forget_before(self, cutoff: str) -> list[str]: ...
+
+
 class Store(Protocol):
     backend: str  # "sqlite", "postgresql"
     url: str
@@ -169,6 +181,7 @@ class Store(Protocol):
     search: Search
     reader: Reader
     watches: Watches
+    archive: Archive
 
     def change_token(self) -> int | None:
         """Changes whenever anyone commits (``None``: cannot tell); caches compare it."""

@@ -92,3 +92,22 @@ class DeliveryRow(Record):
     at: str
     status: str  # delivered | failed
     detail: str = ""
+
+
+@dataclass(frozen=True)
+class ArchiveRecord(Record):
+    """Where one archived exchange sits: ``length`` bytes at ``offset`` of ``file`` (its
+    response or revisit record and its request record, each a gzip member)."""
+
+    id: int
+    record_id: str
+    uri: str
+    fetched_at: str
+    kind: str  # response | revisit
+    payload_digest: str
+    file: str
+    offset: int
+    length: int
+    refers_to: int | None = None
+    role: str | None = None  # page | feed, when read for an article
+    article_id: int | None = None

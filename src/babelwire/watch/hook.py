@@ -1,9 +1,11 @@
-"""The one call the run loop makes after each ingestion pass: match watches, send alerts."""
+"""The one call the run loop makes after each ingestion pass: link articles to their archived
+records, apply the archive's retention, match watches, send alerts."""
 
 from __future__ import annotations
 
 import logging
 
+from ..archive.export import apply_retention, link_recent_articles
 from ..storage import DATABASE_ERRORS
 from .deliver import deliver_due
 from .match import match_watches
@@ -14,6 +16,9 @@ log = logging.getLogger(__name__)
 def after_pass(ctx, report=None) -> None:
     """Record new matches and deliver due alerts; a failure here never stops the run."""
     try:
+        if ctx.settings["archive.enabled"]:
+            link_recent_articles(ctx.db)
+            apply_retention(ctx.db, ctx.settings)
         found = match_watches(ctx.db, ctx.settings)
         delivered = deliver_due(ctx.db, ctx.settings)
     except DATABASE_ERRORS as error:

@@ -268,6 +268,34 @@ M6_WATCHES = """
     );
 """
 
+# 7: the evidence archive's index (issue 15): where each fetched exchange sits in the WARC
+# files (a response, or a revisit of an identical payload), and which records each article
+# was built from.
+M7_ARCHIVE = """
+    CREATE TABLE archive_records (
+        id INTEGER PRIMARY KEY,
+        record_id TEXT NOT NULL UNIQUE,
+        uri TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        payload_digest TEXT NOT NULL,
+        file TEXT NOT NULL,
+        offset INTEGER NOT NULL,
+        length INTEGER NOT NULL,
+        refers_to INTEGER REFERENCES archive_records(id) ON DELETE SET NULL
+    );
+    CREATE INDEX archive_records_uri ON archive_records(uri, fetched_at);
+    CREATE INDEX archive_records_digest ON archive_records(payload_digest, kind);
+    CREATE INDEX archive_records_time ON archive_records(fetched_at);
+    CREATE TABLE article_archive (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        record_id INTEGER NOT NULL REFERENCES archive_records(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        PRIMARY KEY (article_id, record_id)
+    );
+    CREATE INDEX article_archive_record ON article_archive(record_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     M1_BASE,
     M2_TRANSLATION_MEMORY,
@@ -275,6 +303,7 @@ MIGRATIONS: tuple[str, ...] = (
     M4_PROVENANCE,
     M5_CLAIMS,
     M6_WATCHES,
+    M7_ARCHIVE,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import articles, claims, entries, memory, provenance, reader, sources, translations
 from . import search as fts
 from . import source_admin
-from . import watches
+from . import archive, watches
 from .base import Repository, bind
 
 
@@ -114,3 +114,13 @@ class SqliteWatches(Repository):
     mark_failed = bind(watches.mark_failed)
     pending_alerts = bind(watches.pending_alerts)
     deliveries = bind(watches.deliveries)
+
+
+class SqliteArchive(Repository):
+    original_of = bind(archive.original_of)
+    add_record = bind(archive.add_record)
+    link_articles = bind(archive.link_articles)
+    records_of_articles = bind(archive.records_of_articles)
+    records_between = bind(archive.records_between)
+    records_by_id = bind(archive.records_by_id)
+    forget_before = bind(archive.forget_before)

@@ -13,7 +13,7 @@ from pathlib import Path
 from .database import Database
 from .repositories import (SqliteArticles, SqliteEntries, SqliteMemory, SqliteProvenance,
                            SqliteReader, SqliteSearch, SqliteSources, SqliteTranslations)
-from .repositories import SqliteWatches
+from .repositories import SqliteArchive, SqliteWatches
 
 
 class SqliteStore(Database):
@@ -35,6 +35,7 @@ class SqliteStore(Database):
         self.search = SqliteSearch(self)
         self.reader = SqliteReader(self)
         self.watches = SqliteWatches(self)
+        self.archive = SqliteArchive(self)
 
     def change_token(self) -> int | None:
         """A number that changes whenever anyone (this process or another) commits;
