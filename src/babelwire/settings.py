@@ -145,6 +145,18 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("archive.dir", str, "", "Folder of the WARC files (empty: <data_dir>/archive)."),
     Setting("archive.retention_days", int, 0,
             "Days archived fetches are kept (whole daily files are removed); 0: forever."),
+    # -- WebSub and adapted polling (issue 15)
+    Setting("websub.callback_url", str, "",
+            "Public address of this reader for WebSub pushes, e.g. https://news.example.org "
+            "(hubs call <it>/websub/ID); empty: no WebSub, polling only."),
+    Setting("websub.lease_seconds", int, 864000, "Lease asked of hubs; renewed before it ends."),
+    Setting("websub.recheck_hours", float, 24.0,
+            "Hours before a feed is checked again for a hub it did not declare."),
+    Setting("polling.adaptive", bool, True,
+            "Poll each source as often as it publishes (within polling.min/max_interval)."),
+    Setting("polling.min_interval", int, 300, "Shortest adapted poll interval, in seconds."),
+    Setting("polling.max_interval", int, 21600,
+            "Longest adapted poll interval, in seconds (also for sources that push via WebSub)."),
     Setting("serve.host", str, "127.0.0.1", "Address the reader listens on."),
     Setting("serve.port", int, 8000, "Port the reader listens on."),
 )

@@ -18,7 +18,8 @@ from .records import (ArticleFilters, ArticleRow, LinkView, PendingEntry, SaveOu
                       SiteArticle, SourceEvent, SourceRow, StoredLink, StoryMember, StoryRow,
                       TracedFeatures, TranslationFailure)
 from .search import SearchFilters, SearchQuery
-from .watch_records import ArchiveRecord, AlertRow, DeliveryRow, WatchMatch, WatchRow, WatchSpec
+from .watch_records import (AlertRow, ArchiveRecord, DeliveryRow, Subscription, WatchMatch,
+                            WatchRow, WatchSpec)
 
 
 class Sources(Protocol):
@@ -169,6 +170,19 @@ class Archive(Protocol):
     def forget_before(self, cutoff: str) -> list[str]: ...
 
 
+class WebSub(Protocol):
+    """WebSub subscriptions, one per source, and adapted polling (issue 15)."""
+
+    def save(self, source_id: int, *, hub: str, topic: str, secret: str, state: str, now: str,
+             error: str | None = None) -> Subscription: ...
+    def get(self, subscription_id: int) -> Subscription | None: ...
+    def list(self) -> list[Subscription]: ...
+    def set_verified(self, subscription_id: int, mode: str, lease_until: str | None) -> None: ...
+    def set_pushed(self, subscription_id: int, now: str) -> None: ...
+    def publishing_rates(self, since: str) -> dict[int, tuple[int, str | None]]: ...
+    def set_next_check(self, source_id: int, at: str) -> None: ...
+
+
 class Store(Protocol):
     backend: str  # "sqlite", "postgresql"
     url: str
@@ -182,6 +196,7 @@ class Store(Protocol):
     reader: Reader
     watches: Watches
     archive: Archive
+    websub: WebSub
 
     def change_token(self) -> int | None:
         """Changes whenever anyone commits (``None``: cannot tell); caches compare it."""

@@ -111,3 +111,19 @@ class ArchiveRecord(Record):
     refers_to: int | None = None
     role: str | None = None  # page | feed, when read for an article
     article_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Subscription(Record):
+    """A source's WebSub subscription: state none (no hub), pending, verified or failed."""
+
+    id: int
+    source_id: int
+    hub: str
+    topic: str
+    secret: str
+    state: str
+    checked_at: str
+    lease_until: str | None = None
+    pushed_at: str | None = None
+    last_error: str | None = None

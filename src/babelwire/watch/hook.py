@@ -1,5 +1,6 @@
 """The one call the run loop makes after each ingestion pass: link articles to their archived
-records, apply the archive's retention, match watches, send alerts."""
+records, apply the archive's retention, (re)subscribe WebSub hubs, adapt poll intervals,
+match watches, send alerts."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import logging
 
 from ..archive.export import apply_retention, link_recent_articles
 from ..storage import DATABASE_ERRORS
+from ..websub.schedule import adapt_intervals
+from ..websub.subscriber import check_sources
 from .deliver import deliver_due
 from .match import match_watches
 
@@ -19,6 +22,8 @@ def after_pass(ctx, report=None) -> None:
         if ctx.settings["archive.enabled"]:
             link_recent_articles(ctx.db)
             apply_retention(ctx.db, ctx.settings)
+        check_sources(ctx.db, ctx.settings, ctx.fetcher)
+        adapt_intervals(ctx.db, ctx.settings)
         found = match_watches(ctx.db, ctx.settings)
         delivered = deliver_due(ctx.db, ctx.settings)
     except DATABASE_ERRORS as error:

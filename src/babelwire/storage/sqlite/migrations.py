@@ -296,6 +296,23 @@ M7_ARCHIVE = """
     CREATE INDEX article_archive_record ON article_archive(record_id);
 """
 
+# 8: WebSub subscriptions (issue 15): the hub a feed declares, the secret its pushes are
+# signed with, and the lease; one row per source (state 'none' when it declares no hub).
+M8_WEBSUB = """
+    CREATE TABLE websub_subscriptions (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL UNIQUE REFERENCES sources(id) ON DELETE CASCADE,
+        hub TEXT NOT NULL DEFAULT '',
+        topic TEXT NOT NULL DEFAULT '',
+        secret TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL,
+        checked_at TEXT NOT NULL,
+        lease_until TEXT,
+        pushed_at TEXT,
+        last_error TEXT
+    );
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     M1_BASE,
     M2_TRANSLATION_MEMORY,
@@ -304,6 +321,7 @@ MIGRATIONS: tuple[str, ...] = (
     M5_CLAIMS,
     M6_WATCHES,
     M7_ARCHIVE,
+    M8_WEBSUB,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

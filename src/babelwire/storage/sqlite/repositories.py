@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import articles, claims, entries, memory, provenance, reader, sources, translations
 from . import search as fts
 from . import source_admin
-from . import archive, watches
+from . import archive, watches, websub
 from .base import Repository, bind
 
 
@@ -124,3 +124,13 @@ class SqliteArchive(Repository):
     records_between = bind(archive.records_between)
     records_by_id = bind(archive.records_by_id)
     forget_before = bind(archive.forget_before)
+
+
+class SqliteWebSub(Repository):
+    save = bind(websub.save_subscription)
+    get = bind(websub.get_subscription)
+    list = bind(websub.subscriptions)
+    set_verified = bind(websub.set_verified)
+    set_pushed = bind(websub.set_pushed)
+    publishing_rates = bind(websub.publishing_rates)
+    set_next_check = bind(websub.set_next_check)

@@ -13,7 +13,7 @@ from pathlib import Path
 from .database import Database
 from .repositories import (SqliteArticles, SqliteEntries, SqliteMemory, SqliteProvenance,
                            SqliteReader, SqliteSearch, SqliteSources, SqliteTranslations)
-from .repositories import SqliteArchive, SqliteWatches
+from .repositories import SqliteArchive, SqliteWatches, SqliteWebSub
 
 
 class SqliteStore(Database):
@@ -36,6 +36,7 @@ class SqliteStore(Database):
         self.reader = SqliteReader(self)
         self.watches = SqliteWatches(self)
         self.archive = SqliteArchive(self)
+        self.websub = SqliteWebSub(self)
 
     def change_token(self) -> int | None:
         """A number that changes whenever anyone (this process or another) commits;
