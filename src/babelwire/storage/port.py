@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from datetime import date
-from typing import Any, Iterable, Protocol
+from typing import Any, Iterable, Iterator, Protocol
 
 from ..models import Article, FeedEntry, Source, SourceHealth, Translation
 from .records import (ArticleFilters, ArticleRow, LinkView, PendingEntry, SaveOutcome,
@@ -183,6 +183,17 @@ class WebSub(Protocol):
     def set_next_check(self, source_id: int, at: str) -> None: ...
 
 
+class Exports(Protocol):
+    """Rows for researchers' exports: stored columns as plain dicts (issue 15)."""
+
+    def articles(self, filters: ArticleFilters,
+                 ids: list[int] | None = None) -> Iterator[dict[str, Any]]: ...
+    def stories(self, filters: ArticleFilters,
+                ids: list[int] | None = None) -> Iterator[dict[str, Any]]: ...
+    def links(self, filters: ArticleFilters,
+              ids: list[int] | None = None) -> Iterator[dict[str, Any]]: ...
+
+
 class Store(Protocol):
     backend: str  # "sqlite", "postgresql"
     url: str
@@ -197,6 +208,7 @@ class Store(Protocol):
     watches: Watches
     archive: Archive
     websub: WebSub
+    exports: Exports
 
     def change_token(self) -> int | None:
         """Changes whenever anyone commits (``None``: cannot tell); caches compare it."""

@@ -10,6 +10,15 @@ WATCH_KINDS = ("query", "name", "outlet", "relay_of")
 EMAIL_MODES = ("immediate", "digest")
 CHANNELS = ("email", "webhook")
 
+# The columns of researchers' exports (``babelwire export``), in order.
+ARTICLE_COLUMNS = ("id", "source_id", "source_name", "url", "canonical_url", "title", "author",
+                   "published", "first_seen", "language", "language_confidence", "content_hash",
+                   "site_name", "standfirst", "body", "story_id")
+STORY_COLUMNS = ("id", "title", "earliest_article_id", "article_count", "created_at",
+                 "updated_at")
+LINK_COLUMNS = ("article_id", "derived_from", "relation", "confidence", "lag_seconds",
+                "evidence", "created_at")
+
 
 @dataclass(frozen=True)
 class WatchSpec:

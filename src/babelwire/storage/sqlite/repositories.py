@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import articles, claims, entries, memory, provenance, reader, sources, translations
 from . import search as fts
 from . import source_admin
-from . import archive, watches, websub
+from . import archive, exports, watches, websub
 from .base import Repository, bind
 
 
@@ -134,3 +134,9 @@ class SqliteWebSub(Repository):
     set_pushed = bind(websub.set_pushed)
     publishing_rates = bind(websub.publishing_rates)
     set_next_check = bind(websub.set_next_check)
+
+
+class SqliteExports(Repository):
+    articles = bind(exports.export_articles)
+    stories = bind(exports.export_stories)
+    links = bind(exports.export_links)

@@ -13,7 +13,7 @@ from pathlib import Path
 from .database import Database
 from .repositories import (SqliteArticles, SqliteEntries, SqliteMemory, SqliteProvenance,
                            SqliteReader, SqliteSearch, SqliteSources, SqliteTranslations)
-from .repositories import SqliteArchive, SqliteWatches, SqliteWebSub
+from .repositories import SqliteArchive, SqliteExports, SqliteWatches, SqliteWebSub
 
 
 class SqliteStore(Database):
@@ -37,6 +37,7 @@ class SqliteStore(Database):
         self.watches = SqliteWatches(self)
         self.archive = SqliteArchive(self)
         self.websub = SqliteWebSub(self)
+        self.exports = SqliteExports(self)
 
     def change_token(self) -> int | None:
         """A number that changes whenever anyone (this process or another) commits;
