@@ -88,7 +88,9 @@ class Recorder:
 
     def _write(self, writer: WARCWriter, exchange: Exchange, digest: str, when: str,
                original: ArchiveRecord | None) -> str:
-        protocol = exchange.http_version if exchange.http_version.startswith("HTTP/") else "HTTP/1.1"
+        protocol = exchange.http_version
+        if not protocol.startswith("HTTP/"):
+            protocol = "HTTP/1.1"
         http_headers = StatusAndHeaders(f"{exchange.status} {exchange.reason}",
                                         stored_headers(exchange), protocol=protocol)
         date = {"WARC-Date": when}

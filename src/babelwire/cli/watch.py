@@ -73,8 +73,9 @@ def print_watches(db) -> None:
         print("no watches yet: `babelwire watch add name \"Ana Torres\" --email you@example.org`")
     for watch in watches:
         pending = len(db.watches.pending_alerts(watch.id))
-        where = ", ".join(filter(None, [watch.email and f"e-mail {watch.email} ({watch.email_mode})",
-                                        watch.webhook_url and f"webhook {watch.webhook_url}"]))
+        where = ", ".join(filter(None, [
+            watch.email and f"e-mail {watch.email} ({watch.email_mode})",
+            watch.webhook_url and f"webhook {watch.webhook_url}"]))
         print(f"#{watch.id} [{watch.kind}] {watch.target}"
               + (f"  ({watch.label})" if watch.label else ""))
         print(f"    alerts: {where or 'feed only'}; {pending} pending; "

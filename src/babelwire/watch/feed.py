@@ -35,7 +35,8 @@ def atom(watch: WatchRow, matches: list[WatchMatch], base_url: str) -> bytes:
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="via", href=match.url)
         author = ET.SubElement(entry, f"{{{ATOM}}}author")
         _text(author, "name", match.source_name or "unknown outlet")
-        summary = match.standfirst or f"{match.language} article from {match.source_name or match.url}"
+        outlet = match.source_name or match.url
+        summary = match.standfirst or f"{match.language} article from {outlet}"
         _text(entry, "summary", summary)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8")
 

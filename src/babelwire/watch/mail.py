@@ -10,7 +10,8 @@ from ..storage.watch_records import WatchMatch, WatchRow
 from .webhook import DeliveryFailed
 
 
-def message(settings, watch: WatchRow, matches: list[WatchMatch], links: dict[int, str]) -> EmailMessage:
+def message(settings, watch: WatchRow, matches: list[WatchMatch],
+            links: dict[int, str]) -> EmailMessage:
     mail = EmailMessage()
     mail["From"] = settings["watches.mail_from"]
     mail["To"] = watch.email

@@ -62,7 +62,8 @@ def request_subscription(store, settings, sub: Subscription, mode: str = "subscr
     return None if 200 <= response.status_code < 300 else f"hub answered HTTP {response.status_code}"
 
 
-def subscribe(store, settings, source_id: int, hub: str, topic: str, now: datetime) -> Subscription:
+def subscribe(store, settings, source_id: int, hub: str, topic: str,
+              now: datetime) -> Subscription:
     sub = store.websub.save(source_id, hub=hub, topic=topic, secret=secrets.token_hex(20),
                             state="pending", now=iso(now))
     error = request_subscription(store, settings, sub)

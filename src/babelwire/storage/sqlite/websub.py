@@ -51,7 +51,7 @@ def set_pushed(db: Database, subscription_id: int, now: str) -> None:
 
 
 def publishing_rates(db: Database, since: str) -> dict[int, tuple[int, str | None]]:
-    """Per enabled source: articles first seen since ``since`` (0 included) and its last fetch."""
+    """Per enabled source: articles first seen since ``since`` (0 included), last fetch."""
     rows = db.read().execute(
         "SELECT s.id, COUNT(a.id), s.last_fetch_at FROM sources s LEFT JOIN articles a "
         "ON a.source_id = s.id AND a.first_seen >= ? WHERE s.enabled = 1 GROUP BY s.id",
