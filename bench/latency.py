@@ -20,6 +20,7 @@ tracing is off (it is not on the path to a readable translation).
 from __future__ import annotations
 
 import argparse
+import email.policy
 import hashlib
 import hmac
 import os
@@ -28,6 +29,7 @@ import tempfile
 import threading
 import time
 from datetime import datetime, timezone
+from email import message_from_bytes
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -140,9 +142,8 @@ class Inbox:
         self.arrived: dict[str, float] = {}  # subject -> time
 
     async def handle_DATA(self, server, session, envelope):
-        subject = next((line for line in envelope.content.decode("utf-8", "replace").splitlines()
-                        if line.startswith("Subject:")), "")
-        self.arrived[subject] = time.time()
+        message = message_from_bytes(envelope.content, policy=email.policy.default)
+        self.arrived[str(message["Subject"])] = time.time()
         return "250 OK"
 
 

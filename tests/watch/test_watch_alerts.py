@@ -84,8 +84,8 @@ def test_immediate_email_is_retried_after_a_refusal(store, smtp_server):
     [(recipients, message)] = inbox.messages
     assert recipients == ["desk@example.org"]
     assert "Ana Torres dimite" in message["Subject"]
-    assert "https://reader.test/articles/" in message.get_payload()
-    assert "https://gaceta.test/1" in message.get_payload()
+    assert "https://reader.test/articles/" in message.get_content()
+    assert "https://gaceta.test/1" in message.get_content()
     assert store.watches.pending_alerts(watch.id) == []
 
 
@@ -102,7 +102,7 @@ def test_digest_gathers_a_window_into_one_email(store, smtp_server):
     assert report.delivered == 2
     [(_, message)] = inbox.messages
     assert "2 new articles" in message["Subject"]
-    assert "entrevista" in message.get_payload() and "dimite" in message.get_payload()
+    assert "entrevista" in message.get_content() and "dimite" in message.get_content()
     assert store.watches.pending_alerts(watch.id) == []
 
 
@@ -131,3 +131,19 @@ def test_signature_is_hmac_sha256_of_the_body():
     # RFC 4231, test case 2
     assert sign("Jefe", b"what do ya want for nothing?") == (
         "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+
+
+def test_non_ascii_subjects_arrive_whole(store, smtp_server):
+    port, inbox = smtp_server
+    settings = settings_for(port)
+    save_article(store, "https://gaceta.test/3", title="Lucía Ferrándiz visita el mercado de "
+                 "Alcaravea y promete un techo nuevo", body="Lucía Ferrándiz habló.")
+    store.watches.add(WatchSpec("name", "Lucía Ferrándiz", email="desk@example.org"),
+                      "2026-12-03T09:00:00Z")
+    match_watches(store, settings, now=NOW)
+    assert deliver_due(store, settings, now=NOW).delivered == 1
+    [(_, message)] = inbox.messages
+    subject = str(message["Subject"])
+    assert subject == ("[babelwire] name: Lucía Ferrándiz: Lucía Ferrándiz visita el mercado de "
+                       "Alcaravea y promete un techo nuevo")
+    assert "Lucía Ferrándiz visita" in message.get_content()
