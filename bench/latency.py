@@ -172,7 +172,7 @@ def _settings(folder: Path, smtp_port: int, callback: str, interval: int):
     return load_settings(None, environ={}, overrides={
         "data_dir": str(folder), "targets": ["en"], "fetch.per_host_delay": 0.0,
         "fetch.allow_addresses": ["127.0.0.1"], "poll_interval": interval,
-        "polling.adaptive": False, "provenance.enabled": False, "watches.smtp_host": "127.0.0.1",
+        "poll.adaptive": False, "provenance.enabled": False, "watches.smtp_host": "127.0.0.1",
         "watches.smtp_port": smtp_port, "websub.callback_url": callback})
 
 

@@ -156,8 +156,8 @@ def test_signature_methods():
 
 
 def test_adapted_intervals_follow_the_publishing_rate(tmp_path, make_settings):
-    settings = make_settings(tmp_path / "data", **{"polling.min_interval": 300,
-                                                   "polling.max_interval": 21600})
+    settings = make_settings(tmp_path / "data", **{"poll.min_interval": 300,
+                                                   "poll.max_interval": 21600})
     assert adapted_interval(0, settings) == 21600  # silent: the longest interval
     assert adapted_interval(7 * 24, settings) == 1800  # hourly: twice an hour
     assert adapted_interval(100000, settings) == 300  # never below the floor

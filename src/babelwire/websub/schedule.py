@@ -1,5 +1,5 @@
 """Adapted polling: each healthy source is polled about twice per gap between its articles,
-within ``polling.min_interval`` and ``polling.max_interval``; a source that pushes through a
+within ``poll.min_interval`` and ``poll.max_interval``; a source that pushes through a
 verified WebSub subscription is polled at the longest interval (a safety net)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ WINDOW_DAYS = 7
 
 
 def adapted_interval(articles_in_window: int, settings, pushed: bool = False) -> int:
-    low, high = settings["polling.min_interval"], settings["polling.max_interval"]
+    low, high = settings["poll.min_interval"], settings["poll.max_interval"]
     if pushed or articles_in_window <= 0:
         return high
     gap = WINDOW_DAYS * 86400 / articles_in_window
@@ -22,7 +22,7 @@ def adapted_interval(articles_in_window: int, settings, pushed: bool = False) ->
 def adapt_intervals(store, settings, now: datetime | None = None) -> dict[int, int]:
     """Set each healthy source's next poll (its last poll + the adapted interval); returns
     source id -> interval."""
-    if not settings["polling.adaptive"]:
+    if not settings["poll.adaptive"]:
         return {}
     moment = now or utcnow()
     rates = store.websub.publishing_rates(iso(moment - timedelta(days=WINDOW_DAYS)))

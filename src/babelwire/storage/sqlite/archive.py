@@ -1,4 +1,4 @@
-"""The evidence archive's index in SQLite (migration 7, issue 15): WARC record locations,
+"""The evidence archive's index in SQLite (migration 8, issue 15): WARC record locations,
 payload digests for deduplication, and the records each article was built from."""
 
 from __future__ import annotations

@@ -221,9 +221,29 @@ M5_CLAIMS = """
     );
 """
 
-# 6: watches, their matches, the alert outbox and its delivery log (issue 15). A match is
+# 6: faults stay with their entry (issue 9): entries without a link keep the
+# feed's own content; the poller's state is kept for /healthz.
+M6_ENTRY_CONTENT = """
+    ALTER TABLE entries ADD COLUMN guid TEXT;
+    ALTER TABLE entries ADD COLUMN author TEXT NOT NULL DEFAULT '';
+    ALTER TABLE entries ADD COLUMN content TEXT;
+    CREATE TABLE worker_status (
+        name TEXT PRIMARY KEY,
+        pid INTEGER NOT NULL,
+        running INTEGER NOT NULL DEFAULT 0,
+        started_at TEXT NOT NULL,
+        pass_started_at TEXT,
+        pass_finished_at TEXT,
+        passes INTEGER NOT NULL DEFAULT 0,
+        last_summary TEXT,
+        last_error TEXT,
+        last_error_at TEXT
+    )
+"""
+
+# 7: watches, their matches, the alert outbox and its delivery log (issue 15). A match is
 # unique per (watch, article); an outbox row per (match, channel).
-M6_WATCHES = """
+M7_WATCHES = """
     CREATE TABLE watches (
         id INTEGER PRIMARY KEY,
         kind TEXT NOT NULL,
@@ -268,10 +288,10 @@ M6_WATCHES = """
     );
 """
 
-# 7: the evidence archive's index (issue 15): where each fetched exchange sits in the WARC
+# 8: the evidence archive's index (issue 15): where each fetched exchange sits in the WARC
 # files (a response, or a revisit of an identical payload), and which records each article
 # was built from.
-M7_ARCHIVE = """
+M8_ARCHIVE = """
     CREATE TABLE archive_records (
         id INTEGER PRIMARY KEY,
         record_id TEXT NOT NULL UNIQUE,
@@ -296,9 +316,9 @@ M7_ARCHIVE = """
     CREATE INDEX article_archive_record ON article_archive(record_id);
 """
 
-# 8: WebSub subscriptions (issue 15): the hub a feed declares, the secret its pushes are
+# 9: WebSub subscriptions (issue 15): the hub a feed declares, the secret its pushes are
 # signed with, and the lease; one row per source (state 'none' when it declares no hub).
-M8_WEBSUB = """
+M9_WEBSUB = """
     CREATE TABLE websub_subscriptions (
         id INTEGER PRIMARY KEY,
         source_id INTEGER NOT NULL UNIQUE REFERENCES sources(id) ON DELETE CASCADE,
@@ -319,9 +339,10 @@ MIGRATIONS: tuple[str, ...] = (
     M3_SEARCH,
     M4_PROVENANCE,
     M5_CLAIMS,
-    M6_WATCHES,
-    M7_ARCHIVE,
-    M8_WEBSUB,
+    M6_ENTRY_CONTENT,
+    M7_WATCHES,
+    M8_ARCHIVE,
+    M9_WEBSUB,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,4 +1,4 @@
-"""Watches, their matches and the alert outbox in SQLite (migration 6, issue 15).
+"""Watches, their matches and the alert outbox in SQLite (migration 7, issue 15).
 
 A match is recorded once per (watch, article) and its outbox rows (one per
 channel) are written in the same transaction, so an alert is neither lost nor

@@ -1,4 +1,4 @@
-"""WebSub subscriptions and adapted polling in SQLite (migration 8, issue 15)."""
+"""WebSub subscriptions and adapted polling in SQLite (migration 9, issue 15)."""
 
 from __future__ import annotations
 
