@@ -22,6 +22,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "settings_cmd",
     "trace",
     "status",
+    "watch",
+    "archive",
+    "export",
 )
 
 
