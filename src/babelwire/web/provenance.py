@@ -26,6 +26,8 @@ from ..provenance.relay import judge
 from ..storage import DATABASE_ERRORS
 from ..storage import provenance as store
 from .context import reader_language, render, web_of
+from .provenance_line import (LINE_STRINGS, Lag, confidence_words, kind_words, lag_between,
+                              lag_phrase, republished_counts)
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +72,11 @@ STRINGS: dict[str, dict[str, str]] = {
 
 
 def labels(lang: str) -> Callable[[str], str]:
-    strings = STRINGS.get(lang, STRINGS["en"])
+    strings = {**LINE_STRINGS.get(lang, LINE_STRINGS["en"]), **STRINGS.get(lang, STRINGS["en"])}
+    fallback = {**LINE_STRINGS["en"], **STRINGS["en"]}
 
     def label(key: str) -> str:
-        return strings.get(key) or STRINGS["en"].get(key, key)
+        return strings.get(key) or fallback.get(key, key)
 
     return label
 
@@ -93,26 +96,53 @@ def human_lag(seconds: int | None) -> str:
     return f"{sign}{minutes} min" if minutes else f"{sign}{secs} s"
 
 
-def _other(row) -> dict[str, Any]:
+def _other(row, here, outlets: dict[int, str], label, upstream: bool) -> dict[str, Any]:
+    """The other article of a link, with its outlet's name and the lag on its basis."""
+    other = {"published": row["other_published"], "first_seen": row["other_first_seen"]}
+    lag = lag_between(here, other) if upstream else lag_between(other, here)
+    if lag.seconds is None and row["lag_seconds"] is not None:
+        lag = Lag(int(row["lag_seconds"]), "first_seen")
     return {"id": row["other_id"], "title": row["other_title"], "language": row["other_language"],
-            "site": row["other_site_name"] or host_of(row["other_url"]),
-            "host": host_of(row["other_url"]),
+            "site": outlets.get(row["other_id"]) or row["other_site_name"] or host_of(row["other_url"]),
+            "host": host_of(row["other_url"]), "url": row["other_url"],
+            "published": row["other_published"],
             "first_seen": row["other_first_seen"], "relation": row["relation"],
-            "confidence": row["confidence"], "lag": human_lag(row["lag_seconds"]),
-            "evidence": json.loads(row["evidence"] or "{}")}
+            "confidence": row["confidence"], "lag": human_lag(lag.seconds),
+            "lag_seconds": lag.seconds, "lag_basis": lag.basis,
+            "lag_phrase": lag_phrase(lag, label, human_lag, earlier=upstream),
+            "confidence_words": confidence_words(row["confidence"], label),
+            "evidence": _evidence(row["evidence"])}
 
 
-def article_provenance(db, article_id: int) -> dict[str, Any] | None:
-    """What the panel shows: the original, what derives from it, the same event, the story."""
+def _evidence(raw: Any) -> dict[str, Any]:
+    if isinstance(raw, dict):
+        return raw
+    try:
+        found = json.loads(raw or "{}")
+    except (TypeError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def article_provenance(db, article_id: int, lang: str = "en") -> dict[str, Any] | None:
+    """What the line and the panel show: the original, what derives from it, the same
+    event, the story; lags from publication times (first seen as the fallback)."""
     upstream, downstream = store.links_of_article(db, article_id)
     story = store.story_of_article(db, article_id)
     if not upstream and not downstream and story is None:
         return None
-    originals = [_other(r) for r in upstream if r["relation"] != "same_event"]
-    derived = [_other(r) for r in downstream if r["relation"] != "same_event"]
-    same = [_other(r) for r in upstream + downstream if r["relation"] == "same_event"]
+    here = db.articles.get_row(article_id)
+    outlets = db.reader.outlet_names([r["other_id"] for r in upstream + downstream])
+    label = labels(lang)
+    ups = [_other(r, here, outlets, label, True) for r in upstream]
+    downs = [_other(r, here, outlets, label, False) for r in downstream]
+    originals = [o for o in ups if o["relation"] != "same_event"]
+    derived = [d for d in downs if d["relation"] != "same_event"]
+    sites, translating = republished_counts(derived)
     return {"original": originals[0] if originals else None, "derived": derived,
-            "same_event": same, "story": dict(story) if story else None}
+            "same_event": [o for o in ups + downs if o["relation"] == "same_event"],
+            "story": dict(story) if story else None,
+            "republished_sites": sites, "republished_translated": translating}
 
 
 def provenance_context(request: Request) -> dict[str, Any]:
@@ -121,7 +151,8 @@ def provenance_context(request: Request) -> dict[str, Any]:
     article_id = request.path_params.get("article_id")
     if isinstance(article_id, int) and request.url.path.startswith("/articles/"):
         try:
-            found["provenance"] = article_provenance(web_of(request).db, article_id)
+            found["provenance"] = article_provenance(web_of(request).db, article_id,
+                                                     reader_language(request))
         except DATABASE_ERRORS:
             log.warning("provenance panel unavailable for article %s", article_id, exc_info=True)
             found["provenance"] = None
@@ -219,3 +250,4 @@ def install_provenance(app: Starlette) -> None:
     templates.context_processors.append(provenance_context)
     templates.env.filters["site_of"] = host_of
     templates.env.filters["lag"] = human_lag
+    templates.env.filters["kind_words"] = kind_words

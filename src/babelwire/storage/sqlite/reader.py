@@ -157,3 +157,15 @@ def translations_into(db: Database, article_ids: list[int],
         f"SELECT * FROM translations WHERE language = ? AND article_id IN ({marks})",
         (language, *article_ids)).fetchall()
     return {row["article_id"]: {language: translation_from_row(row)} for row in rows}
+
+
+def outlet_names(db: Database, article_ids: list[int]) -> dict[int, str]:
+    """article id -> its outlet: the source's name, else the page's site name ('' if neither)."""
+    if not article_ids:
+        return {}
+    marks = ",".join("?" for _ in article_ids)
+    rows = db.read().execute(
+        "SELECT a.id, COALESCE(NULLIF(s.name, ''), NULLIF(a.site_name, ''), '') AS outlet "
+        f"FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id IN ({marks})",
+        tuple(article_ids)).fetchall()
+    return {row["id"]: row["outlet"] for row in rows}

@@ -99,3 +99,4 @@ class SqliteReader(Repository):
     stories_of = bind(reader.stories_of)
     translated_titles = bind(reader.translated_titles)
     translations_into = bind(reader.translations_into)
+    outlet_names = bind(reader.outlet_names)
