@@ -169,3 +169,17 @@ def outlet_names(db: Database, article_ids: list[int]) -> dict[int, str]:
         f"FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id IN ({marks})",
         tuple(article_ids)).fetchall()
     return {row["id"]: row["outlet"] for row in rows}
+
+
+def article_times(db: Database, article_ids: list[int]) -> dict[int, dict[str, str | None]]:
+    """article id -> {"published", "first_seen"} (for lags between versions)."""
+    found: dict[int, dict[str, str | None]] = {}
+    ids = list(article_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" for _ in chunk)
+        for row in db.read().execute(
+                f"SELECT id, published, first_seen FROM articles WHERE id IN ({marks})",
+                tuple(chunk)):
+            found[row["id"]] = {"published": row["published"], "first_seen": row["first_seen"]}
+    return found

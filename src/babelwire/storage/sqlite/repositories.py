@@ -100,3 +100,4 @@ class SqliteReader(Repository):
     translated_titles = bind(reader.translated_titles)
     translations_into = bind(reader.translations_into)
     outlet_names = bind(reader.outlet_names)
+    article_times = bind(reader.article_times)
