@@ -135,3 +135,43 @@ def test_attribution_kinds_in_plain_words_in_both_languages():
         assert kind_words("title_suffix", labels(lang)) == expected
     assert kind_words("source_link", labels("fr")) == "lien vers la source"
     assert kind_words("something_new", labels("en")) == "something new"
+
+
+def test_story_and_site_pages_state_lags_from_publication_times(reader, relay, demo_store):
+    derived, original = relay
+    _, _, db, _ = demo_store
+    story = db.provenance.story_of_article(derived["id"])
+    lag = human_lag(_published_lag(relay))
+    with httpx.Client(base_url=reader, timeout=30) as client:
+        story_page = _text(client.get(f"/stories/{story['id']}", params={"lang": "en"}).text)
+        relay_host = derived["url"].split("/")[2]
+        site_page = _text(client.get(f"/sites/{relay_host}", params={"lang": "en"}).text)
+    assert f"published {lag} later" in story_page
+    assert f"published {lag} later" in site_page
+    assert "between publication times" in site_page
+    assert f"Site: {relay_host}" not in site_page and "World News Relay Daily" in site_page
+    assert "outlet_in_title" not in site_page and "source_credit" not in site_page
+
+
+def test_stories_and_sites_indexes_linked_from_navigation_and_sources(reader, relay):
+    derived, _ = relay
+    relay_host = derived["url"].split("/")[2]
+    with httpx.Client(base_url=reader, timeout=30) as client:
+        stories = client.get("/stories", params={"lang": "en"})
+        sites = client.get("/sites", params={"lang": "en"})
+        sources = client.get("/sources", params={"lang": "en"}).text
+        home = client.get("/", params={"lang": "en"}).text
+        french = client.get("/sites", params={"lang": "fr"}).text
+    assert stories.status_code == 200 and sites.status_code == 200
+    assert re.search(r'href="/stories/\d+', stories.text)
+    assert "relayed by World News Relay Daily" in _text(stories.text)
+    rows = sites.text.split("<tbody>", 1)[1].split("<tr")[1:]
+    # the relay ranks first, flagged, named by its outlet
+    assert f"/sites/{relay_host}" in rows[0] and "World News Relay Daily" in rows[0]
+    assert ">relay<" in rows[0]
+    assert len(rows) >= 3
+    for page in (home, sources):
+        nav = page.split('<nav class="links">', 1)[1].split("</nav>", 1)[0]
+        assert 'href="/stories' in nav and 'href="/sites' in nav
+    assert f'href="/sites/{relay_host}' in sources and 'href="/sites' in sources.split("<h1", 1)[1]
+    assert ">relais<" in french and "entre dates de publication" in french

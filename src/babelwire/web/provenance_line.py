@@ -31,6 +31,9 @@ LINE_STRINGS: dict[str, dict[str, str]] = {
         "kind_dateline": "credit in the dateline",
         "confidence_high": "strong evidence", "confidence_fair": "fair evidence",
         "confidence_low": "weak evidence",
+        "stories_title": "Stories", "sites_title": "Sites", "relayed_by": "relayed by",
+        "relay_badge": "relay",
+        "basis_published": "between publication times", "basis_first_seen": "between first-seen times",
     },
     "fr": {
         "line_translation": "Traduction automatique de", "line_copy": "Copie de",
@@ -46,6 +49,10 @@ LINE_STRINGS: dict[str, dict[str, str]] = {
         "kind_dateline": "mention dans la signature",
         "confidence_high": "indices solides", "confidence_fair": "indices moyens",
         "confidence_low": "indices faibles",
+        "stories_title": "Sujets", "sites_title": "Sites", "relayed_by": "relayé par",
+        "relay_badge": "relais",
+        "basis_published": "entre dates de publication",
+        "basis_first_seen": "entre dates de première détection",
     },
 }
 
