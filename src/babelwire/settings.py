@@ -69,6 +69,9 @@ SETTINGS: tuple[Setting, ...] = (
             "or apertium."),
     Setting("translate.pivots", list, ["es", "ca", "en", "fr"],
             "Languages tried, in order, as a pivot when no direct pair exists."),
+    # -- translation on real news (issue 11)
+    Setting("translate.pair_pivots", list, [],
+            "Per-pair pivot overrides, e.g. [\"en-fr=es\"] (default: the pivot measured best, fr-en=es, en-fr=ca)."),
     Setting("translate.workers", int, 2, "Translation processes run in parallel."),
     Setting("translate.apertium_binary", str, "apertium", "Path of the apertium command."),
     # -- extraction (issue 3)

@@ -24,7 +24,25 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+COMMAND_NAMES = {"settings": "settings_cmd"}  # command -> module, where they differ
+_OPTIONS_WITH_VALUES = ("--config", "--data")
+
+
+def _command_module(argv: list[str]) -> str | None:
+    """The module of the command ``argv`` names, so only that one is imported (start-up time)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _OPTIONS_WITH_VALUES:
+            skip = True
+        elif not arg.startswith("-"):
+            module = COMMAND_NAMES.get(arg, arg)
+            return module if module in COMMAND_MODULES else None
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="babelwire",
         description="Relay the world's news into your language, and say where every line came from.")
@@ -34,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", help="data folder (overrides data_dir)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    only = _command_module(sys.argv[1:] if argv is None else argv)
+    for name in (only,) if only else COMMAND_MODULES:
         import_module(f"{__package__}.{name}").add_parser(commands)
     return parser
 
@@ -50,7 +69,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")

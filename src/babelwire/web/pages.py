@@ -13,7 +13,9 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from ..models import Translation
+from ..translate.quality import quality_class
 from ..storage.articles import article_from_row, get_article_row
+from ..storage.memory import unknown_words
 from ..storage.sources import health_rows
 from ..storage.translations import failures_for, translations_for
 from .context import reader_language, render, web_of
@@ -103,6 +105,8 @@ def article_page(request: Request) -> Response:
         "outlet": outlet_of(row), "time": time_of(row), "failures": failures, "others": others,
         "stories": stories_of(web.db, [article.id]).get(article.id, []),
         "article_id": article.id,
+        "quality": quality_class(translation.engine) if translation else "",
+        "unknown_words": set(unknown_words(web.db, article.id, lang)) if translation else set(),
     })
 
 
