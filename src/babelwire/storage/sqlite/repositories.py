@@ -100,6 +100,8 @@ class SqliteReader(Repository):
     stories_of = bind(reader.stories_of)
     translated_titles = bind(reader.translated_titles)
     translations_into = bind(reader.translations_into)
+    outlet_names = bind(reader.outlet_names)
+    article_times = bind(reader.article_times)
 
 
 class SqliteWatches(Repository):
