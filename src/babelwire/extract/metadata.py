@@ -214,8 +214,8 @@ def trafilatura_author(tree: Any) -> str:
 
 def _byline_author(tree: Any) -> str:
     found = tree.xpath(
-        "(//*[@rel='author'] | //*[contains(concat(' ', normalize-space(@class), ' '), ' author ')]"
-        " | //*[@itemprop='author'])[1]")
+        "(//*[@rel='author' or @itemprop='author' or (contains(@class, 'author') and"
+        " contains(concat(' ', normalize-space(@class), ' '), ' author '))])[1]")
     name = _text(found[0]) if found else ""
     name = re.sub(r"^(by|par|por|von|di|door)\s+", "", name, flags=re.I)
     return name if 0 < len(name) <= 80 else ""
