@@ -349,8 +349,10 @@ PHOTO_CREDIT_RE = re.compile(r"\b(photo|foto|фото|image|bild|imagen|immagine
 
 # Paywalled text shown blurred or locked is hidden too: the reader cannot read it.
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|filter\s*:\s*blur", re.I)
+# A name part joined by "_" or "-" does not hide the element: Drupal's
+# "field--label-visually_hidden" hides the field's label, not the field.
 HIDDEN_CLASS_RE = re.compile(
-    r"(?<![a-z0-9-])(hidden|is-hidden|d-none|visually-hidden|sr-only|screen-reader-text|"
+    r"(?<![a-z0-9_-])(hidden|is-hidden|d-none|visually-hidden|sr-only|screen-reader-text|"
     r"hide|u-hidden|invisible|[a-z0-9_-]*blurr?(ed)?|([a-z0-9_-]*[_-])?locked|paywalled)"
     r"(?![a-z0-9-])", re.I)
 # ... unless a responsive class shows it on larger screens ("d-none d-md-block").
