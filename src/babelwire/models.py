@@ -33,7 +33,12 @@ class SourceHealth:
 
 @dataclass(frozen=True)
 class FeedEntry:
-    """One item of a feed or sitemap: a link to an article page."""
+    """One item of a feed or sitemap: a link to an article page.
+
+    An item without a usable link keeps the feed's own HTML in ``content``; its
+    ``url`` is then the feed's URL with an ``#entry-...`` fragment made from its
+    guid (or a hash of its content), which identifies it.
+    """
 
     url: str
     title: str = ""
@@ -41,6 +46,7 @@ class FeedEntry:
     published: str | None = None  # ISO 8601, UTC
     guid: str | None = None
     author: str = ""
+    content: str | None = None  # the feed's HTML, for an entry without a link
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_backoff", int, 86400, "Longest wait, in seconds, before retrying a failing source."),
     Setting("max_articles_per_source", int, 50, "Newest entries taken from one feed per poll."),
     Setting("workers", int, 4, "Article pages fetched in parallel (across hosts)."),
+    # -- faults stay with their source or entry (issue 9)
+    Setting("poll.workers", int, 8,
+            "Sources polled at once (at most fetch.per_host_concurrency per host)."),
+    Setting("entries.park_after", int, 3,
+            "Failures of the same kind in a row after which an entry is parked (no more retries)."),
     Setting("fetch.user_agent", str,
             "babelwire/0.1 (+https://github.com/babelwire/babelwire; self-hosted news monitor)",
             "User-Agent sent with every request."),
@@ -64,6 +69,9 @@ SETTINGS: tuple[Setting, ...] = (
             "or apertium."),
     Setting("translate.pivots", list, ["es", "ca", "en", "fr"],
             "Languages tried, in order, as a pivot when no direct pair exists."),
+    # -- translation on real news (issue 11)
+    Setting("translate.pair_pivots", list, [],
+            "Per-pair pivot overrides, e.g. [\"en-fr=es\"] (default: the pivot measured best, fr-en=es, en-fr=ca)."),
     Setting("translate.workers", int, 2, "Translation processes run in parallel."),
     Setting("translate.apertium_binary", str, "apertium", "Path of the apertium command."),
     # -- extraction (issue 3)
@@ -110,6 +118,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("web.read_token", str, "", "Token readers give when web.private is on."),
     Setting("web.cache_entries", int, 256,
             "Rendered home, search and feed pages kept until the store changes; 0: none."),
+    # -- web edge: body limits, sessions, login throttling (issue 9)
+    Setting("web.max_body_bytes", int, 6 * 1024 * 1024,
+            "Largest request body (admin forms, OPML paste) accepted; larger ones get 413 unread."),
+    Setting("web.session_hours", float, 12.0,
+            "Hours an admin or reader session lasts; logout ends it at once."),
+    Setting("web.login_failures", int, 5,
+            "Wrong tokens one client address may send before it must wait (429)."),
+    Setting("web.login_lockout", float, 30.0,
+            "Seconds of the first wait after too many wrong tokens; doubled each further miss."),
     # -- stories and provenance (issue 6)
     Setting("provenance.enabled", bool, True,
             "Trace new articles after each ingestion pass: copies, translations, stories."),
@@ -174,8 +191,14 @@ class Settings:
         return Settings(values=values, sources=self.sources, config_path=self.config_path)
 
 
-def coerce(setting: Setting, value: Any) -> Any:
-    """Convert ``value`` (from TOML, the environment or a flag) to the setting's type."""
+TYPE_WORDS = {int: "an integer", float: "a number", bool: "true or false",
+              list: "a list (comma-separated in the environment)", str: "a string"}
+
+
+def coerce(setting: Setting, value: Any, origin: str = "") -> Any:
+    """Convert ``value`` (from TOML, the environment or a flag) to the setting's type.
+
+    ``origin`` names where the value came from (a file, an environment variable)."""
     try:
         if setting.type is bool:
             if isinstance(value, str):
@@ -189,10 +212,18 @@ def coerce(setting: Setting, value: Any) -> Any:
             if isinstance(value, str):
                 return [v.strip() for v in value.split(",") if v.strip()]
             return list(value)
+        if setting.type in (int, float) and isinstance(value, bool):
+            raise ValueError(value)
+        if setting.type is int and isinstance(value, float) and not value.is_integer():
+            raise ValueError(value)
+        if setting.type is str and isinstance(value, (bool, int, float, list, dict)):
+            raise TypeError(value)
         return setting.type(value)
     except (TypeError, ValueError) as exc:
+        where = f" ({origin})" if origin else ""
         raise ConfigError(
-            f"setting {setting.name} must be a {setting.type.__name__}, got {value!r}"
+            f"setting {setting.name}{where} must be {TYPE_WORDS[setting.type]}, got {value!r}: "
+            f"fix the value (see `babelwire settings`)"
         ) from exc
 
 
@@ -212,7 +243,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError as exc:
-        raise ConfigError(f"config file {path} does not exist: create it or pass --config") from exc
+        raise ConfigError(f"config file {path} does not exist: create it, or pass --config "
+                          f"with the path of an existing file") from exc
+    except IsADirectoryError as exc:
+        raise ConfigError(f"config file {path} is a folder: pass --config with a TOML file") from exc
+    except PermissionError as exc:
+        raise ConfigError(f"config file {path} cannot be read (permission denied)") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
 
@@ -248,11 +284,12 @@ def load_settings(
         for name, value in _flatten(table).items():
             if name not in _BY_NAME:
                 raise ConfigError(f"{path}: unknown setting '{name}' (see `babelwire settings`)")
-            values[name] = coerce(_BY_NAME[name], value)
+            values[name] = coerce(_BY_NAME[name], value, origin=f"in {path}")
     for setting in SETTINGS:
         if setting.env_var in environ:
-            values[setting.name] = coerce(setting, environ[setting.env_var])
+            values[setting.name] = coerce(setting, environ[setting.env_var],
+                                          origin=f"from environment variable {setting.env_var}")
     for name, value in (overrides or {}).items():
         if value is not None:
-            values[name] = coerce(_BY_NAME[name], value)
+            values[name] = coerce(_BY_NAME[name], value, origin="from the command line")
     return Settings(values=values, sources=sources, config_path=str(path) if path else None)

@@ -13,7 +13,11 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from ..models import Translation
+from ..status import poller_line, poller_state
+from ..storage.schedule import poll_schedule
+from ..translate.quality import quality_class
 from ..storage.articles import article_from_row, get_article_row
+from ..storage.memory import unknown_words
 from ..storage.sources import health_rows
 from ..storage.translations import failures_for, translations_for
 from .context import reader_language, render, web_of
@@ -52,7 +56,7 @@ def known_languages(targets: tuple[str, ...]) -> list[str]:
 
 def page_number(request: Request) -> int:
     raw = request.query_params.get("page", "1")
-    if not raw.isdigit() or int(raw) < 1 or len(raw) > 6:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 6 or int(raw) < 1:
         raise HTTPException(400, "page must be a positive whole number")
     return int(raw)
 
@@ -103,11 +107,15 @@ def article_page(request: Request) -> Response:
         "outlet": outlet_of(row), "time": time_of(row), "failures": failures, "others": others,
         "stories": stories_of(web.db, [article.id]).get(article.id, []),
         "article_id": article.id,
+        "quality": quality_class(translation.engine) if translation else "",
+        "unknown_words": set(unknown_words(web.db, article.id, lang)) if translation else set(),
     })
 
 
 def sources_page(request: Request) -> Response:
-    return render(request, "sources.html", {"sources": health_rows(web_of(request).db)})
+    web = web_of(request)
+    poller = poller_line(poller_state(web.settings.data_dir), poll_schedule(web.db))
+    return render(request, "sources.html", {"sources": health_rows(web.db), "poller": poller})
 
 
 def favicon(request: Request) -> Response:
@@ -116,7 +124,43 @@ def favicon(request: Request) -> Response:
 
 
 def healthz(request: Request) -> Response:
-    return PlainTextResponse("ok")
+    """``ok``; with a poller (``babelwire run``): whether it is alive, its last pass and error.
+
+    503 when this process's poller has stopped. ``Accept: application/json`` gives JSON.
+    """
+    import json
+    import os
+
+    from ..storage.sqlite.worker_status import get_worker_status
+
+    status = get_worker_status(web_of(request).db, "poller")
+    if status is None:
+        return PlainTextResponse("ok")
+    alive = status.running and _process_alive(status.pid)
+    here = status.pid == os.getpid()
+    state = "ok" if alive or not here else "error: the poller has stopped"
+    facts = {"status": state, "poller": "alive" if alive else "stopped", "pid": status.pid,
+             "passes": status.passes, "last_pass_started": status.pass_started_at,
+             "last_pass_finished": status.pass_finished_at, "last_pass": status.last_summary,
+             "last_error": status.last_error, "last_error_at": status.last_error_at}
+    code = 200 if state == "ok" else 503
+    if "application/json" in request.headers.get("accept", ""):
+        return Response(json.dumps(facts), status_code=code, media_type="application/json")
+    lines = [state] + [f"{name}: {value}" for name, value in facts.items()
+                       if name != "status" and value is not None]
+    return PlainTextResponse("\n".join(lines), status_code=code)
+
+
+def _process_alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def error_page(request: Request, status_code: int, detail: str) -> Response:
