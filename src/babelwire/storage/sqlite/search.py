@@ -13,6 +13,7 @@ from ..search import MARK_END, MARK_START, SNIPPET_TOKENS, SearchFilters, Search
 if TYPE_CHECKING:
     from .store import SqliteStore as Database
 
+TITLE_WEIGHT = 4.0  # a word in the title counts as much as four in the body
 
 _SELECT = (
     "SELECT a.*, s.name AS source_name, s.url AS source_url, "
@@ -24,8 +25,10 @@ _SELECT = (
 
 
 def search_articles(db: Database, query: SearchQuery, filters: SearchFilters, limit: int,
-                    before_id: int | None = None) -> list[ArticleRow]:
-    """Matching articles, newest stored first (by id), with a marked ``snippet``."""
+                    before_id: int | None = None, *, relevance: bool = False,
+                    offset: int = 0) -> list[ArticleRow]:
+    """Matching articles with a marked ``snippet``: newest stored first (by id), or by
+    FTS5's bm25 rank with titles weighing more than bodies (``relevance``, id breaking ties)."""
     if query.empty:
         return []
     sql, params = _SELECT, [query.fts()]
@@ -39,8 +42,9 @@ def search_articles(db: Database, query: SearchQuery, filters: SearchFilters, li
         if value is not None:
             sql += f" AND {condition}"
             params.append(value)
-    sql += " ORDER BY search_index.rowid DESC LIMIT ?"
-    params.append(limit)
+    order = f"bm25(search_index, {TITLE_WEIGHT}, 1.0), " if relevance else ""
+    sql += f" ORDER BY {order}search_index.rowid DESC LIMIT ? OFFSET ?"
+    params.extend([limit, offset])
     return [record_of(ArticleRow, row) for row in db.read().execute(sql, params).fetchall()]
 
 
