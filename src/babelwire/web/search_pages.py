@@ -15,7 +15,7 @@ from ..storage.search import (SearchFilters, SearchQuery, marked_segments, parse
                               search_articles)
 from .context import reader_language, render, web_of
 from .filters import article_filters, filter_params, search_text, whole_number
-from .grouping import Entry, Grouping, grouped, show_all
+from .grouping import Entry, Grouping, grouped, grouping_for, show_all
 from .pages import filter_languages, page_number
 from .provenance import labels
 from .queries import ArticleFilters, source_names
@@ -91,7 +91,9 @@ def search_page(request: Request) -> Response:
                                 offset=(page - 1) * RESULTS_PER_PAGE)
     filters = article_filters(request)
     every = show_all(request)
-    grouping = None if every or filters.story_id is not None else Grouping(head_from_story=False)
+    grouping = None if every else grouping_for(filters)
+    if grouping is not None:  # ranked lists: a story stands at its best-ranked version's place
+        grouping = Grouping(head_from_story=grouping.head_from_story, newest_only=False)
     entries = grouped(web.db, rows, lang, grouping, labels(lang))
     grouped_params = {**filter_params(request), **({"sort": sort} if sort != SORTS[0] else {})}
     params = {**grouped_params, **({"all": "1"} if every else {})}
