@@ -117,13 +117,25 @@ def test_api_filters_and_source(client, store):
 
 
 @pytest.mark.parametrize("path,params", [
-    ("/api/search", {"q": ""}), ("/api/search", {"q": "x", "before": "junk"}),
+    ("/api/search", {"q": "x", "before": "junk"}),
     ("/api/stories", {"limit": "0"}), ("/api/articles", {"story": "one"}),
 ])
 def test_api_errors_are_json_with_codes(client, path, params):
     response = client.get(path, params=params)
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "bad_request" and response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("params", [{"q": ""}, {"q": "!!"}, {"q": "", "before": ""}])
+def test_api_search_with_nothing_to_search_finds_nothing(client, params):
+    response = client.get("/api/search", params=params)
+    assert response.status_code == 200
+    assert response.json()["results"] == [] and response.json()["next"] is None
+
+
+def test_api_empty_before_and_limit_mean_the_first_page(client):
+    first = client.get("/api/articles").json()
+    assert client.get("/api/articles", params={"before": "", "limit": ""}).json() == first
 
 
 def test_chart_bars_scale_to_the_busiest_day():

@@ -56,6 +56,12 @@ def story_summaries(db: Any, stories: list, lang: str) -> list[StorySummary]:
     return found
 
 
+def summary_json(summary: StorySummary) -> dict[str, Any]:
+    """What the API adds to a story: its original, version count, languages and relays."""
+    return {"original_id": summary.head_id, "version_count": summary.count,
+            "languages": list(summary.languages), "relays": list(summary.relays)}
+
+
 def _head(members: list) -> Any:
     originals = [m for m in members if not m.relation]
     return (originals or members or [None])[0]

@@ -255,6 +255,7 @@ def site_figures(rows: list) -> dict[str, Any]:
     return {"count": len(rows), "derived": len(derived),
             "share": round(len(derived) / len(rows), 3) if rows else 0.0,
             "median_lag": human_lag(int(statistics.median(lags))) if lags else "",
+            "median_lag_seconds": int(statistics.median(lags)) if lags else None,
             "median_basis": "published" if derived and all(
                 r.get("lag_basis") == "published" for r in derived if r["lag_seconds"] is not None)
             else "first_seen",
