@@ -37,3 +37,18 @@ def demo_store(tmp_path_factory):
             report = run_once(ctx)
         yield newsroom, settings, db, report
         db.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server on 127.0.0.1 for the session (skips when Debian's
+    postgresql package is not installed); ``.database()`` hands out a fresh database URL."""
+    from babelwire.storage.postgres.throwaway import ThrowawayServer, find_binaries
+
+    binaries = find_binaries()
+    if binaries is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not installed: "
+                    "apt-get install postgresql (make test does)")
+    server = ThrowawayServer(binaries).start()
+    yield server
+    server.stop()

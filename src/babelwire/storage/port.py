@@ -146,8 +146,9 @@ class Store(Protocol):
     search: Search
     reader: Reader
 
-    def change_token(self) -> int | None:
-        """Changes whenever anyone commits (``None``: cannot tell); caches compare it."""
+    def change_token(self) -> int | str | None:
+        """Changes whenever anyone commits (``None``: cannot tell); caches compare it for
+        equality only (SQLite: a number; PostgreSQL: the server's snapshot as text)."""
         ...
 
     def close(self) -> None: ...

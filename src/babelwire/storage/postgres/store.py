@@ -1,0 +1,54 @@
+"""The PostgreSQL store: the storage port (``babelwire.storage.port.Store``) over a pool.
+
+The repositories are the SQLite backend's, bound to this store: their plain
+functions speak the shared dialect (``dialect.py``); search and claims are
+PostgreSQL's own (``search.py``, ``claims.py``).
+"""
+
+from __future__ import annotations
+
+from ..sqlite import repositories as shared
+from ..sqlite.base import bind
+from . import claims
+from . import search as tsearch
+from .database import Database
+
+
+class PostgresEntries(shared.SqliteEntries):
+    claim = bind(claims.claim_entries)
+
+
+class PostgresTranslations(shared.SqliteTranslations):
+    claim_untranslated = bind(claims.claim_untranslated)
+
+
+class PostgresSearch(shared.Repository):
+    search = bind(tsearch.search_articles)
+    rebuild = bind(tsearch.rebuild_search_index)
+    bulk_loading = bind(tsearch.bulk_loading)
+
+
+class PostgresStore(Database):
+    """One PostgreSQL database, its repositories and its change token."""
+
+    backend = "postgresql"
+
+    def __init__(self, url: str, pool_size: int | None = None) -> None:
+        super().__init__(url, **({"pool_size": pool_size} if pool_size else {}))
+        self.sources = shared.SqliteSources(self)
+        self.entries = PostgresEntries(self)
+        self.articles = shared.SqliteArticles(self)
+        self.translations = PostgresTranslations(self)
+        self.memory = shared.SqliteMemory(self)
+        self.provenance = shared.SqliteProvenance(self)
+        self.search = PostgresSearch(self)
+        self.reader = shared.SqliteReader(self)
+
+    def change_token(self) -> str:
+        """Changes whenever any transaction that wrote commits or starts (anyone's, any
+        machine's): the server's current snapshot (``pg_current_snapshot()``)."""
+        row = self.read().execute("SELECT pg_current_snapshot()::text").fetchone()
+        return str(row[0])
+
+    def __enter__(self) -> "PostgresStore":
+        return self
