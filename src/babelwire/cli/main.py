@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "extract",
     "settings_cmd",
     "trace",
+    "worker",
 )
 
 
@@ -30,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Relay the world's news into your language, and say where every line came from.")
     parser.add_argument("--config", help="settings file (default: ./babelwire.toml if present)")
     parser.add_argument("--database", metavar="URL",
-                        help="database URL, sqlite:///PATH (overrides database)")
+                        help="database URL, sqlite:///PATH or postgresql://... (overrides database)")
     parser.add_argument("--data", help="data folder (overrides data_dir)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -7,6 +7,9 @@ PostgreSQL's own (``search.py``, ``claims.py``).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
 from ..sqlite import repositories as shared
 from ..sqlite.base import bind
 from . import claims
@@ -49,6 +52,19 @@ class PostgresStore(Database):
         machine's): the server's current snapshot (``pg_current_snapshot()``)."""
         row = self.read().execute("SELECT pg_current_snapshot()::text").fetchone()
         return str(row[0])
+
+    @contextmanager
+    def lock(self, name: str) -> Iterator[bool]:
+        """Try to hold the named lock across every process on this database (a session
+        advisory lock on a pooled connection kept for the block); False if taken."""
+        with self.pool.connection() as conn:
+            got = bool(conn.execute("SELECT pg_try_advisory_lock(hashtext(%s))",
+                                    (name,)).fetchone()[0])
+            try:
+                yield got
+            finally:
+                if got:
+                    conn.execute("SELECT pg_advisory_unlock(hashtext(%s))", (name,))
 
     def __enter__(self) -> "PostgresStore":
         return self
