@@ -62,6 +62,7 @@ class Database:
         self.url = url
         self._local = threading.local()
         try:
+            psycopg.connect(url, connect_timeout=int(CONNECT_TIMEOUT)).close()  # the real reason
             self.pool = ConnectionPool(
                 url, min_size=1, max_size=pool_size, open=False, timeout=CONNECT_TIMEOUT,
                 kwargs={"autocommit": True, "row_factory": row_factory,
