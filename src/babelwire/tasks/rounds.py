@@ -103,13 +103,22 @@ def run_round(ctx: Context, report: RunReport) -> RoundResult:
     return RoundResult(polled, pages, translations)
 
 
+def all_done(ctx: Context) -> bool:
+    """No page queued (claimed by anyone or not) and nothing left to translate: work another
+    worker holds now may still produce translations, so a worker waits for it."""
+    if ctx.db.entries.counts().get("pending", 0):
+        return False
+    return not any(ctx.db.translations.untranslated(t, 1) for t in ctx.settings.targets)
+
+
 def work(ctx: Context, stop: threading.Event, until_idle: bool = False) -> RunReport:
-    """Rounds until ``stop`` is set (or, with ``until_idle``, until a round finds nothing)."""
+    """Rounds until ``stop`` is set (or, with ``until_idle``, until the whole newsroom is
+    done: nothing queued, nothing to translate)."""
     report = RunReport()
     while not stop.is_set():
         result = run_round(ctx, report)
         if result.idle:
-            if until_idle:
+            if until_idle and all_done(ctx):
                 break
             stop.wait(ctx.settings["worker.idle_seconds"])
     log.info("worker %s: %s", worker_id(), report.summary())
