@@ -3,7 +3,8 @@
 Two workers claiming at once each lock the rows they pick and skip rows
 another transaction holds, so no item goes to two workers and neither waits.
 A translation job is a row of ``translation_claims``: the candidate articles
-are locked (``SKIP LOCKED``) while the claim rows are written, and a claim row
+are locked (``FOR NO KEY UPDATE SKIP LOCKED``: a translation being saved, which
+only key-shares the article, does not block it) while the claim rows are written, and a claim row
 whose lease ran out is taken over by ``ON CONFLICT ... WHERE`` the lease ended.
 Finishing an item ends its claim in the same transaction (the SQLite module's
 wrappers, reused).
@@ -28,7 +29,7 @@ _UNTRANSLATED = (
     "AND NOT EXISTS (SELECT 1 FROM translation_failures f WHERE f.article_id = a.id "
     "AND f.language = ?) "
     "AND NOT EXISTS (SELECT 1 FROM translation_claims c WHERE c.article_id = a.id "
-    "AND c.language = ? AND c.lease_until > ?) ORDER BY a.id LIMIT ? FOR UPDATE OF a SKIP LOCKED"
+    "AND c.language = ? AND c.lease_until > ?) ORDER BY a.id LIMIT ? FOR NO KEY UPDATE OF a SKIP LOCKED"
 )
 
 
