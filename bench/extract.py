@@ -9,6 +9,11 @@ Prints body F1 (word 4-gram F1, the same scorer as the eval test) and ms/page
 for each, then babelwire's F1 difference and time ratio against each setting.
 
     .venv/bin/python bench/extract.py [--repeat 3] [--pages DIR ...] [--per-page] [--scramble]
+    .venv/bin/python bench/extract.py --wcxb ../shared/corpora/wcxb-dev [--limit N] [--out F]
+
+``--wcxb DIR`` (alias ``--corpus``) scores a folder of real annotated pages in
+WCXB's layout instead, per field (body, title, author, date) and median
+ms/page, beside trafilatura default and favor_precision (bench/extract_wcxb.py).
 
 Timing: the best of ``--repeat`` passes, each pass running every extractor
 over every page in turn (interleaved, so machine noise hits all of them).
@@ -102,8 +107,16 @@ def main() -> None:
     parser.add_argument("--per-page", action="store_true", help="print each page's body F1")
     parser.add_argument("--scramble", action="store_true",
                         help="replace every class and id by a meaningless token first")
+    parser.add_argument("--wcxb", "--corpus", dest="wcxb", type=Path,
+                        help="a folder of real pages in WCXB's layout: per-field scores")
+    parser.add_argument("--limit", type=int, help="with --wcxb: the first N pages only")
+    parser.add_argument("--out", type=Path, help="with --wcxb: per-page scores as JSON")
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
+    if args.wcxb:
+        import extract_wcxb  # bench/ is on sys.path when this script runs
+        extract_wcxb.run(args.wcxb, args.limit, args.out)
+        return
     prepare = scramble if args.scramble else bytes
     pages = [(prepare(html.read_bytes()), expected) for folder in args.pages
              for html, expected in score.load_pages(folder)]

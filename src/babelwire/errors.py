@@ -15,6 +15,7 @@
     │   ├── BlockedAddress              fetch.blocked_address
     │   └── UnsupportedScheme           fetch.scheme
     ├── ExtractError                    extract.not_article
+    ├── InputMissing                    input.missing
     ├── TranslationError                translate.failed
     │   └── NoEngineError               translate.no_engine
     └── StorageError                    storage
@@ -109,6 +110,12 @@ class UnsupportedScheme(FetchError):
 
 class ExtractError(BabelwireError):
     code = "extract.not_article"
+
+
+class InputMissing(BabelwireError):
+    """A file the user named does not exist or cannot be read."""
+
+    code = "input.missing"
 
 
 class TranslationError(BabelwireError):

@@ -91,23 +91,41 @@ def _retry_installed_pairs(ctx: "Context") -> None:
 
 def _translate_one(ctx: "Context", article_id: int, target: str, report: "RunReport",
                    lock: threading.Lock, options: TranslateOptions) -> None:
+    """Translate one article; any failure stays with the article and its source."""
     try:
         translate_article(ctx, article_id, target, options)
         with lock:
             report.translations += 1
-    except TranslationError as error:
-        row = article_store.get_article_row(ctx.db, article_id)
-        source_id = row["source_id"] if row else None
-        if isinstance(error, NoEngineError):
-            translation_store.record_translation_failure(ctx.db, article_id, target, error.code,
-                                                         str(error))
-        source_store.record_warning(ctx.db, source_id, code=error.code, message=str(error),
-                                    url=row["url"] if row else None)
+    except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - stays with the article
+        error = exc if isinstance(exc, TranslationError) else _unexpected(exc)
+        if not isinstance(exc, TranslationError):
+            log.exception("article %s -> %s: unexpected error", article_id, target)
+        try:
+            _record_failure(ctx, article_id, target, error)
+        except Exception:  # noqa: BLE001 - the store failing must not stop the pass
+            log.exception("could not record the translation failure of article %s", article_id)
         with lock:
             report.translation_failures += 1
             report.problems.append(f"article {article_id} → {target}: {error.one_line()}")
     finally:
         ctx.progress.advance("translations")
+
+
+def _unexpected(exc: BaseException) -> TranslationError:
+    error = TranslationError(f"unexpected {type(exc).__name__}: {exc}"[:500])
+    error.code = "translate.unexpected"
+    return error
+
+
+def _record_failure(ctx: "Context", article_id: int, target: str, error: TranslationError) -> None:
+    """On the source's health; a missing engine or a crash also on the article (not retried
+    every pass: 'no engine' comes back when the pair is installed)."""
+    row = article_store.get_article_row(ctx.db, article_id)
+    if isinstance(error, NoEngineError) or error.code == "translate.unexpected":
+        translation_store.record_translation_failure(ctx.db, article_id, target, error.code,
+                                                     str(error))
+    source_store.record_warning(ctx.db, row["source_id"] if row else None, code=error.code,
+                                message=str(error), url=row["url"] if row else None)
 
 
 def translate_pending(ctx: "Context", report: "RunReport") -> None:

@@ -33,7 +33,12 @@ class SourceHealth:
 
 @dataclass(frozen=True)
 class FeedEntry:
-    """One item of a feed or sitemap: a link to an article page."""
+    """One item of a feed or sitemap: a link to an article page.
+
+    An item without a usable link keeps the feed's own HTML in ``content``; its
+    ``url`` is then the feed's URL with an ``#entry-...`` fragment made from its
+    guid (or a hash of its content), which identifies it.
+    """
 
     url: str
     title: str = ""
@@ -41,6 +46,7 @@ class FeedEntry:
     published: str | None = None  # ISO 8601, UTC
     guid: str | None = None
     author: str = ""
+    content: str | None = None  # the feed's HTML, for an entry without a link
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,11 @@ class ExtractedArticle:
     disclaimers: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     html: str = ""  # sanitized body HTML
+    # -- extraction on real pages (issue 10); additive, all with defaults
+    confidence: float = 1.0  # how sure extraction is that the body is the whole story
+    authors: tuple[str, ...] = ()  # the byline's people, one name each
+    author_roles: tuple[str, ...] = ()  # roles stripped from the byline ("Senior Editor")
+    byline_outlet: str = ""  # an outlet named in the byline ("..., The Daily Gazette")
 
 
 @dataclass(frozen=True)

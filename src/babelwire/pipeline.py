@@ -11,7 +11,10 @@ import logging
 from dataclasses import dataclass, field, replace
 from typing import Callable, Protocol
 
+from .cleantext import clean_text
 from .clock import now_iso
+from .extract.decode import decode_html
+from .entrycontent import cleaned, feed_article
 from .errors import BabelwireError, Drop, ExtractError, FetchError
 from .extract import content_hash, extract_article
 from .fetch import Fetcher, FetchResult
@@ -67,6 +70,8 @@ class PageRecord:
 
 
 def fetch_page(record: PageRecord, ctx: Context) -> PageRecord:
+    if record.entry.content is not None:
+        return record  # an entry without a link: the feed carried the article
     result = ctx.fetcher.fetch(record.entry.url, accept="text/html,application/xhtml+xml")
     if result.content_type and "html" not in result.content_type and "xml" not in result.content_type:
         raise ExtractError(f"not an article page: content type {result.content_type}",
@@ -75,10 +80,27 @@ def fetch_page(record: PageRecord, ctx: Context) -> PageRecord:
 
 
 def extract_page(record: PageRecord, ctx: Context) -> PageRecord:
+    if record.entry.content is not None:
+        return replace(record, extracted=cleaned(feed_article(record.entry)))
     assert record.fetched is not None  # guaranteed by stage order, not user input
-    extracted = extract_article(record.fetched.content, url=record.fetched.final_url,
-                                charset=record.fetched.encoding)
-    return replace(record, extracted=extracted)
+    fetched = record.fetched
+    return replace(record, extracted=extract_fetched(fetched.content, fetched.final_url,
+                                                     fetched.encoding))
+
+
+def extract_fetched(content: bytes | str, url: str | None, charset: str | None) -> ExtractedArticle:
+    """Extraction behind the pipeline's boundary: control characters and lone surrogates
+    never reach the parser, a malformed URL in the page (``http://[::1``) costs only its
+    links, and what comes out is clean. Raises ``ExtractError`` (or another typed error)."""
+    page = clean_text(decode_html(content, charset))
+    try:
+        extracted = extract_article(page, url=url)
+    except ValueError as exc:
+        extracted = extract_article(page, url=None)
+        note = f"the page holds a malformed URL ({exc}); its links were not resolved"
+        extracted = replace(extracted, warnings=extracted.warnings + (note,),
+                            canonical_url=extracted.canonical_url or url)
+    return cleaned(extracted)
 
 
 def identify_language(record: PageRecord, ctx: Context) -> PageRecord:
@@ -93,7 +115,7 @@ def identify_language(record: PageRecord, ctx: Context) -> PageRecord:
 def build_article(record: PageRecord, ctx: Context) -> PageRecord:
     extracted, guess = record.extracted, record.language
     assert extracted is not None and guess is not None
-    canonical = extracted.canonical_url or record.fetched.final_url  # type: ignore[union-attr]
+    canonical = extracted.canonical_url or _page_url(record)
     digest = content_hash(extracted.title, extracted.standfirst + "\n" + extracted.body)
     existing = article_store.find_existing(ctx.db, canonical, digest, record.entry.source_id)
     if existing is not None and _same_hash(ctx, existing, digest):
@@ -107,6 +129,10 @@ def build_article(record: PageRecord, ctx: Context) -> PageRecord:
         attribution=extracted.attribution, disclaimers=extracted.disclaimers,
     )
     return replace(record, article=article)
+
+
+def _page_url(record: PageRecord) -> str:
+    return record.fetched.final_url if record.fetched is not None else record.entry.url
 
 
 def _same_hash(ctx: Context, article_id: int, digest: str) -> bool:
@@ -139,6 +165,11 @@ def run_stages(record: PageRecord, ctx: Context,
     return record
 
 
+# refused by robots.txt, not a page, or refused by the network guard: retrying changes nothing
+PERMANENT_FETCH_CODES = frozenset({"fetch.robots", "fetch.content_type", "fetch.blocked_address",
+                                   "fetch.scheme"})
+
+
 def is_transient(error: BabelwireError) -> bool:
     """Fetch failures are retried on a later run; a page that is no article is not."""
-    return isinstance(error, FetchError) and error.code not in ("fetch.robots", "fetch.content_type")
+    return isinstance(error, FetchError) and error.code not in PERMANENT_FETCH_CODES

@@ -44,6 +44,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_backoff", int, 86400, "Longest wait, in seconds, before retrying a failing source."),
     Setting("max_articles_per_source", int, 50, "Newest entries taken from one feed per poll."),
     Setting("workers", int, 4, "Article pages fetched in parallel (across hosts)."),
+    # -- faults stay with their source or entry (issue 9)
+    Setting("poll.workers", int, 8,
+            "Sources polled at once (at most fetch.per_host_concurrency per host)."),
+    Setting("entries.park_after", int, 3,
+            "Failures of the same kind in a row after which an entry is parked (no more retries)."),
     Setting("fetch.user_agent", str,
             "babelwire/0.1 (+https://github.com/babelwire/babelwire; self-hosted news monitor)",
             "User-Agent sent with every request."),
@@ -115,6 +120,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("web.read_token", str, "", "Token readers give when web.private is on."),
     Setting("web.cache_entries", int, 256,
             "Rendered home, search and feed pages kept until the store changes; 0: none."),
+    # -- web edge: body limits, sessions, login throttling (issue 9)
+    Setting("web.max_body_bytes", int, 6 * 1024 * 1024,
+            "Largest request body (admin forms, OPML paste) accepted; larger ones get 413 unread."),
+    Setting("web.session_hours", float, 12.0,
+            "Hours an admin or reader session lasts; logout ends it at once."),
+    Setting("web.login_failures", int, 5,
+            "Wrong tokens one client address may send before it must wait (429)."),
+    Setting("web.login_lockout", float, 30.0,
+            "Seconds of the first wait after too many wrong tokens; doubled each further miss."),
     # -- stories and provenance (issue 6)
     Setting("provenance.enabled", bool, True,
             "Trace new articles after each ingestion pass: copies, translations, stories."),

@@ -2,11 +2,19 @@
 
 An interrupted run resumes where it stopped: discovered entries wait in the
 ``entries`` table until processed, and untranslated articles are found again.
+
+Faults stay with their source or entry: any exception while polling one source
+or processing one entry is recorded in that source's health (with a code; an
+unexpected exception gets ``source.unexpected`` / ``entry.unexpected``) and the
+pass goes on. An entry that keeps failing the same way is parked
+(``entries.park_after``). The poller loop records every pass in the store for
+``/healthz`` and survives any exception in a pass.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -17,10 +25,14 @@ from .discovery import discover_feed_links
 from .localize import translate_pending
 from .models import FeedEntry, ParsedFeed, Source
 from .pipeline import Context, PageRecord, is_transient, run_stages
+from .polling import poll_concurrently
 from .provenance.incremental import trace_new_articles
 from .storage import entries as entry_store
-from .storage.claims import DEFAULT_LEASE_SECONDS, worker_id
+from .storage.claims import DEFAULT_LEASE_SECONDS, owner_is_dead_here, worker_id
 from .storage import sources as source_store
+from .storage.sqlite import worker_status
+
+POLLER = "poller"
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +48,15 @@ class RunReport:
     translations: int = 0
     translation_failures: int = 0
     problems: list[str] = field(default_factory=list)
+    step_errors: list[str] = field(default_factory=list)  # exceptions that escaped a step
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def problem(self, text: str, **counts: int) -> None:
+        """Record one problem (thread-safe), adding ``counts`` to the named counters."""
+        with self.lock:
+            self.problems.append(text)
+            for name, amount in counts.items():
+                setattr(self, name, getattr(self, name) + amount)
 
     def summary(self) -> str:
         return (f"{self.sources_polled} sources polled ({self.sources_failed} failed), "
@@ -46,9 +67,11 @@ class RunReport:
 
 def _fetch_parsed_feed(ctx: Context, source: Source) -> tuple[ParsedFeed | None, object]:
     health = source_store.get_health(ctx.db, source.id)  # type: ignore[arg-type]
-    result = ctx.fetcher.fetch(source.url, etag=health.etag, last_modified=health.last_modified,
-                               accept="application/rss+xml, application/atom+xml, "
-                                      "application/feed+json, application/xml;q=0.9, */*;q=0.5")
+    if source.kind == "page":
+        result = ctx.fetcher.fetch(source.url, etag=health.etag, last_modified=health.last_modified)
+    else:  # feeds are abandoned sooner than pages (fetch.feed_deadline)
+        result = ctx.fetcher.fetch_feed(source.url, etag=health.etag,
+                                        last_modified=health.last_modified)
     if result.not_modified:
         return None, result
     if source.kind == "page":
@@ -59,30 +82,49 @@ def _fetch_parsed_feed(ctx: Context, source: Source) -> tuple[ParsedFeed | None,
         links = discover_feed_links(result.content, result.final_url)
         if not links:
             raise
-        found = ctx.fetcher.fetch(links[0])
+        found = ctx.fetcher.fetch_feed(links[0])
         parsed = parse_feed(found.content, found.final_url, found.content_type or "")
         note = f"{source.url} is a page; used its feed {links[0]} (add that URL instead)"
         return ParsedFeed(parsed.title, parsed.entries, parsed.format,
                           parsed.warnings + (note,)), result
 
 
+def unexpected(exc: BaseException, where: str) -> BabelwireError:
+    """An exception babelwire did not expect, as an error with a stable code."""
+    error = BabelwireError(f"unexpected {type(exc).__name__}: {exc}"[:500])
+    error.code = f"{where}.unexpected"
+    return error
+
+
 def poll_source(ctx: Context, source: Source, report: RunReport) -> None:
-    """Fetch one source's feed and queue its new entries; record its health."""
-    settings = ctx.settings
+    """Fetch one source's feed and queue its new entries; record its health. Never raises."""
     try:
-        parsed, result = _fetch_parsed_feed(ctx, source)
-    except BabelwireError as error:
-        report.sources_failed += 1
-        report.problems.append(f"{source.url}: {error.one_line()}")
+        _poll(ctx, source, report)
+    except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - stays with the source
+        error = exc if isinstance(exc, BabelwireError) else unexpected(exc, "source")
+        if not isinstance(exc, BabelwireError):
+            log.exception("source %s: unexpected error", source.url)
+        _source_failed(ctx, source, error, report)
+
+
+def _source_failed(ctx: Context, source: Source, error: BabelwireError, report: RunReport) -> None:
+    report.problem(f"{source.url}: {error.one_line()}", sources_failed=1)
+    log.warning("source %s failed: %s", source.url, error.one_line())
+    try:
         source_store.record_failure(ctx.db, source.id, code=error.code, message=str(error),
-                                    interval=settings["poll_interval"],
-                                    max_backoff=settings["max_backoff"])
-        log.warning("source %s failed: %s", source.url, error.one_line())
-        return
-    report.sources_polled += 1
+                                    interval=ctx.settings["poll_interval"],
+                                    max_backoff=ctx.settings["max_backoff"])
+    except Exception:  # noqa: BLE001 - the store itself failing must not stop the pass
+        log.exception("could not record the failure of source %s", source.url)
+
+
+def _poll(ctx: Context, source: Source, report: RunReport) -> None:
+    settings = ctx.settings
+    parsed, result = _fetch_parsed_feed(ctx, source)
+    found = 0
     if parsed is not None:
         newest = list(parsed.entries)[: settings["max_articles_per_source"]]
-        report.entries_found += entry_store.enqueue_entries(ctx.db, source.id, newest)
+        found = entry_store.enqueue_entries(ctx.db, source.id, newest)
         for warning in parsed.warnings:
             source_store.record_warning(ctx.db, source.id, code="feed.malformed"
                                         if "malformed" in warning else "feed.warning",
@@ -91,56 +133,79 @@ def poll_source(ctx: Context, source: Source, report: RunReport) -> None:
                                 last_modified=result.last_modified,  # type: ignore[attr-defined]
                                 interval=settings["poll_interval"],
                                 name=parsed.title if parsed else "")
+    with report.lock:
+        report.sources_polled += 1
+        report.entries_found += found
 
 
 def process_entry(ctx: Context, entry: entry_store.PendingEntry, report: RunReport,
-                  lock: threading.Lock) -> None:
+                  lock: threading.Lock | None = None) -> None:
+    """Run the pipeline on one entry; any failure stays with the entry. Never raises."""
+    try:
+        _process(ctx, entry, report)
+    except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - stays with the entry
+        error = exc if isinstance(exc, BabelwireError) else unexpected(exc, "entry")
+        if not isinstance(exc, BabelwireError):
+            log.exception("entry %s: unexpected error", entry.url)
+        try:
+            _entry_failed(ctx, entry, error, report)
+        except Exception:  # noqa: BLE001 - the store failing must not stop the pass
+            log.exception("could not record the failure of entry %s", entry.url)
+
+
+def _process(ctx: Context, entry: entry_store.PendingEntry, report: RunReport) -> None:
     try:
         record = run_stages(PageRecord(entry=entry), ctx)
     except Drop as drop:
         entry_store.mark_done(ctx.db, entry.id, None, status="dropped", code=drop.code,
                               message=drop.reason)
-        with lock:
+        with report.lock:
             report.pages_dropped += 1
-        return
-    except BabelwireError as error:
-        _entry_failed(ctx, entry, error, report, lock)
         return
     entry_store.mark_done(ctx.db, entry.id, record.article_id)
     if record.extracted and record.extracted.warnings:
         for warning in record.extracted.warnings:
             source_store.record_warning(ctx.db, entry.source_id, code="extract.warning",
                                         message=warning, url=entry.url)
-    with lock:
+    with report.lock:
         report.articles_stored += int(record.created)
 
 
 def _entry_failed(ctx: Context, entry: entry_store.PendingEntry, error: BabelwireError,
-                  report: RunReport, lock: threading.Lock) -> None:
-    if is_transient(error):
-        entry_store.mark_failed(ctx.db, entry.id, error.code, str(error))
+                  report: RunReport) -> None:
+    """Retried later (until parked) unless the failure is permanent (not an article)."""
+    if is_transient(error) or error.code.endswith(".unexpected"):
+        status = entry_store.mark_failed(ctx.db, entry.id, error.code, str(error),
+                                         park_after=ctx.settings["entries.park_after"])
     else:
+        status = "failed"
         entry_store.mark_done(ctx.db, entry.id, None, status="failed", code=error.code,
                               message=str(error))
     source_store.record_warning(ctx.db, entry.source_id, code=error.code, message=str(error),
                                 url=entry.url)
-    with lock:
-        report.pages_failed += 1
-        report.problems.append(f"{entry.url}: {error.one_line()}")
+    if status == "parked":
+        source_store.record_warning(
+            ctx.db, entry.source_id, code="entry.parked", url=entry.url,
+            message=f"parked after failing {ctx.settings['entries.park_after']} times "
+                    f"with {error.code}: not retried until requeued")
+    report.problem(f"{entry.url}: {error.one_line()}", pages_failed=1)
 
 
 def process_pending(ctx: Context, report: RunReport) -> None:
     """Run the article pipeline over every queued entry, a few pages at a time."""
     me = worker_id()
+    # a worker of this host killed mid-run (SIGKILL) hands its claims back at once
+    freed = ctx.db.entries.release_dead_owners(owner_is_dead_here)
+    if freed:
+        log.info("took back %d items claimed by workers that are gone", freed)
     pending = ctx.db.entries.claim(1000, DEFAULT_LEASE_SECONDS, me)
     if not pending:
         return
     ctx.progress.start("articles", len(pending))
-    lock = threading.Lock()
 
     def work(entry: entry_store.PendingEntry) -> None:
         try:
-            process_entry(ctx, entry, report, lock)
+            process_entry(ctx, entry, report)
         finally:
             ctx.progress.advance("articles")
 
@@ -152,28 +217,77 @@ def process_pending(ctx: Context, report: RunReport) -> None:
     ctx.progress.finish("articles")
 
 
+def poll_sources(ctx: Context, sources: list[Source], report: RunReport) -> None:
+    """Poll every source, concurrently (``poll.workers``, per host ``fetch.per_host_concurrency``)."""
+    ctx.progress.start("sources", len(sources))
+
+    def poll(source: Source) -> None:
+        try:
+            poll_source(ctx, source, report)
+        finally:
+            ctx.progress.advance("sources")
+
+    poll_concurrently(sources, poll, workers=ctx.settings["poll.workers"],
+                      per_host=ctx.settings["fetch.per_host_concurrency"])
+    ctx.progress.finish("sources")
+
+
 def run_once(ctx: Context, *, all_sources: bool = True) -> RunReport:
     """One pass: poll sources, process queued pages, translate what is missing."""
     report = RunReport()
     sources = (source_store.list_sources(ctx.db) if all_sources
                else source_store.due_sources(ctx.db))
-    sources = [s for s in sources if s.enabled]
-    ctx.progress.start("sources", len(sources))
-    for source in sources:
-        poll_source(ctx, source, report)
-        ctx.progress.advance("sources")
-    ctx.progress.finish("sources")
-    process_pending(ctx, report)
-    translate_pending(ctx, report)
-    trace_new_articles(ctx, report)
+    poll_sources(ctx, [s for s in sources if s.enabled], report)
+    for step in (process_pending, translate_pending, trace_new_articles):
+        _guarded(step, ctx, report)
     return report
 
 
-def run_forever(ctx: Context, stop: threading.Event, idle_seconds: float = 30.0) -> None:
-    """Poll due sources on their schedule until ``stop`` is set."""
-    first = True
-    while not stop.is_set():
-        report = run_once(ctx, all_sources=first)
-        first = False
-        log.info("run: %s", report.summary())
-        stop.wait(idle_seconds)
+def _guarded(step, ctx: Context, report: RunReport) -> None:
+    """One step of the pass; an exception escaping it is reported and the pass goes on."""
+    try:
+        step(ctx, report)
+    except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - the pass goes on
+        log.exception("%s failed", step.__name__)
+        text = f"{step.__name__}: {type(exc).__name__}: {exc}"
+        report.problem(text)
+        report.step_errors.append(text)
+
+
+def run_forever(ctx: Context, stop: threading.Event, idle_seconds: float = 30.0,
+                first_all: bool = True) -> None:
+    """Poll due sources on their schedule until ``stop`` is set; never dies of a bad pass."""
+    worker_status.worker_started(ctx.db, POLLER, os.getpid())
+    failure = None
+    try:
+        first = first_all
+        while not stop.is_set():
+            _one_pass(ctx, all_sources=first)
+            first = False
+            stop.wait(idle_seconds)
+    except BaseException as exc:
+        failure = f"{type(exc).__name__}: {exc}"
+        raise
+    finally:
+        worker_status.worker_stopped(ctx.db, POLLER, failure)
+
+
+def _one_pass(ctx: Context, *, all_sources: bool) -> RunReport | None:
+    """One pass of the loop, its start, end and any escaping error kept for ``/healthz``."""
+    try:
+        worker_status.pass_started(ctx.db, POLLER)
+        report = run_once(ctx, all_sources=all_sources)
+    except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - the loop goes on
+        log.exception("poller pass failed")
+        _record_pass(ctx, "pass failed", f"{type(exc).__name__}: {exc}")
+        return None
+    log.info("run: %s", report.summary())
+    _record_pass(ctx, report.summary(), report.step_errors[-1] if report.step_errors else None)
+    return report
+
+
+def _record_pass(ctx: Context, summary: str, error: str | None) -> None:
+    try:
+        worker_status.pass_finished(ctx.db, POLLER, summary, error)
+    except Exception:  # noqa: BLE001 - a busy store must not kill the poller
+        log.exception("could not record the poller's pass")

@@ -67,3 +67,79 @@ def test_no_external_entities():
     <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&x;</loc></url></urlset>"""
     feed = parse_feed(xxe, "https://news.test/sitemap.xml")
     assert all("root:" not in e.url for e in feed.entries)
+
+
+# -- hostile input (issue 9) --------------------------------------------------
+
+
+def test_json_feed_fields_of_the_wrong_type_count_as_absent():
+    data = {"items": [{"id": 1, "url": 123, "authors": 5, "date_published": 5, "title": "T"},
+                      {"id": 2, "url": "/ok/", "authors": [{"name": 7}, {"name": "Ana"}, 3],
+                       "date_published": "2026-11-18T10:00:00Z", "title": {"x": 1}},
+                      "text", None]}
+    feed = parse_feed(json.dumps(data).encode(), "https://news.test/feed.json")
+    titled, linked = feed.entries  # the item with a number for a url is kept by its id
+    assert titled.url.startswith("https://news.test/feed.json#entry-") and titled.title == "T"
+    assert titled.published is None and titled.author == ""
+    assert linked.url == "https://news.test/ok/"
+    assert linked.author == "Ana" and linked.title == ""
+    assert any("not a string" in w for w in feed.warnings)
+
+
+def test_json_nesting_is_refused_before_parsing():
+    deep = b'{"items": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    with pytest.raises(FeedError, match="nested deeper than 64"):
+        parse_feed(deep, "https://news.test/feed.json")
+    shallow_strings = json.dumps({"items": [], "title": "[" * 5000}).encode()
+    assert parse_feed(shallow_strings, "https://news.test/feed.json").entries == ()
+
+
+def test_lone_surrogates_and_control_characters_are_replaced():
+    raw = b'{"items": [{"id": "1", "url": "/a", "title": "x \\ud800 y\\u0000z"}]}'
+    entry = parse_feed(raw, "https://news.test/f.json").entries[0]
+    assert entry.title == "x \ufffd yz"
+
+
+def test_declared_entities_are_never_expanded():
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "' + b"x" * 10_000 + b'">]>'
+              b'<rss version="2.0"><channel><title>t</title><item><title>&a;&a;&a;</title>'
+              b'<link>https://news.test/a</link></item></channel></rss>')
+    feed = parse_feed(laughs, "https://news.test/feed.xml")
+    assert feed.entries[0].url == "https://news.test/a"
+    assert "xxxx" not in feed.entries[0].title
+    assert any("DOCTYPE" in w for w in feed.warnings)
+
+
+def test_utf16_feeds_are_defused_too():
+    text = ('<?xml version="1.0" encoding="utf-16"?><!DOCTYPE rss [<!ENTITY a "' + "y" * 1000
+            + '">]><rss version="2.0"><channel><title>t</title><item><title>&a;</title>'
+            '<link>https://news.test/u</link></item></channel></rss>')
+    feed = parse_feed(text.encode("utf-16"), "https://news.test/feed.xml")
+    assert feed.entries[0].url == "https://news.test/u" and "yyy" not in feed.entries[0].title
+
+
+def test_linkless_entries_are_kept_with_a_stable_identity():
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+           b'<item><title>Notice</title><guid isPermaLink="false">n-1</guid>'
+           b'<description>&lt;p&gt;Full text here.&lt;/p&gt;</description></item>'
+           b'<item><title>Script</title><link>javascript:alert(1)</link>'
+           b'<description>Kept text.</description></item>'
+           b'<item><title>Bad host</title><link>http://[::1</link></item></channel></rss>')
+    first = parse_feed(rss, "https://news.test/feed.xml")
+    again = parse_feed(rss, "https://news.test/feed.xml")
+    assert [e.url for e in first.entries] == [e.url for e in again.entries]
+    notice, script, bad = first.entries
+    assert notice.url.startswith("https://news.test/feed.xml#entry-")
+    assert notice.content == "<p>Full text here.</p>" and notice.guid == "n-1"
+    assert script.content == "Kept text." and "javascript" not in script.url
+    assert bad.url.startswith("https://news.test/feed.xml#entry-")
+    assert any("not an http(s) URL" in w for w in first.warnings)
+
+
+def test_escaped_markup_in_titles_is_text():
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>&lt;i&gt;Feed&lt;/i&gt;</title>'
+           b'<item><title>&lt;b&gt;Bold&lt;/b&gt; &amp;amp; more</title>'
+           b'<link>https://news.test/b</link></item>'
+           b'<item><title>a &lt; b</title><link>https://news.test/c</link></item></channel></rss>')
+    feed = parse_feed(rss, "https://news.test/feed.xml")
+    assert [e.title for e in feed.entries] == ["Bold & more", "a < b"]

@@ -93,7 +93,7 @@ def test_extract_file_as_json(tmp_path):
     article = json.loads(result.stdout)
     assert article["title"] == "Plan aprobado" and len(article["paragraphs"]) == 4
     missing = run_cli("extract", str(tmp_path / "nope.html"))
-    assert missing.returncode == 2 and missing.stderr.startswith("error[config]")
+    assert missing.returncode == 2 and missing.stderr.startswith("error[input.missing]")
 
 
 def test_sources_add_list_remove(tmp_path):

@@ -45,7 +45,7 @@ def test_batch_writes_one_line_per_page_and_survives_bad_ones(tmp_path):
     assert ok[1]["url"] is None and "html" not in ok[1]
     errors = {r["path"]: r["error"] for r in records if "error" in r}
     assert errors[str(broken)]["code"] == "extract.not_article"
-    assert errors[str(tmp_path / "missing.html")]["code"] == "config"
+    assert errors[str(tmp_path / "missing.html")]["code"] == "input.missing"
     assert "missing.html" in errors[str(tmp_path / "missing.html")]["message"]
     assert errors[str(listing)]["code"] == "extract.not_article"
 

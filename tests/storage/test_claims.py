@@ -106,3 +106,33 @@ def test_a_worker_releases_only_what_it_still_holds(store, make_article):
     assert store.translations.untranslated("en") == []
     store.translations.release_untranslated("en", [article_id], "fast")
     assert store.translations.untranslated("en") == [article_id]
+
+
+def test_a_killed_workers_claims_come_back_at_once(store, make_article):
+    _queue(store, 3)
+    article = store.articles.save(make_article(url="https://n.test/x", digest="hx")).article_id
+    assert len(store.entries.claim(2, 600, "host:1:1")) == 2
+    assert store.translations.claim_untranslated("en", 5, 600, "host:1:1") == [article]
+    store.entries.claim(1, 600, "host:2:1")
+    freed = store.entries.release_dead_owners(lambda owner: owner.startswith("host:1:"))
+    assert freed == 3  # two entries and one translation job; the live owner keeps its entry
+    assert len(store.entries.claim(5, 600, "next")) == 2
+    assert store.translations.claim_untranslated("en", 5, 600, "next") == [article]
+
+
+def test_only_a_gone_process_of_this_host_is_judged_dead():
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    from babelwire.storage.claims import owner_is_dead_here, worker_id
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    host = socket.gethostname()
+    assert owner_is_dead_here(f"{host}:{gone.pid}:1")
+    assert not owner_is_dead_here(worker_id())  # this process
+    assert not owner_is_dead_here(f"{host}:{os.getppid()}:1")  # alive
+    assert not owner_is_dead_here(f"another-host-{host}:{gone.pid}:1")  # not ours to judge
+    assert not owner_is_dead_here("worker-0")  # not a host:pid:thread id

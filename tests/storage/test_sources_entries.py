@@ -80,5 +80,7 @@ def test_entry_queue_is_idempotent_and_retries_until_max_attempts(store):
     store.entries.mark_done(pending[1].id, None, status="dropped", code="drop.paywall",
                             message="paywalled")
     assert store.entries.pending() == []
-    assert store.entries.counts() == {"failed": 1, "dropped": 1}
+    # the same failure MAX_ATTEMPTS times in a row parks the entry (issue 9)
+    assert store.entries.counts() == {"parked": 1, "dropped": 1}
+    assert [p.url for p in store.entries.parked()] == ["https://news.test/1"]
     assert store.entries.pending(source_id=source.id + 1) == []

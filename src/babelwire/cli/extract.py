@@ -1,9 +1,17 @@
-"""``babelwire extract FILE_OR_URL``: the extracted article as JSON.
+"""``babelwire extract FILE_OR_URL``: the extracted article, as text or JSON.
+
+Without ``--json`` the article is printed for a reader: the title, a line of
+byline, dates and confidence, any warnings, a blank line, then the body. With
+``--json`` it is one JSON object (every field of ``ExtractedArticle`` but
+the HTML). A page with no story (home page, listing, error page) is an error:
+``error[extract.not_article]`` on stderr and exit status 2; a missing file is
+``error[input.missing]``.
 
 ``babelwire extract --batch`` reads ``path<TAB>url`` lines (the URL is
 optional) on stdin and writes one JSON object per line on stdout: the article
 with its ``path``, or ``path`` and ``error`` {code, message} for a page that
-failed. One bad page never stops the batch: one process for thousands of pages.
+failed (``extract.not_article`` for a page with no story). One bad page never
+stops the batch: one process for thousands of pages.
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ from pathlib import Path
 from typing import IO
 
 from ..compose import fetch_options
-from ..errors import BabelwireError, ConfigError
+from ..errors import BabelwireError, ConfigError, InputMissing
 from ..extract import extract_article
 from ..fetch import Fetcher
 from ..models import ExtractedArticle
@@ -27,9 +35,10 @@ log = logging.getLogger(__name__)
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("extract", help="extract the article from a file or URL, as JSON")
+    parser = commands.add_parser("extract", help="extract the article from a file or URL")
     parser.add_argument("target", metavar="FILE_OR_URL", nargs="?")
-    parser.add_argument("--json", action="store_true", help="JSON output (the default)")
+    parser.add_argument("--json", action="store_true",
+                        help="one JSON object instead of the readable text")
     parser.add_argument("--url", help="the page's URL, when reading a file")
     parser.add_argument("--batch", action="store_true",
                         help="read 'path<TAB>url' lines on stdin, write one JSON object per line")
@@ -42,24 +51,45 @@ def article_record(article: ExtractedArticle) -> dict:
     return record
 
 
+def readable(article: ExtractedArticle) -> str:
+    """The article as a person reads it: headline, one line of facts, warnings, body."""
+    facts = [", ".join(article.authors) or article.author or "no byline"]
+    facts.append(f"published {article.published or 'unknown'}")
+    if article.updated and article.updated != article.published:
+        facts.append(f"updated {article.updated}")
+    facts.append(f"confidence {article.confidence:.2f}")
+    lines = [article.title or "(no title)", " · ".join(facts)]
+    lines += [f"warning: {warning}" for warning in article.warnings]
+    if article.standfirst:
+        lines += ["", article.standfirst]
+    return "\n".join(lines + ["", article.body]) + "\n"
+
+
+def _read_target(target: str, url: str | None, settings: Settings) -> tuple[bytes, str | None]:
+    if target.startswith(("http://", "https://")):
+        with Fetcher(fetch_options(settings)) as fetcher:
+            result = fetcher.fetch(target)
+        return result.content, result.final_url
+    path = Path(target)
+    if not path.is_file():
+        raise InputMissing(f"no such file: {target}; give an existing HTML file or an "
+                           "http(s) URL")
+    return path.read_bytes(), url
+
+
 def handle(args: argparse.Namespace, settings: Settings) -> int:
     if args.batch:
         if args.target:
             raise ConfigError("--batch reads 'path<TAB>url' lines on stdin; give no FILE_OR_URL")
         return run_batch(sys.stdin, sys.stdout)
-    target: str | None = args.target
-    if not target:
+    if not args.target:
         raise ConfigError("give a FILE_OR_URL to extract, or --batch to read paths on stdin")
-    if target.startswith(("http://", "https://")):
-        with Fetcher(fetch_options(settings)) as fetcher:
-            result = fetcher.fetch(target)
-        page, url = result.content, result.final_url
+    page, url = _read_target(args.target, args.url, settings)
+    article = extract_article(page, url=url)
+    if args.json:
+        print(json.dumps(article_record(article), ensure_ascii=False, indent=2))
     else:
-        path = Path(target)
-        if not path.is_file():
-            raise ConfigError(f"{target} is neither a file nor an http(s) URL")
-        page, url = path.read_bytes(), args.url
-    print(json.dumps(article_record(extract_article(page, url=url)), ensure_ascii=False, indent=2))
+        sys.stdout.write(readable(article))
     return 0
 
 
@@ -75,7 +105,8 @@ def batch_line(line: str) -> dict | None:
         try:
             page = Path(path).read_bytes()
         except OSError as exc:
-            raise ConfigError(f"cannot read {path}: {exc.strerror or exc}; check the path") from exc
+            raise InputMissing(f"cannot read {path}: {exc.strerror or exc}; check the path") \
+                from exc
         record.update(article_record(extract_article(page, url=url)))
     except BabelwireError as error:
         record["error"] = {"code": error.code, "message": str(error)}

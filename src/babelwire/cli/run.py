@@ -38,7 +38,9 @@ def handle(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     stop = threading.Event()
     with pipeline_context(settings) as ctx:
-        poller = threading.Thread(target=run_forever, args=(ctx, stop), daemon=True,
+        # the first pass above polled every source; the poller goes on with due ones
+        poller = threading.Thread(target=run_forever, args=(ctx, stop),
+                                  kwargs={"first_all": False}, daemon=True,
                                   name="babelwire-poller")
         poller.start()
         try:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from dataclasses import dataclass
 from typing import Any
 
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -19,15 +19,18 @@ from .attribution import (
 )
 from .body import choose_body
 from .decode import decode_html
-from .dom import strip_clutter, text_blocks
+from .dom import Block, strip_clutter, text_blocks
+from .merge import TextIndex, generic_text, merge_blocks, vouching
 from .metadata import PageMetadata, read_metadata
 from .patterns import BOILERPLATE_RE, BYLINE_RE, DISCLAIMER_RE
 from .sanitize import paragraphs_to_html
 from .standfirst import find_standfirst
+from .story import PageSignals, judge, linked_headings
 
 log = logging.getLogger(__name__)
 
-MIN_ARTICLE_WORDS = 40  # below this, a page is not an article
+MIN_ARTICLE_WORDS = 40  # below this, the page's other readings are tried
+DEDUP_MIN_WORDS = 6  # a repeated line this long is a copy; shorter ones ("Pros", "30%") recur
 MAX_FURNITURE_CHARS = 160  # boilerplate patterns only remove lines shorter than this
 MAX_PLEA_CHARS = 400  # ... except cookie, newsletter and paywall pleas, up to this length
 
@@ -48,41 +51,49 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-def _trafilatura_lines(page: str, url: str | None) -> list[str]:
-    text = trafilatura.extract(page, url=url, include_comments=False, include_tables=False,
-                               include_images=False, deduplicate=False, favor_recall=True,
-                               output_format="txt", with_metadata=False)
-    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+@dataclass(frozen=True)
+class BodyLines:
+    lines: list[str]
+    warnings: list[str]
+    link_share: float = 0.0  # share of the text inside links
+    generic_lead: bool = False  # the generic reading alone gave the body
 
 
-def _dom_lines(tree: Any, meta: PageMetadata) -> list[str]:
-    """The story's blocks, from the page's own structure (mutates ``tree``)."""
-    root = strip_clutter(tree, meta.headline_element)
+def _dom_lines(tree: Any, meta: PageMetadata, generic: str) -> tuple[list[Block], str]:
+    """The story's blocks, from the page's structure and the generic reading (mutates ``tree``)."""
+    index = TextIndex(generic)
+    root = strip_clutter(tree, meta.headline_element, vouching(index) if generic else None)
     blocks = text_blocks(root)
     headline = meta.headline_element
     if headline is not None and not _inside_tree(headline, root):
         headline = None
     choice = choose_body(blocks, meta.jsonld_body, headline)
-    return [block.text for block in choice.blocks] if choice else []
+    return merge_blocks(blocks, choice, index)
 
 
 def _word_count(lines: list[str]) -> int:
     return sum(len(line.split()) for line in lines)
 
 
-def _body_lines(page: str, tree: Any, meta: PageMetadata,
-                url: str | None) -> tuple[list[str], list[str]]:
-    """The story's lines: the page's DOM, else its own JSON-LD copy, else trafilatura."""
-    lines = _dom_lines(tree, meta)
+def _body_lines(tree: Any, meta: PageMetadata, url: str | None) -> BodyLines:
+    """The story's lines: the page's DOM with the generic reading, else its JSON-LD copy."""
+    generic = generic_text(tree, url)
+    blocks, lead = _dom_lines(tree, meta, generic)
+    lines = [block.text for block in blocks]
     if _word_count(lines) >= MIN_ARTICLE_WORDS:
-        return lines, []
+        chars = sum(len(block.text) for block in blocks) or 1
+        warning = ["no story container found; used the generic extractor's reading"]
+        return BodyLines(lines, warning if lead == "generic" else [],
+                         sum(block.link_chars for block in blocks) / chars, lead == "generic")
     copy = [p.strip() for p in re.split(r"\n", meta.jsonld_body) if p.strip()]
-    if _word_count(copy) >= MIN_ARTICLE_WORDS:
-        return copy, ["no story container in the page; used its JSON-LD articleBody"]
-    fallback = _trafilatura_lines(page, url)
-    if fallback:
-        return fallback, ["no story container found; used the generic extractor"]
-    return lines, []
+    if _word_count(copy) > _word_count(lines):
+        return BodyLines(copy, ["no story container in the page; used its JSON-LD articleBody"])
+    fallback = [line.strip() for line in generic.split("\n") if line.strip()]
+    if _word_count(fallback) > _word_count(lines):
+        return BodyLines(fallback, ["no story container found; used the generic extractor"],
+                         generic_lead=True)
+    chars = sum(len(block.text) for block in blocks) or 1
+    return BodyLines(lines, [], sum(block.link_chars for block in blocks) / chars)
 
 
 def _inside_tree(element: Any, root: Any) -> bool:
@@ -113,7 +124,7 @@ def _clean_body(lines: list[str], title: str, standfirst: str, meta: PageMetadat
             continue
         if is_source_line(line, credits) or _is_furniture(line, meta):
             continue
-        if key in seen:
+        if key in seen and len(key.split()) >= DEDUP_MIN_WORDS:
             continue
         seen.add(key)
         body.append(line)
@@ -129,28 +140,31 @@ def extract_article(page: str | bytes, url: str | None = None,
     page = decode_html(page, charset)
     tree = _parse(page)
     meta = read_metadata(tree, url)
-    og_title = tree.xpath("string(//meta[@property='og:title']/@content)")
+    og_title = tree.xpath("string(//meta[@property='og:title']/@content)") or meta.title
     title, credits = title_and_credits(meta.h1, meta.html_title, og_title, meta.site_name)
     credits += source_links(tree, url)
     standfirst = find_standfirst(tree, meta.headline_element)
     page_disclaimers = find_disclaimers(
         tree.xpath("//body//*[self::p or self::div or self::small or self::em][not(*)]/text()"))
-    lines, warnings = _body_lines(page, tree, meta, url)
-    body, disclaimers = _clean_body(lines, title, standfirst, meta, credits)
+    signals = PageSignals(meta.is_article, linked_headings(tree), meta.html_title or meta.h1)
+    found = _body_lines(tree, meta, url)
+    body, disclaimers = _clean_body(found.lines, title, standfirst, meta, credits)
     disclaimers += [d for d in page_disclaimers if d not in disclaimers]
-    words = sum(len(p.split()) for p in body)
-    if words < MIN_ARTICLE_WORDS or (not meta.is_article and len(body) < 2):
-        raise ExtractError(f"not an article: {words} words of body text found", url=url)
+    verdict = judge(body, signals, found.link_share, found.generic_lead)
+    if not verdict.is_story:
+        raise ExtractError(f"not an article: {verdict.reason}", url=url)
+    warnings = found.warnings + ([verdict.reason] if verdict.reason else [])
     known = [meta.site_name] + [credit.outlet for credit in credits]
     credits += [c for c in dateline_and_cited(body, known) if not (
         c.kind == "cited" and meta.site_name and same_outlet(c.outlet, meta.site_name))]
     return ExtractedArticle(
         title=title, standfirst=standfirst, body="\n\n".join(body), paragraphs=tuple(body),
-        author=meta.author, published=meta.published, updated=meta.updated,
+        author=meta.author, authors=meta.byline.names, author_roles=meta.byline.roles,
+        byline_outlet=meta.byline.outlet, published=meta.published, updated=meta.updated,
         canonical_url=meta.canonical_url or url, language_hint=meta.language,
         site_name=meta.site_name, images=tuple(meta.images),
         attribution=tuple(unique_credits(credits)),
-        disclaimers=tuple(disclaimers), warnings=tuple(warnings),
+        disclaimers=tuple(disclaimers), warnings=tuple(warnings), confidence=verdict.confidence,
         html=paragraphs_to_html(body),
     )
 

@@ -42,6 +42,7 @@ class BodyChoice:
     blocks: tuple[Block, ...]
     regions: tuple[Any, ...]
     confirmed: bool  # the page's own copy of the text agreed with the DOM
+    teasers: frozenset = frozenset()  # holders found to be other articles' teaser cards
 
 
 def _vote(block: Block) -> float:
@@ -228,7 +229,8 @@ def choose_body(blocks: list[Block], reference: str = "",
         chosen = sorted(set(chosen) | agreeing)
         if len(reference) >= FULL_COPY_SHARE * region_chars:  # a whole copy, not a teaser
             chosen = _trim_unconfirmed(blocks, chosen, agreeing)
-    return BodyChoice(tuple(blocks[i] for i in chosen), tuple(containers), confirmed)
+    return BodyChoice(tuple(blocks[i] for i in chosen), tuple(containers), confirmed,
+                      frozenset(teasers))
 
 
 def _trim_unconfirmed(blocks: list[Block], chosen: list[int], agreeing: set[int]) -> list[int]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from lxml import etree
 
@@ -163,8 +163,13 @@ def _text_chars(element: Any) -> int:
     return len(" ".join(element.text_content().split()))
 
 
-def strip_clutter(tree: Any, headline: Any = None) -> Any:
-    """Remove what is never the story; returns the ``<body>`` (or the root)."""
+def strip_clutter(tree: Any, headline: Any = None,
+                  vouched: Callable[[Any], bool] | None = None) -> Any:
+    """Remove what is never the story; returns the ``<body>`` (or the root).
+
+    ``vouched(element)`` says another reading of the page holds a furniture-named
+    container's text as story (a "product-widget" holding a guide's sections): it stays.
+    """
     body = tree.find(".//body")
     root = body if body is not None else tree
     for element in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
@@ -185,7 +190,8 @@ def strip_clutter(tree: Any, headline: Any = None) -> Any:
         if _is_hidden(element):
             _remove(element)
         elif CLUTTER_MARKERS_RE.search(_marker(element)) \
-                and not _story_holder(element, total, protected):
+                and not _story_holder(element, total, protected) \
+                and not (vouched is not None and vouched(element)):
             _remove(element)
     return root
 
@@ -194,7 +200,8 @@ def _own_text(element: Any) -> str:
     """Text of ``element`` outside its block-level children."""
     parts = [element.text or ""]
     for child in element:
-        if isinstance(child.tag, str) and child.tag in INLINE_TAGS:
+        if isinstance(child.tag, str) and child.tag in INLINE_TAGS and \
+                next(child.iter(*BLOCK_TAGS), None) is None:  # blocks inside are listed apart
             parts.append(child.text_content())
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
@@ -208,7 +215,8 @@ def text_blocks(root: Any) -> list[Block]:
     """Paragraph-like elements in document order (nested blocks counted once)."""
     blocks: list[Block] = []
     for element in root.iter(*BLOCK_TAGS):
-        has_block_child = any(isinstance(c.tag, str) and c.tag not in INLINE_TAGS for c in element)
+        has_block_child = any(isinstance(c.tag, str) and c.tag not in INLINE_TAGS for c in element) \
+            or next(element.iterdescendants(*BLOCK_TAGS), None) is not None
         if has_block_child:
             text = _own_text(element) if element.tag in CONTAINER_ONLY else ""
             if len(text) >= 40:  # text typed straight into a container, between blocks

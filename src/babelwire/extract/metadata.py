@@ -9,9 +9,15 @@ from typing import Any
 from urllib.parse import urljoin
 
 from lxml import html as lxml_html
+from trafilatura import metadata as trafilatura_metadata
 
-from ..clock import normalize_date
+from .attribution import split_title_suffixes
+from .authors import Byline, choose_byline, jsonld_people, visible_byline
+from .dates import publication_dates
 
+HEADLINE_AGREE_SHARE = 0.5  # an <h1> with fewer of its words in the page's title ...
+LABEL_MAX_WORDS = 4  # ... and this few words is a section label ("Blog", "Our News")
+LABEL_COVER_SHARE = 0.3  # a short heading agreeing with the title covers this much of it
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting",
                  "analysisnewsarticle", "opinionnewsarticle", "report", "liveblogposting"}
 
@@ -31,6 +37,7 @@ class PageMetadata:
     images: list[str] = field(default_factory=list)
     jsonld_body: str = ""
     is_article: bool = False
+    byline: Byline = field(default_factory=Byline)
     headline_element: Any = None  # the element holding the headline, if the page has one
 
 
@@ -90,19 +97,17 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMetadata:
     meta.html_title = _text(title) if title is not None else ""
     meta.site_name = _meta(tree, "og:site_name", "application-name") or _person_names(
         ld.get("publisher"))
-    meta.headline_element = _headline_element(tree, meta.site_name)
+    og_title = _meta(tree, "og:title", "twitter:title")
+    meta.headline_element = _headline_element(
+        tree, meta.site_name, " ".join(split_title_suffixes(t)[0] for t in (
+            og_title, meta.html_title, str(ld.get("headline", "")))))
     meta.h1 = _text(meta.headline_element)
-    meta.title = (meta.h1 or _meta(tree, "og:title", "twitter:title")
-                  or str(ld.get("headline", "")) or meta.html_title)
-    meta.author = (_meta(tree, "author", "article:author", "dc.creator", "parsely-author")
-                   or _person_names(ld.get("author")) or _byline_author(tree))
-    if meta.author.startswith("http"):
-        meta.author = _person_names(ld.get("author")) or _byline_author(tree)
-    meta.published = normalize_date(
-        _meta(tree, "article:published_time", "datePublished", "pubdate", "dc.date")
-        or str(ld.get("datePublished", "")) or _microdata_date(tree) or _first_time(tree))
-    meta.updated = normalize_date(_meta(tree, "article:modified_time", "dateModified")
-                                  or str(ld.get("dateModified", "")))
+    meta.title = meta.h1 or og_title or str(ld.get("headline", "")) or meta.html_title
+    meta.byline = _byline(tree, ld, meta.site_name)
+    meta.author = ", ".join(meta.byline.names)
+    objects = ([ld] if ld else []) + [o for o in _jsonld_objects(tree) if o is not ld]
+    meta.published, meta.updated = publication_dates(
+        tree, objects, lambda *names: _meta(tree, *names), url)
     canonical = tree.xpath("//link[@rel='canonical']/@href") or [_meta(tree, "og:url")]
     if canonical and canonical[0]:
         meta.canonical_url = urljoin(url or "", canonical[0].strip())
@@ -112,8 +117,8 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMetadata:
     meta.images = _images(tree, url)
     body = ld.get("articleBody")
     meta.jsonld_body = body.strip() if isinstance(body, str) else ""
-    meta.is_article = bool(ld) or _meta(tree, "og:type") == "article" or bool(
-        tree.xpath("//article"))
+    meta.is_article = bool(ld) or _meta(tree, "og:type") == "article" or len(
+        tree.xpath("//article")) == 1  # several <article>s are teaser cards
     return meta
 
 
@@ -132,32 +137,64 @@ def _is_site_heading(heading: Any, site_name: str) -> bool:
     return bool(home) and len(_text(home[0])) >= 0.8 * len(text)
 
 
-def _headline_element(tree: Any, site_name: str) -> Any:
-    """The story's headline: an <h1> that is not the site's logo, else a titled h2/h3."""
-    seen = set()
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _agrees(heading: Any, titles: set[str]) -> bool:
+    """Most of the heading's words are in the page's own title (og:title, <title>, JSON-LD)."""
+    words = _words(_text(heading))
+    shared = len(words & titles)
+    if not words or shared < HEADLINE_AGREE_SHARE * len(words):
+        return False  # a short label must also cover part of the title ("Discord" does not)
+    return len(words) > LABEL_MAX_WORDS or shared >= LABEL_COVER_SHARE * len(titles)
+
+
+def _headline_element(tree: Any, site_name: str, title_text: str) -> Any:
+    """The story's headline: an <h1> that is not the site's logo nor a section label that
+    the page's title disowns ("Blog", "Menu"), else a heading agreeing with the title."""
+    titles = _words(title_text) - _words(site_name) or _words(title_text)
+    seen, first = set(), None
     for heading in tree.xpath("//article//h1 | //main//h1 | //h1"):
         if heading in seen:
             continue
         seen.add(heading)
-        if not _is_site_heading(heading, site_name):
+        if _is_site_heading(heading, site_name):
+            continue
+        if not titles or _agrees(heading, titles):
             return heading
+        if len(_text(heading).split()) > LABEL_MAX_WORDS and first is None:
+            first = heading
+    if first is not None:
+        return first
     found = tree.xpath(
         "//*[self::h2 or self::h3][@itemprop='headline' or @itemprop='name' or contains(@class,"
         " 'post-title') or contains(@class, 'entry-title') or contains(@class, 'headline')]")
-    return next((h for h in found if not _is_site_heading(h, site_name)), None)
+    found += tree.xpath("(//h1 | //h2 | //h3)[position() <= 20]") if titles else []
+    return next((h for h in found if not _is_site_heading(h, site_name)
+                 and (not titles or _agrees(h, titles))), None)
 
 
-def _microdata_date(tree: Any) -> str:
-    for node in tree.xpath("//body//*[@itemprop='datePublished']"):
-        value = node.get("content") or node.get("datetime") or node.get("title") or ""
-        if value.strip():
-            return value.strip()
-    return ""
+def _byline(tree: Any, ld: dict, site_name: str) -> Byline:
+    """The byline's people from the best evidence (see ``authors``)."""
+    people, groups = jsonld_people(ld.get("author"))
+    outlets = [site_name, _person_names(ld.get("publisher"))]
+    tagged = [value for value in (_meta(tree, name) for name in (
+        "author", "article:author", "dc.creator", "parsely-author", "sailthru.author"))
+        if value and not value.startswith("http")]
+    candidates = [", ".join(people)] + tagged + [_byline_author(tree), visible_byline(tree)]
+    byline = choose_byline(candidates, [], outlets)
+    if not byline.names:
+        byline = choose_byline([trafilatura_author(tree) or ""], groups, outlets)
+    return byline
 
 
-def _first_time(tree: Any) -> str:
-    found = tree.xpath("(//article//time[@datetime] | //time[@datetime])[1]/@datetime")
-    return found[0] if found else ""
+def trafilatura_author(tree: Any) -> str:
+    """trafilatura's byline finder (its own selectors over a copy of the page)."""
+    try:
+        return trafilatura_metadata.extract_author(tree) or ""
+    except Exception:  # noqa: BLE001 - a third-party failure only loses its vote
+        return ""
 
 
 def _byline_author(tree: Any) -> str:

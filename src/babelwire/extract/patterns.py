@@ -98,7 +98,11 @@ BOILERPLATE = {
         r"\balle rechten voorbehouden\b",
     ),
     "related": (
-        r"^(related( articles| stories| news)?|read (also|more|next)|see also|more on this|"
+        r"^(related( articles| stories| news| posts| reading)?|read (also|more|next|this next)|"
+        r"see also|more on this|more (stories|articles|posts|from)\b|you (may|might) also like|"
+        r"recommended( for you| reading)?|popular (posts|stories|articles)|latest (posts|news)|"
+        r"keep reading|up next|what to read next|top (stories|news)|most (read|popular)|"
+        r"top-themen|meistgelesen|les plus lus|lo más leído|i più letti|mais lidas|"
         r"à lire aussi|lire aussi|sur le même sujet|voir aussi|lee también|noticias relacionadas|"
         r"te puede interesar|m[aá]s noticias|auch interessant|mehr zum thema|leggi anche|"
         r"potrebbe interessarti|leia também|veja também|читайте также|по теме|lees ook|"
@@ -327,8 +331,11 @@ CLUTTER_STEMS = (
     r"promo", r"advert", r"sponsor", r"comment", r"cookie", r"breadcrumb", r"trending", r"popular",
     r"mostread", r"most-read", r"outbrain", r"taboola", r"paywall", r"adsbygoogle", r"disqus",
 )
+# Page builders name every block of a page "widget"/"element" ("elementor-widget-text-editor",
+# "et_pb_text"): their prefix is no evidence of furniture.
+BUILDER_PREFIXES = r"(?<!elementor-)(?<!et_pb_)(?<!wp-block-)"
 CLUTTER_MARKERS_RE = re.compile(
-    r"(?<![a-z0-9])(?:(?:" + "|".join(CLUTTER_MARKERS) + r")(?![a-z0-9])|(?:"
+    r"(?<![a-z0-9])" + BUILDER_PREFIXES + r"(?:(?:" + "|".join(CLUTTER_MARKERS) + r")(?![a-z0-9])|(?:"
     + "|".join(CLUTTER_STEMS) + r"))", re.I)
 
 # Hidden copies: inline styles and the class names CSS frameworks use to hide an element.

@@ -99,9 +99,9 @@ def trace_store(db, settings, limit: int = 5000) -> tuple[int, int]:
     result = tracer.trace(keys)
     links = _kept_links(result.links, result.derived_from, set(keys))
     features = [_features(tracer, key, hashes[key]) for key in keys]
-    now = now_iso()
-    store.save_trace(db, features, [_stored(l) for l in links], now)
-    _update_stories(db, tracer, keys, hashes, now)
+    stored = [_stored(l) for l in links]
+    stories = _stories(db, tracer, keys, hashes, stored)
+    store.save_trace(db, features, stored, now_iso(), stories)  # one transaction
     return len(keys), len(links)
 
 
@@ -122,11 +122,20 @@ def _stored(link: Link) -> store.StoredLink:
                             link.confidence, link.lag_seconds, link.evidence)
 
 
-def _update_stories(db, tracer: Tracer, keys: list[str], hashes: dict[str, str],
-                    now: str) -> None:
+def _links_after_save(db, ids: set[int], new: list[store.StoredLink]) -> list[store.StoredLink]:
+    """The links touching ``ids`` as they will be once ``new`` replaces the traced articles'
+    own links: read before the save, so links and stories are written together."""
+    kept = [l for l in store.links_among(db, ids) if l.article_id not in ids]
+    merged = {(l.article_id, l.derived_from): l for l in kept}
+    merged.update({(l.article_id, l.derived_from): l for l in new})
+    return list(merged.values())
+
+
+def _stories(db, tracer: Tracer, keys: list[str], hashes: dict[str, str],
+             new_links: list[store.StoredLink]) -> tuple[list[list[int]], dict[int, str]]:
     """Recluster the new articles with every article they are linked to."""
     ids = {int(k) for k in keys}
-    stored = store.links_among(db, ids)
+    stored = _links_after_save(db, ids, new_links)
     members = sorted(ids | {l.article_id for l in stored} | {l.derived_from for l in stored})
     chosen = {str(l.article_id): _as_link(l) for l in stored if l.relation in DERIVED_RELATIONS}
     same = [_as_link(l) for l in stored if l.relation == "same_event"]
@@ -135,7 +144,7 @@ def _update_stories(db, tracer: Tracer, keys: list[str], hashes: dict[str, str],
         tracer.add(_docs(db, missing, tracer.options.pivot_language, hashes))
     clusters = build_stories(tracer, [str(m) for m in members], same, chosen)
     titles = {int(k): tracer.profile(k).doc.title for c in clusters for k in c}
-    store.save_stories(db, [[int(k) for k in c] for c in clusters], titles, now)
+    return [[int(k) for k in c] for c in clusters], titles
 
 
 def _as_link(link: store.StoredLink) -> Link:

@@ -213,6 +213,21 @@ class PendingEntry(Record):
     title: str
     published: str | None
     attempts: int
+    guid: str | None = None
+    author: str = ""
+    content: str | None = None  # the feed's HTML when the entry has no link (issue 9)
+
+
+@dataclass(frozen=True)
+class ParkedEntry(Record):
+    """An entry that failed the same way ``entries.park_after`` times: no longer retried."""
+
+    id: int
+    source_id: int | None
+    url: str
+    attempts: int
+    error_code: str | None
+    error: str | None
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,12 @@ from ..storage.sources import add_source, health_rows, remove_source
 from . import auth
 from .context import render, web_of
 
-SESSION_MAX_AGE = 7 * 24 * 3600
 NOTICES = ("added", "paused", "resumed", "removed", "imported", "logged_in")
 
 
-def _cookie(response: Response, name: str, value: str) -> None:
-    response.set_cookie(name, value, max_age=SESSION_MAX_AGE, httponly=True, samesite="strict",
-                        path="/")
+def _cookie(request: Request, response: Response, name: str, value: str) -> None:
+    response.set_cookie(name, value, max_age=auth.session_seconds(web_of(request).settings),
+                        httponly=True, samesite="strict", path="/")
 
 
 def admin_page(request: Request, error: str = "", status_code: int = 200) -> Response:
@@ -50,23 +49,36 @@ def admin_page(request: Request, error: str = "", status_code: int = 200) -> Res
 
 async def admin_login(request: Request) -> Response:
     settings = web_of(request).settings
-    fields = await auth.form_fields(request)
-    if not settings["web.admin_token"]:
+    if not settings["web.admin_token"]:  # answered before the body is read
         return render(request, "admin_disabled.html", {}, status_code=403)
-    if not auth.same_token(fields.get("token", ""), settings["web.admin_token"]):
+    wait = auth.throttled_for(request)
+    if wait:
+        return _throttled(request, "/admin/login", "/admin", wait)
+    fields = await auth.form_fields(request)
+    if not auth.check_token(request, fields.get("token", ""), [settings["web.admin_token"]]):
         return admin_page(request, error="wrong_token", status_code=403)
     response = RedirectResponse("/admin", status_code=303)
-    _cookie(response, auth.ADMIN_COOKIE, auth.new_session(settings["web.admin_token"], "admin"))
+    _cookie(request, response, auth.ADMIN_COOKIE,
+            auth.new_session(request, settings["web.admin_token"], "admin"))
+    return response
+
+
+def _throttled(request: Request, action: str, next_path: str, wait: int) -> Response:
+    """The login form again, 429 with Retry-After: this address sent too many wrong tokens."""
+    response = render(request, "login.html", {
+        "action": action, "error": "throttled", "retry_after": wait, "next": next_path,
+        "admin": action.startswith("/admin")}, status_code=429)
+    response.headers["Retry-After"] = str(wait)
     return response
 
 
 async def admin_action(request: Request) -> Response:
     """One POST from the admin page: checked session and CSRF token, then the action."""
     settings = web_of(request).settings
-    fields = await auth.form_fields(request)
     nonce = auth.admin_nonce(request, settings) if settings["web.admin_token"] else None
-    if nonce is None:
+    if nonce is None:  # refused before the body is read
         raise HTTPException(403, "log in to the admin first (/admin)")
+    fields = await auth.form_fields(request)
     if not auth.same_token(fields.get("csrf", ""), auth.csrf_token(settings, nonce)):
         raise HTTPException(403, "the form's CSRF token is missing or stale: reload /admin")
     action = request.path_params["action"]
@@ -126,6 +138,7 @@ def import_sources(request: Request, fields: dict[str, str]) -> Response:
 
 
 def logout(request: Request, fields: dict[str, str]) -> Response:
+    auth.end_session(request, auth.ADMIN_COOKIE)
     response = RedirectResponse("/admin", status_code=303)
     response.delete_cookie(auth.ADMIN_COOKIE, path="/")
     return response
@@ -144,14 +157,26 @@ def login_page(request: Request, error: str = "", status_code: int = 200) -> Res
 
 async def reader_login(request: Request) -> Response:
     settings = web_of(request).settings
+    wait = auth.throttled_for(request)
+    if wait:
+        return _throttled(request, "/login", "/", wait)
     fields = await auth.form_fields(request)
-    given = fields.get("token", "")
-    key = next((k for k in auth.read_keys(settings) if auth.same_token(given, k)), None)
+    key = auth.check_token(request, fields.get("token", ""), auth.read_keys(settings))
     if key is None:
         return login_page(request, error="wrong_token", status_code=403)
     target = auth.safe_next(fields.get("next"))
     response = RedirectResponse(urlsplit(target).path + _query(target), status_code=303)
-    _cookie(response, auth.READ_COOKIE, auth.new_session(key, "read"))
+    _cookie(request, response, auth.READ_COOKIE, auth.new_session(request, key, "read"))
+    return response
+
+
+async def reader_logout(request: Request) -> Response:
+    """POST /logout: ends this browser's reader session (and admin session) for good."""
+    auth.end_session(request, auth.READ_COOKIE)
+    auth.end_session(request, auth.ADMIN_COOKIE)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(auth.READ_COOKIE, path="/")
+    response.delete_cookie(auth.ADMIN_COOKIE, path="/")
     return response
 
 

@@ -20,12 +20,13 @@ from ..storage.records import ArticleRow, SourceRow
 from ..storage.sources import health_rows
 from ..storage.translations import translations_for, translations_for_many
 from .context import web_of
-from .present import outlet_of
-from .filters import article_filters
+from .present import outlet_of, web_url
+from .filters import MAX_ID, article_filters
 from .queries import filtered_articles
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+MAX_CURSOR_LENGTH = 200
 
 SOURCE_FIELDS = ("id", "url", "name", "kind", "enabled", "added_at", "last_fetch_at",
                  "last_success_at", "error_count", "last_error_code", "last_error",
@@ -72,7 +73,7 @@ def limit_param(request: Request) -> int:
     raw = request.query_params.get("limit")
     if raw is None:
         return DEFAULT_LIMIT
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 4 or not 1 <= int(raw) <= MAX_LIMIT:
         raise HTTPException(400, f"limit must be a whole number from 1 to {MAX_LIMIT}")
     return int(raw)
 
@@ -86,26 +87,37 @@ def decode_cursor(cursor: str | None) -> tuple[str, int] | None:
     """The (sort key, id) inside a ``next`` cursor; 400 when it is not one of ours."""
     if cursor is None:
         return None
+    problem = HTTPException(400, "before must be a cursor from a previous 'next'")
+    if len(cursor) > MAX_CURSOR_LENGTH:
+        raise problem
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         sort_key, article_id = json.loads(raw)
     except (binascii.Error, ValueError, TypeError) as exc:
-        raise HTTPException(400, "before must be a cursor from a previous 'next'") from exc
+        raise problem from exc
     if not isinstance(sort_key, str) or type(article_id) is not int:
-        raise HTTPException(400, "before must be a cursor from a previous 'next'")
+        raise problem
+    if not 1 <= article_id <= MAX_ID or not sort_key.isprintable():
+        raise problem
     return sort_key, article_id
+
+
+def served_url(url: str | None) -> str | None:
+    """A stored URL as the API gives it: http(s) only, anything else (javascript:, data:) null."""
+    return web_url(url) or None
 
 
 def article_json(row: ArticleRow, translations: dict[str, Translation]) -> dict[str, Any]:
     article = article_from_row(row)
     return {
-        "id": article.id, "url": article.url, "canonical_url": article.canonical_url,
+        "id": article.id, "url": served_url(article.url),
+        "canonical_url": served_url(article.canonical_url),
         "source": outlet_of(row), "language": article.language,
         "language_confidence": article.language_confidence, "title": article.title,
         "standfirst": article.standfirst, "body": article.body, "author": article.author,
         "published": article.published, "first_seen": article.first_seen,
         "attribution": [
-            {"outlet": a.outlet, "kind": a.kind, "evidence": a.evidence, "url": a.url}
+            {"outlet": a.outlet, "kind": a.kind, "evidence": a.evidence, "url": served_url(a.url)}
             for a in article.attribution
         ],
         "disclaimers": list(article.disclaimers),
@@ -124,6 +136,7 @@ def translation_json(translation: Translation) -> dict[str, Any]:
 
 def source_json(row: SourceRow) -> dict[str, Any]:
     source = {field: row[field] for field in SOURCE_FIELDS}
+    source["url"] = served_url(source["url"])
     source["enabled"] = bool(source["enabled"])
     source["articles_stored"] = row["article_count"]
     return source

@@ -19,9 +19,10 @@ from ..storage.search import SearchFilters, marked_segments, parse_query, search
 from ..storage.sources import recent_events
 from ..storage.translations import translations_for, translations_for_many
 from .api import (SafeJSONResponse, article_json, decode_cursor, encode_cursor, limit_param,
-                  source_json, translation_json)
+                  served_url, source_json, translation_json)
 from .context import web_of
 from .filters import article_filters, search_text
+from .i18n import LANGUAGE_CODE
 from .queries import (ArticleFilters, articles_per_day, filtered_articles, source_row,
                       stories_before)
 
@@ -47,6 +48,8 @@ def article_translations(request: Request) -> Response:
 def one_translation(request: Request) -> Response:
     row = _article_row(request)
     lang = request.path_params["lang"]
+    if not LANGUAGE_CODE.fullmatch(lang):
+        raise HTTPException(404, "no such translation: give a language code, like /en")
     found = translations_for(web_of(request).db, row["id"]).get(lang)
     if found is None:
         raise HTTPException(404, f"article {row['id']} has no translation into {lang!r}")
@@ -96,7 +99,7 @@ def get_source(request: Request) -> Response:
     if row is None:
         raise HTTPException(404, f"no source with id {source_id}")
     events = [{"at": e["at"], "level": e["level"], "code": e["code"], "message": e["message"],
-               "url": e["url"]} for e in recent_events(db, source_id, 20)]
+               "url": served_url(e["url"])} for e in recent_events(db, source_id, 20)]
     per_day = articles_per_day(db, source_id, utcnow().date(), 30)
     return SafeJSONResponse({**source_json(row), "recent_events": events,
                              "articles_per_day": [{"day": d, "count": n} for d, n in per_day]})

@@ -14,45 +14,53 @@ from . import admin, api, api_catalog, feeds, openapi, outlet_pages, pages, sear
 from .auth import PrivateReader
 from .cache import PageCache, cached
 from .context import HERE, Web, make_templates
+from .edge import EdgeGuard, register_id_convertor
 from .problems import http_error
 from .provenance import install_provenance
 from .security import SecurityHeaders
+from .sessions import LoginThrottle, SessionBook
 
 
 def create_app(db: Database, settings: Settings) -> Starlette:
+    register_id_convertor()  # {name:id}: ids 1 .. 2^63-1, else 404
     routes = [
         Route("/", cached(pages.home)),
-        Route("/articles/{article_id:int}", pages.article_page),
+        Route("/articles/{article_id:id}", pages.article_page),
         Route("/search", cached(search_pages.search_page)),
         Route("/sources", pages.sources_page),
         Route("/sources.opml", outlet_pages.sources_opml),
-        Route("/sources/{source_id:int}", outlet_pages.outlet_page),
+        Route("/sources/{source_id:id}", outlet_pages.outlet_page),
         Route("/feeds/{lang}.{format}", cached(feeds.feed)),
         Route("/api/openapi.json", openapi.openapi_json),
         Route("/api/articles", api.list_articles),
-        Route("/api/articles/{article_id:int}", api.get_article),
-        Route("/api/articles/{article_id:int}/translations", api_catalog.article_translations),
-        Route("/api/articles/{article_id:int}/translations/{lang}", api_catalog.one_translation),
+        Route("/api/articles/{article_id:id}", api.get_article),
+        Route("/api/articles/{article_id:id}/translations", api_catalog.article_translations),
+        Route("/api/articles/{article_id:id}/translations/{lang}", api_catalog.one_translation),
         Route("/api/stories", api_catalog.list_stories),
-        Route("/api/stories/{story_id:int}", api_catalog.get_story),
+        Route("/api/stories/{story_id:id}", api_catalog.get_story),
         Route("/api/sources", api.list_sources),
-        Route("/api/sources/{source_id:int}", api_catalog.get_source),
+        Route("/api/sources/{source_id:id}", api_catalog.get_source),
         Route("/api/search", api_catalog.search),
         Route("/admin", admin.admin_page),
         Route("/admin/login", admin.admin_login, methods=["POST"]),
         Route("/admin/{action}", admin.admin_action, methods=["POST"]),
         Route("/login", admin.login_page),
         Route("/login", admin.reader_login, methods=["POST"]),
+        Route("/logout", admin.reader_logout, methods=["POST"]),
         Route("/healthz", pages.healthz),
         Route("/favicon.ico", pages.favicon),  # browsers ask for it on feeds and JSON pages
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(SecurityHeaders), Middleware(PrivateReader, settings=settings)],
+        middleware=[Middleware(SecurityHeaders), Middleware(EdgeGuard, settings=settings),
+                    Middleware(PrivateReader, settings=settings)],
         exception_handlers={HTTPException: http_error},
     )
-    app.state.web = Web(db=db, settings=settings, templates=make_templates())
+    app.state.web = Web(db=db, settings=settings, templates=make_templates(),
+                        sessions=SessionBook(3600 * float(settings["web.session_hours"])),
+                        throttle=LoginThrottle(settings["web.login_failures"],
+                                               settings["web.login_lockout"]))
     app.state.page_cache = PageCache(db, settings["web.cache_entries"])
     install_provenance(app)  # story and site pages, the article page's provenance panel
     return app

@@ -1,9 +1,15 @@
-"""Tokens, sessions and CSRF for the admin and for a private reader.
+"""Tokens, sessions, throttling and CSRF for the admin and for a private reader.
 
-A session cookie is ``nonce.signature`` where the signature is an HMAC of the
-nonce keyed by the configured token: nothing is stored server-side, and
-changing the token ends every session. The admin's CSRF token is another HMAC
-of the same nonce, so it is per session and checked on every POST.
+A session cookie is ``nonce.signature``: the nonce is one the server issued
+and still holds in its ``SessionBook`` (logout removes it; it lapses after
+``web.session_hours``; a restart ends it), and the signature is an HMAC of the
+nonce keyed by the configured token, so changing the token ends every session
+too. The admin's CSRF token is another HMAC of the same nonce, so it is per
+session and checked on every POST.
+
+Every token check (the login forms, ``Authorization: Bearer``, a feed's
+``?token=``) goes through the ``LoginThrottle``: an address that sent
+``web.login_failures`` wrong tokens waits (429 with ``Retry-After``).
 
 With ``web.private`` on, ``PrivateReader`` answers 401 to any request without a
 read session, an ``Authorization: Bearer TOKEN`` header, or (feeds only, for
@@ -15,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
+import re
 from urllib.parse import parse_qs, quote
 
 from starlette.requests import Request
@@ -23,11 +29,13 @@ from starlette.responses import RedirectResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..settings import Settings
+from .context import web_of
+from .problems import error_response
 
 ADMIN_COOKIE = "bw_admin"
 READ_COOKIE = "bw_read"
-MAX_FORM_BYTES = 6 * 1024 * 1024
 OPEN_PREFIXES = ("/login", "/admin", "/static/", "/healthz", "/favicon.ico")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _sign(key: str, purpose: str, nonce: str) -> str:
@@ -35,20 +43,33 @@ def _sign(key: str, purpose: str, nonce: str) -> str:
                     hashlib.sha256).hexdigest()
 
 
-def new_session(key: str, purpose: str) -> str:
-    nonce = secrets.token_urlsafe(18)
+def new_session(request: Request, key: str, purpose: str) -> str:
+    """A cookie value for a new live session, signed with ``key``."""
+    nonce = web_of(request).sessions.issue(purpose)
     return f"{nonce}.{_sign(key, purpose, nonce)}"
 
 
-def valid_session(value: str | None, keys: list[str], purpose: str) -> str | None:
-    """The session's nonce when ``value`` was signed by one of ``keys``, else None."""
+def valid_session(request: Request, value: str | None, keys: list[str],
+                  purpose: str) -> str | None:
+    """The session's nonce when ``value`` is live and was signed by one of ``keys``, else None."""
     nonce, _, signature = (value or "").partition(".")
     if not nonce or not signature:
         return None
     for key in keys:
         if key and hmac.compare_digest(signature, _sign(key, purpose, nonce)):
-            return nonce
+            return nonce if web_of(request).sessions.alive(nonce, purpose) else None
     return None
+
+
+def end_session(request: Request, cookie: str) -> None:
+    """Forget the session in ``cookie`` (logout): the cookie is worthless from now on."""
+    nonce, _, _ = (request.cookies.get(cookie) or "").partition(".")
+    if nonce:
+        web_of(request).sessions.revoke(nonce)
+
+
+def session_seconds(settings: Settings) -> int:
+    return max(int(float(settings["web.session_hours"]) * 3600), 60)
 
 
 def same_token(given: str, expected: str) -> bool:
@@ -64,16 +85,41 @@ def csrf_token(settings: Settings, nonce: str) -> str:
 
 
 def admin_nonce(request: Request, settings: Settings) -> str | None:
-    return valid_session(request.cookies.get(ADMIN_COOKIE), [settings["web.admin_token"]], "admin")
+    return valid_session(request, request.cookies.get(ADMIN_COOKIE),
+                         [settings["web.admin_token"]], "admin")
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def throttled_for(request: Request) -> int:
+    """Seconds this client must wait before its next token is checked (0: none)."""
+    return web_of(request).throttle.retry_after(client_address(request))
+
+
+def check_token(request: Request, given: str, keys: list[str]) -> str | None:
+    """The key ``given`` matches, counting a miss against the client (call after
+    ``throttled_for`` said 0)."""
+    throttle = web_of(request).throttle
+    key = next((k for k in keys if same_token(given, k)), None)
+    if key is None:
+        throttle.failed(client_address(request))
+    else:
+        throttle.succeeded(client_address(request))
+    return key
 
 
 async def form_fields(request: Request) -> dict[str, str]:
-    """An ``application/x-www-form-urlencoded`` body as a dict (first value of each field)."""
+    """An ``application/x-www-form-urlencoded`` body as a dict (first value of each field).
+
+    The body's size is capped by ``EdgeGuard`` while it streams in; control
+    characters other than tab and newlines are removed from every value.
+    """
     body = await request.body()
-    if len(body) > MAX_FORM_BYTES:
-        return {}
     fields = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
-    return {name: values[0] for name, values in fields.items()}
+    return {_CONTROL.sub("", name): _CONTROL.sub("", values[0])
+            for name, values in fields.items()}
 
 
 def safe_next(path: str | None) -> str:
@@ -83,17 +129,19 @@ def safe_next(path: str | None) -> str:
     return path
 
 
-def reader_allowed(request: Request, settings: Settings) -> bool:
-    keys = read_keys(settings)
-    if valid_session(request.cookies.get(READ_COOKIE), keys, "read"):
-        return True
-    if admin_nonce(request, settings):
-        return True
+def given_token(request: Request) -> str:
+    """The token a request brings: ``Authorization: Bearer``, or ``?token=`` on feeds."""
     bearer = request.headers.get("authorization", "")
     given = bearer[7:].strip() if bearer.lower().startswith("bearer ") else ""
     if not given and request.url.path.startswith("/feeds/"):
         given = request.query_params.get("token", "")
-    return any(same_token(given, key) for key in keys)
+    return given
+
+
+def has_session(request: Request, settings: Settings) -> bool:
+    keys = read_keys(settings)
+    return bool(valid_session(request, request.cookies.get(READ_COOKIE), keys, "read")
+                or admin_nonce(request, settings))
 
 
 class PrivateReader:
@@ -108,11 +156,25 @@ class PrivateReader:
             await self.app(scope, receive, send)
             return
         request = Request(scope)
-        path = request.url.path
-        if path.startswith(OPEN_PREFIXES) or reader_allowed(request, self.settings):
+        if request.url.path.startswith(OPEN_PREFIXES) or has_session(request, self.settings):
             await self.app(scope, receive, send)
             return
-        await refusal(request)(scope, receive, send)
+        respond = self.by_token(request) if given_token(request) else refusal(request)
+        await respond(scope, receive, send)
+
+    def by_token(self, request: Request) -> ASGIApp:
+        """The app when the request's token is right; 429 while throttled; else the refusal."""
+        wait = throttled_for(request)
+        if wait:
+            return too_many_attempts(request, wait)
+        if check_token(request, given_token(request), read_keys(self.settings)):
+            return self.app
+        return refusal(request)
+
+
+def too_many_attempts(request: Request, wait: int) -> Response:
+    return error_response(request, 429, f"too many wrong tokens from your address: try again "
+                          f"in {wait} s", {"Retry-After": str(wait)})
 
 
 def refusal(request: Request) -> Response:

@@ -16,6 +16,7 @@ from ..settings import Settings
 from ..storage.db import Database
 from . import i18n
 from .present import display_time, web_url
+from .sessions import LoginThrottle, SessionBook
 
 HERE = Path(__file__).resolve().parent
 COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -26,6 +27,8 @@ class Web:
     db: Database
     settings: Settings
     templates: Jinja2Templates
+    sessions: SessionBook
+    throttle: LoginThrottle
 
 
 def make_templates() -> Jinja2Templates:

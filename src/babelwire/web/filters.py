@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -10,26 +11,47 @@ from starlette.requests import Request
 from .i18n import LANGUAGE_CODE
 from .queries import ArticleFilters
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MAX_QUERY_LENGTH = 500
+MAX_ID = 2**63 - 1  # SQLite's largest INTEGER: every id lies in 1 .. MAX_ID
+
+
+def parse_id(raw: str) -> int | None:
+    """``raw`` as an id when it is ASCII digits worth 1 .. 2^63-1, else None."""
+    digits = raw.lstrip("0")
+    if not raw.isascii() or not raw.isdigit() or not digits or len(digits) > 19:
+        return None
+    number = int(digits)
+    return number if number <= MAX_ID else None
 
 
 def whole_number(request: Request, name: str) -> int | None:
+    """An id parameter (1 .. 2^63-1), None when absent; 400 otherwise."""
     raw = request.query_params.get(name, "").strip()
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > 12:
-        raise HTTPException(400, f"{name} must be a whole number, like {name}=12")
-    return int(raw)
+    number = parse_id(raw)
+    if number is None:
+        raise HTTPException(400, f"{name} must be a whole number from 1 to {MAX_ID}, "
+                                 f"like {name}=12")
+    return number
 
 
 def day(request: Request, name: str) -> str | None:
     raw = request.query_params.get(name, "").strip()
     if not raw:
         return None
-    if not _DAY.fullmatch(raw):
+    if not _DAY.fullmatch(raw) or not _real_day(raw):
         raise HTTPException(400, f"{name} must be a date written YYYY-MM-DD, like {name}=2024-05-01")
     return raw
+
+
+def _real_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def language_code(request: Request, name: str) -> str | None:

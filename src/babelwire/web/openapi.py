@@ -9,6 +9,7 @@ from starlette.responses import Response
 
 from .. import __version__
 from .api import MAX_LIMIT, SafeJSONResponse
+from .filters import MAX_ID
 
 
 def _param(name: str, where: str, description: str, schema: dict[str, Any],
@@ -17,16 +18,17 @@ def _param(name: str, where: str, description: str, schema: dict[str, Any],
             "schema": schema}
 
 
+ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 PAGE = [
     _param("limit", "query", f"items per page (1-{MAX_LIMIT}, default 50)",
            {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}),
     _param("before", "query", "cursor: the 'next' value of the previous page", {"type": "string"}),
 ]
 FILTERS = [
-    _param("source", "query", "only this source's articles (source id)", {"type": "integer"}),
+    _param("source", "query", "only this source's articles (source id)", ID_SCHEMA),
     _param("language", "query", "only articles written in this language (code)",
            {"type": "string", "pattern": "^[a-z]{2,3}$"}),
-    _param("story", "query", "only this story's articles (story id)", {"type": "integer"}),
+    _param("story", "query", "only this story's articles (story id)", ID_SCHEMA),
     _param("from", "query", "published or first seen on or after (YYYY-MM-DD)",
            {"type": "string", "format": "date"}),
     _param("to", "query", "published or first seen on or before (YYYY-MM-DD)",
@@ -35,7 +37,9 @@ FILTERS = [
 ERRORS = {status: {"description": text, "content": {"application/json": {
     "schema": {"$ref": "#/components/schemas/Error"}}}}
     for status, text in (("400", "bad parameter"), ("401", "private reader: token needed"),
-                         ("404", "not found"))}
+                         ("404", "not found (ids run from 1 to 2^63-1)"),
+                         ("429", "too many wrong tokens from this address: see Retry-After"),
+                         ("500", "unexpected error (logged by the server)"))}
 
 
 def _ok(description: str, schema: str) -> dict[str, Any]:
@@ -44,7 +48,7 @@ def _ok(description: str, schema: str) -> dict[str, Any]:
 
 
 def _id(name: str) -> dict[str, Any]:
-    return _param(name, "path", "numeric id", {"type": "integer"}, required=True)
+    return _param(name, "path", "numeric id", ID_SCHEMA, required=True)
 
 
 def _get(summary: str, response: str, schema: str, params: list) -> dict[str, Any]:

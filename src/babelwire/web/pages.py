@@ -52,7 +52,7 @@ def known_languages(targets: tuple[str, ...]) -> list[str]:
 
 def page_number(request: Request) -> int:
     raw = request.query_params.get("page", "1")
-    if not raw.isdigit() or int(raw) < 1 or len(raw) > 6:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 6 or int(raw) < 1:
         raise HTTPException(400, "page must be a positive whole number")
     return int(raw)
 
@@ -116,7 +116,43 @@ def favicon(request: Request) -> Response:
 
 
 def healthz(request: Request) -> Response:
-    return PlainTextResponse("ok")
+    """``ok``; with a poller (``babelwire run``): whether it is alive, its last pass and error.
+
+    503 when this process's poller has stopped. ``Accept: application/json`` gives JSON.
+    """
+    import json
+    import os
+
+    from ..storage.sqlite.worker_status import get_worker_status
+
+    status = get_worker_status(web_of(request).db, "poller")
+    if status is None:
+        return PlainTextResponse("ok")
+    alive = status.running and _process_alive(status.pid)
+    here = status.pid == os.getpid()
+    state = "ok" if alive or not here else "error: the poller has stopped"
+    facts = {"status": state, "poller": "alive" if alive else "stopped", "pid": status.pid,
+             "passes": status.passes, "last_pass_started": status.pass_started_at,
+             "last_pass_finished": status.pass_finished_at, "last_pass": status.last_summary,
+             "last_error": status.last_error, "last_error_at": status.last_error_at}
+    code = 200 if state == "ok" else 503
+    if "application/json" in request.headers.get("accept", ""):
+        return Response(json.dumps(facts), status_code=code, media_type="application/json")
+    lines = [state] + [f"{name}: {value}" for name, value in facts.items()
+                       if name != "status" and value is not None]
+    return PlainTextResponse("\n".join(lines), status_code=code)
+
+
+def _process_alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def error_page(request: Request, status_code: int, detail: str) -> Response:

@@ -209,7 +209,7 @@ def site_page(request: Request) -> Response:
 
 
 def provenance_routes() -> list[Route]:
-    return [Route("/stories/{story_id:int}", story_page), Route("/sites/{host}", site_page)]
+    return [Route("/stories/{story_id:id}", story_page), Route("/sites/{host}", site_page)]
 
 
 def install_provenance(app: Starlette) -> None:

@@ -11,11 +11,11 @@ from typing import Any
 
 from ..clock import now_iso
 from ..models import FeedEntry
-from .records import PendingEntry
+from .records import ParkedEntry, PendingEntry
 from .sqlite.entries import MAX_ATTEMPTS
 
 __all__ = ["MAX_ATTEMPTS", "PendingEntry", "claim_entries", "entry_counts", "enqueue_entries",
-           "mark_done", "mark_failed", "pending_entries"]
+           "mark_done", "mark_failed", "parked_entries", "pending_entries", "requeue_parked"]
 
 
 def enqueue_entries(db: Any, source_id: int | None, entries: list[FeedEntry]) -> int:
@@ -36,8 +36,17 @@ def mark_done(db: Any, entry_id: int, article_id: int | None, status: str = "don
     db.entries.mark_done(entry_id, article_id, status, code, message)
 
 
-def mark_failed(db: Any, entry_id: int, code: str, message: str) -> None:
-    db.entries.mark_failed(entry_id, code, message)
+def mark_failed(db: Any, entry_id: int, code: str, message: str,
+                park_after: int = MAX_ATTEMPTS) -> str:
+    return db.entries.mark_failed(entry_id, code, message, park_after)
+
+
+def parked_entries(db: Any, source_id: int | None = None, limit: int = 200) -> list[ParkedEntry]:
+    return db.entries.parked(source_id, limit)
+
+
+def requeue_parked(db: Any) -> int:
+    return db.entries.requeue_parked()
 
 
 def entry_counts(db: Any) -> dict[str, int]:

@@ -32,8 +32,9 @@ def traced_features(db: Any, ids) -> Any:
     return db.provenance.traced_features(ids)
 
 
-def save_trace(db: Any, features, links, now: str) -> Any:
-    return db.provenance.save_trace(features, links, now)
+def save_trace(db: Any, features, links, now: str, stories=None) -> Any:
+    """Links and (when given) the rebuilt stories in one transaction (issue 9)."""
+    return db.provenance.save_trace(features, links, now, stories)
 
 
 def links_among(db: Any, ids) -> Any:

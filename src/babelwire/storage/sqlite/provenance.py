@@ -71,22 +71,30 @@ def traced_features(db: Database, ids: Iterable[int]) -> dict[int, TracedFeature
 
 
 def save_trace(db: Database, features: list[TracedFeatures], links: list[StoredLink],
-               now: str) -> None:
-    """Record traced articles and replace their links, in one transaction."""
+               now: str, stories: tuple[list[list[int]], dict[int, str]] | None = None) -> None:
+    """Record traced articles, replace their links and rewrite their ``stories``
+    (clusters, titles), all in ONE transaction: a crash leaves all or nothing."""
     with db.write() as conn:
-        conn.executemany(
-            "INSERT OR REPLACE INTO provenance_traced "
-            "(article_id, content_hash, word_hash, signature, keys, traced_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [(f.article_id, f.content_hash, f.word_hash, json.dumps(list(f.signature)),
-              json.dumps(f.keys, ensure_ascii=False), now) for f in features])
-        conn.executemany("DELETE FROM provenance_links WHERE article_id = ?",
-                         [(f.article_id,) for f in features])
-        conn.executemany(
-            "INSERT OR REPLACE INTO provenance_links (article_id, derived_from, relation, "
-            "confidence, lag_seconds, evidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(l.article_id, l.derived_from, l.relation, l.confidence, l.lag_seconds,
-              json.dumps(l.evidence, ensure_ascii=False), now) for l in links])
+        _write_trace(conn, features, links, now)
+        if stories is not None:
+            _write_stories(conn, stories[0], stories[1], now)
+
+
+def _write_trace(conn: sqlite3.Connection, features: list[TracedFeatures],
+                 links: list[StoredLink], now: str) -> None:
+    conn.executemany(
+        "INSERT OR REPLACE INTO provenance_traced "
+        "(article_id, content_hash, word_hash, signature, keys, traced_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(f.article_id, f.content_hash, f.word_hash, json.dumps(list(f.signature)),
+          json.dumps(f.keys, ensure_ascii=False), now) for f in features])
+    conn.executemany("DELETE FROM provenance_links WHERE article_id = ?",
+                     [(f.article_id,) for f in features])
+    conn.executemany(
+        "INSERT OR REPLACE INTO provenance_links (article_id, derived_from, relation, "
+        "confidence, lag_seconds, evidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(l.article_id, l.derived_from, l.relation, l.confidence, l.lag_seconds,
+          json.dumps(l.evidence, ensure_ascii=False), now) for l in links])
 
 
 def links_among(db: Database, ids: Iterable[int]) -> list[StoredLink]:
@@ -109,19 +117,24 @@ def _link(row: sqlite3.Row) -> StoredLink:
 def save_stories(db: Database, clusters: list[list[int]], titles: dict[int, str],
                  now: str) -> int:
     """Rewrite the stories of the articles in ``clusters`` (earliest article first)."""
-    members = [a for cluster in clusters for a in cluster]
     with db.write() as conn:
-        old: dict[int, int] = {}
-        for start in range(0, len(members), 500):
-            chunk = members[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            old.update({row[0]: row[1] for row in conn.execute(
-                f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({marks})",
-                chunk)})
-        for cluster in clusters:
-            _save_story(conn, cluster, old, titles, now)
-        conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
+        _write_stories(conn, clusters, titles, now)
     return len(clusters)
+
+
+def _write_stories(conn: sqlite3.Connection, clusters: list[list[int]], titles: dict[int, str],
+                   now: str) -> None:
+    members = [a for cluster in clusters for a in cluster]
+    old: dict[int, int] = {}
+    for start in range(0, len(members), 500):
+        chunk = members[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        old.update({row[0]: row[1] for row in conn.execute(
+            f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({marks})",
+            chunk)})
+    for cluster in clusters:
+        _save_story(conn, cluster, old, titles, now)
+    conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
 
 
 def _save_story(conn: sqlite3.Connection, cluster: list[int], old: dict[int, int],

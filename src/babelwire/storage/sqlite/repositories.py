@@ -22,8 +22,11 @@ class SqliteEntries(Repository):
     pending = bind(entries.pending_entries)
     claim = bind(claims.claim_entries)
     release = bind(claims.release_entries)
+    release_dead_owners = bind(claims.release_dead_owners)
     mark_done = bind(claims.mark_done)
     mark_failed = bind(claims.mark_failed)
+    parked = bind(entries.parked_entries)
+    requeue_parked = bind(entries.requeue_parked)
     counts = bind(entries.entry_counts)
 
 

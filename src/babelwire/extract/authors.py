@@ -1,0 +1,152 @@
+"""Who wrote the story: the byline's people, apart from outlets and roles.
+
+Evidence, best first: the people JSON-LD names as ``author`` (``Person``),
+the page's ``author`` meta tag when it holds a person's name, the visible
+byline (babelwire's own selectors, then trafilatura's byline finder). An
+organisation (JSON-LD ``Organization``, or the site's own name) is the author
+only when no person is named anywhere. A byline string is split into names
+("A and B", "A, B & C"); an outlet ("..., The Daily Gazette") and a role
+("..., Senior Editor") go to their own fields; a handle ("jdoe",
+"jane.doe") is not a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from .patterns import OUTLET_WORD_RE
+
+ORGANISATION_TYPES = {"organization", "newsmediaorganization", "corporation", "organisation",
+                      "localbusiness", "educationalorganization", "governmentorganization",
+                      "medicalorganization", "ngo", "brand", "website", "webpage"}
+LEAD_RE = re.compile(r"^\W*((written|posted|reviewed|reported|published|edited)\s+)?"
+                     r"(by|par|por|von|di|door|author|authors|words)\b\W*", re.I)
+SPLIT_RE = re.compile(r"\s*(?:[,;|/·•]|\s+(?:and|&|und|et|y|e)\s+|\s+[-–—]\s+)\s*", re.I)
+ROLE_RE = re.compile(
+    r"\b(editor|writer|reporter|correspondent|contributor|columnist|journalist|author|"
+    r"expert|specialist|analyst|producer|manager|director|founder|ceo|cto|president|"
+    r"dietitian|nurse|physician|doctor|professor|researcher|intern|photographer|"
+    r"strategist|consultant|lead|head of|chief|senior|associate|assistant|staff writer|attorney|"
+    r"lawyer|pharmacist|therapist|coach|engineer|designer|marketer)\b", re.I)
+CREDENTIAL_RE = re.compile(r"^(?:[A-Z]{2,6}|Ph\.?D\.?|M\.?D\.?|[A-Z][a-z]?[A-Z]{1,4})$")
+GROUP_RE = re.compile(r"\b(team|staff|editors|editorial|desk|newsroom)\b", re.I)
+MAX_NAME_WORDS = 6
+MAX_BYLINE_CHARS = 100
+# Where a byline stops: a second credit, a date ("On December 9", "March 3, 2025").
+MONTH = (r"(january|february|march|april|may|june|july|august|september|october|november|"
+         r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
+CUT_RE = re.compile(r"\s*(\b(reviewed|fact[- ]checked|edited|medically reviewed|updated|"
+                    r"published|posted|last updated)\b(?! by\s*$).*|\bon\s+\w+\s+\d.*|"
+                    r"[,•|]\s*" + MONTH + r"\s*$|\b" + MONTH + r"\s+\d.*|"
+                    r"\d+\s+min(ute)?s?\s+read.*)$", re.I)
+MORE_FROM_RE = re.compile(r"^(all|more) (articles|posts|stories)? ?(by|from)\s+|^more from\s+|"
+                          r"^view (all )?(posts|articles) by\s+", re.I)
+AUTHOR_LINK = ("//body//a[contains(@href, '/author/') or contains(@href, '/authors/') or "
+               "contains(@href, '/writers/') or contains(@href, '/contributors/') or "
+               "@rel='author']")
+BY_TEXT = "//body//text()[contains(., 'y ') or contains(., 'Y ')]"  # cheap pre-filter for "By "
+BY_RE = re.compile(r"^\s*(written |posted |words )?by\s+[A-Z]", re.I)
+BY_START_RE = re.compile(r"^\s*(written |posted |words )?by\b", re.I)
+BY_HOLDERS = {"p", "span", "div", "li", "address", "strong", "em", "b", "small"}
+
+
+@dataclass(frozen=True)
+class Byline:
+    names: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    outlet: str = ""
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def is_handle(name: str) -> bool:
+    """A user name, not a person's name: one lowercase token, or dots/underscores/@ inside."""
+    return " " not in name.strip() and (name.islower() or bool(re.search(r"[._@\d]", name)))
+
+
+def _is_outlet(part: str, outlets: set[str]) -> bool:
+    key = _norm(part)
+    if key and any(key == o or (len(o) > 3 and key.endswith(o)) for o in outlets):
+        return True
+    return bool(OUTLET_WORD_RE.search(part)) and not GROUP_RE.search(part)
+
+
+def parse_byline(text: str, outlets: Iterable[str] = ()) -> Byline:
+    """'By Jane Doe and John Roe, The Daily Gazette' -> names, roles, outlet."""
+    known = {_norm(o) for o in outlets if o}
+    text = " ".join(text.split())
+    text = CUT_RE.sub("", LEAD_RE.sub("", MORE_FROM_RE.sub("", text))).strip(" ,;:|-–—•")
+    names, roles, outlet = [], [], ""
+    for part in SPLIT_RE.split(text):
+        part = LEAD_RE.sub("", part).strip(" .,;:|-–—()")
+        if not part or not re.search(r"[^\W\d_]", part):
+            continue
+        if _is_outlet(part, known) or (names and part.startswith("The ")
+                                       and not GROUP_RE.search(part)):
+            outlet = outlet or part
+        elif (ROLE_RE.search(part) or (names and CREDENTIAL_RE.match(part))) \
+                and not GROUP_RE.search(part):
+            roles.append(part)
+        elif len(part.split()) <= MAX_NAME_WORDS and not is_handle(part):
+            names.append(part)
+    if not names and outlet and not roles:
+        names.append(outlet)  # only an organisation is named: it is the author
+        outlet = ""
+    return Byline(tuple(dict.fromkeys(names)), tuple(roles), outlet)
+
+
+def jsonld_people(value: Any) -> tuple[list[str], list[str]]:
+    """(people, organisations) named in a JSON-LD ``author`` value."""
+    people: list[str] = []
+    groups: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str) and item.strip() and not item.startswith("http"):
+            people.append(item.strip())
+        elif isinstance(item, dict):
+            name = str(item.get("name", "") or "").strip()
+            kinds = item.get("@type", "")
+            kinds = {str(k).lower() for k in (kinds if isinstance(kinds, list) else [kinds])}
+            if name:
+                (groups if kinds & ORGANISATION_TYPES else people).append(name)
+    return people, groups
+
+
+def choose_byline(candidates: list[str], organisations: list[str],
+                  outlets: Iterable[str]) -> Byline:
+    """The first candidate naming a person; else the organisation."""
+    outlets = list(outlets)
+    site = {_norm(o) for o in outlets if o}
+    for candidate in candidates:
+        if not candidate or _norm(candidate) in site:
+            continue
+        byline = parse_byline(candidate, outlets)
+        if byline.names and not all(_norm(n) in site for n in byline.names):
+            return byline
+    for organisation in organisations + [c for c in candidates if c]:
+        byline = parse_byline(organisation, [])
+        if byline.names:
+            return byline
+    return Byline()
+
+
+def visible_byline(tree: Any) -> str:
+    """The byline a reader sees: a link to an author page, else a short 'By ...' line."""
+    for link in tree.xpath(AUTHOR_LINK):
+        text = " ".join(link.text_content().split())
+        if 2 < len(text) <= MAX_BYLINE_CHARS and not is_handle(text):
+            holder = link.getparent()  # "By <a>A</a> and B, Outlet": co-authors and outlet too
+            line = " ".join(holder.text_content().split()) if holder is not None else ""
+            return line if holder.tag in BY_HOLDERS and len(line) <= MAX_BYLINE_CHARS else text
+    for node in tree.xpath(BY_TEXT):
+        if not BY_START_RE.match(node):
+            continue
+        holder = node.getparent()
+        if holder is not None and holder.tag in BY_HOLDERS:
+            text = " ".join(holder.text_content().split())
+            if BY_RE.match(text) and len(text) <= MAX_BYLINE_CHARS:
+                return text
+    return ""

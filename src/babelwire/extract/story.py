@@ -1,0 +1,98 @@
+"""Does the page carry a story, and how sure are we?
+
+A short item, a news brief or an article in Chinese, Japanese or Korean is
+still an article: words are counted per script (a Han, kana or Hangul
+character counts as a word's worth of text, as CJK text has no spaces between
+words), and a short body is returned with a lower ``confidence`` and a
+warning. Only a page with no story is refused (``not_article``): no body text
+at all, or a short text on a page that declares no article and reads as a
+list of links (home pages, listings, error pages).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+WORD_RE = re.compile(r"[^\W\d_]+|\d+")  # a run of letters (or digits) in one script
+# Han, Hiragana, Katakana, Hangul syllables and jamo: one character is about one word.
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+                    r"\u1100-\u11ff\u3130-\u318f]")
+CJK_CHARS_PER_WORD = 1.5  # Korean words run ~3 syllables but Korean uses spaces; CJK ~1.5
+FULL_WORDS = 150  # a body this long is a story beyond doubt
+SHORT_WORDS = 40  # below this, a story gets a warning (brief, short item)
+MIN_UNDECLARED_WORDS = 15  # a page that declares no article needs this much text
+LISTING_MIN_CARDS = 5  # this many linked headings (teaser cards) ...
+LISTING_WORDS_PER_CARD = 40  # ... with this few body words each ...
+STORY_PARAGRAPH_WORDS = 60  # ... and no paragraph this long (a story has one): a listing
+ERROR_PAGE_WORDS = 150  # an error title over a body shorter than this: an error page
+ERROR_TITLE_RE = re.compile(
+    r"\b(404|page not found|not found|error 404|page introuvable|página no encontrada|"
+    r"seite nicht gefunden|pagina non trovata|página não encontrada|страница не найдена)\b",
+    re.I)
+
+
+@dataclass(frozen=True)
+class StoryVerdict:
+    is_story: bool
+    confidence: float
+    reason: str = ""  # why not a story, or a warning for a short one
+
+
+def count_words(text: str) -> int:
+    """Words of running text in any script; CJK text by characters."""
+    cjk = len(CJK_RE.findall(text))
+    rest = CJK_RE.sub(" ", text)
+    return len(WORD_RE.findall(rest)) + round(cjk / CJK_CHARS_PER_WORD)
+
+
+@dataclass(frozen=True)
+class PageSignals:
+    """What the page says about being an article, read before any cleaning."""
+
+    declared_article: bool  # JSON-LD article type, og:type article, or an <article>
+    linked_headings: int  # headings that are links: teaser cards of other pages
+    title: str = ""
+
+
+def linked_headings(tree: Any) -> int:
+    count = 0
+    for heading in tree.iter("h2", "h3", "h4"):
+        text = len(" ".join(heading.text_content().split()))
+        links = sum(len(" ".join(a.text_content().split())) for a in heading.iter("a"))
+        count += bool(text) and links >= 0.8 * text
+    return count
+
+
+def _no_story_reason(total: int, longest: int, signals: PageSignals, link_share: float) -> str:
+    if total == 0:
+        return "no body text found"
+    if ERROR_TITLE_RE.search(signals.title) and total < ERROR_PAGE_WORDS:
+        return f"an error page ({signals.title[:60]!r})"
+    if signals.declared_article:
+        return ""
+    if total < MIN_UNDECLARED_WORDS or link_share > 0.5:
+        return f"no story: {total} words, mostly links or furniture"
+    if signals.linked_headings >= LISTING_MIN_CARDS and longest < STORY_PARAGRAPH_WORDS and \
+            total < LISTING_WORDS_PER_CARD * signals.linked_headings:
+        return f"a listing: {signals.linked_headings} teaser headings over {total} words"
+    return ""
+
+
+def judge(paragraphs: list[str], signals: PageSignals, link_share: float,
+          generic_lead: bool) -> StoryVerdict:
+    """The verdict for a body; ``link_share`` is the share of its text inside links."""
+    total = sum(count_words(p) for p in paragraphs)
+    longest = max((count_words(p) for p in paragraphs), default=0)
+    reason = _no_story_reason(total, longest, signals, link_share)
+    if reason:
+        return StoryVerdict(False, 0.0, reason)
+    declared_article = signals.declared_article
+    confidence = min(1.0, 0.4 + 0.6 * total / FULL_WORDS)
+    if generic_lead:
+        confidence *= 0.85
+    if not declared_article:
+        confidence *= 0.9
+    reason = f"short text ({total} words): a brief or a fragment" if total < SHORT_WORDS else ""
+    return StoryVerdict(True, round(confidence, 2), reason)

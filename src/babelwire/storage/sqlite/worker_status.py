@@ -1,0 +1,67 @@
+"""The poller's state, kept in the store so ``/healthz`` can report it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...clock import now_iso
+
+if TYPE_CHECKING:
+    from .store import SqliteStore as Database
+
+
+@dataclass(frozen=True)
+class WorkerStatus:
+    name: str
+    pid: int
+    running: bool
+    started_at: str
+    pass_started_at: str | None
+    pass_finished_at: str | None
+    passes: int
+    last_summary: str | None
+    last_error: str | None
+    last_error_at: str | None
+
+
+def worker_started(db: Database, name: str, pid: int) -> None:
+    with db.write() as conn:
+        conn.execute(
+            "INSERT INTO worker_status (name, pid, running, started_at) VALUES (?, ?, 1, ?) "
+            "ON CONFLICT(name) DO UPDATE SET pid = excluded.pid, running = 1, "
+            "started_at = excluded.started_at, passes = 0",
+            (name, pid, now_iso()))
+
+
+def pass_started(db: Database, name: str) -> None:
+    with db.write() as conn:
+        conn.execute("UPDATE worker_status SET pass_started_at = ? WHERE name = ?",
+                     (now_iso(), name))
+
+
+def pass_finished(db: Database, name: str, summary: str, error: str | None = None) -> None:
+    now = now_iso()
+    with db.write() as conn:
+        conn.execute("UPDATE worker_status SET pass_finished_at = ?, passes = passes + 1, "
+                     "last_summary = ? WHERE name = ?", (now, summary, name))
+        if error:
+            conn.execute("UPDATE worker_status SET last_error = ?, last_error_at = ? "
+                         "WHERE name = ?", (error, now, name))
+
+
+def worker_stopped(db: Database, name: str, error: str | None = None) -> None:
+    with db.write() as conn:
+        conn.execute("UPDATE worker_status SET running = 0 WHERE name = ?", (name,))
+        if error:
+            conn.execute("UPDATE worker_status SET last_error = ?, last_error_at = ? "
+                         "WHERE name = ?", (error, now_iso(), name))
+
+
+def get_worker_status(db: Database, name: str) -> WorkerStatus | None:
+    row = db.read().execute("SELECT * FROM worker_status WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        return None
+    return WorkerStatus(row["name"], row["pid"], bool(row["running"]), row["started_at"],
+                        row["pass_started_at"], row["pass_finished_at"], row["passes"],
+                        row["last_summary"], row["last_error"], row["last_error_at"])
