@@ -131,7 +131,8 @@ def report(rows: list[tuple[str, float, int]], raw: float, count: int) -> None:
     one = next((c / e for name, e, c in rows if name == "postgresql, 1 worker"), None)
     for name, elapsed, stored in rows:
         rate = stored / elapsed
-        line = f"{name:24} {stored:5} stored in {elapsed:6.1f}s  {rate:6.2f}/s  ({rate / raw:.2f}x baseline)"
+        line = (f"{name:24} {stored:5} stored in {elapsed:6.1f}s  {rate:6.2f}/s  "
+                f"({rate / raw:.2f}x baseline)")
         workers = int(name.split(", ")[1].split()[0]) if name.startswith("postgresql") else 0
         if one and workers > 1:
             line += f"  scaling efficiency {rate / (one * workers):.0%}"

@@ -16,7 +16,8 @@ SENTENCES = {
     "fr": ["Le conseil municipal a voté hier le nouveau plan de transport du quartier {n}.",
            "Les habitants ont demandé davantage de bus de nuit et de pistes cyclables.",
            "L'adjointe a expliqué que les travaux commenceront au printemps pour un an.",
-           "Selon le rapport de la mairie, la circulation a baissé de dix pour cent le mois dernier."],
+           "Selon le rapport de la mairie, la circulation a baissé de dix pour cent "
+           "le mois dernier."],
     "en": ["The city council approved yesterday the new transport plan for district {n}.",
            "Residents asked for more night buses and for protected cycle lanes.",
            "The councillor said the works will start in spring and last one year.",

@@ -53,7 +53,8 @@ def finish_with_two_workers(config):
         assert worker.returncode == 0, err
 
 
-@pytest.mark.parametrize("match", ["/a/3.html", "Le conseil municipal"], ids=["mid-fetch", "mid-translation"])
+@pytest.mark.parametrize("match", ["/a/3.html", "Le conseil municipal"],
+                         ids=["mid-fetch", "mid-translation"])
 def test_sigkill_loses_and_duplicates_nothing(worker_config, newsroom, match):
     config, url = worker_config
     kill_while_hanging(config, newsroom, url, match)

@@ -29,7 +29,8 @@ _UNTRANSLATED = (
     "AND NOT EXISTS (SELECT 1 FROM translation_failures f WHERE f.article_id = a.id "
     "AND f.language = ?) "
     "AND NOT EXISTS (SELECT 1 FROM translation_claims c WHERE c.article_id = a.id "
-    "AND c.language = ? AND c.lease_until > ?) ORDER BY a.id LIMIT ? FOR NO KEY UPDATE OF a SKIP LOCKED"
+    "AND c.language = ? AND c.lease_until > ?) ORDER BY a.id LIMIT ? "
+    "FOR NO KEY UPDATE OF a SKIP LOCKED"
 )
 
 

@@ -160,8 +160,19 @@ CREATE TABLE translation_claims (
     PRIMARY KEY (article_id, language));
 """
 
+# 6: entries without a link keep the feed's content; the poller's state (issue 9)
+M6_ENTRY_CONTENT = """
+ALTER TABLE entries ADD COLUMN guid TEXT;
+ALTER TABLE entries ADD COLUMN author TEXT NOT NULL DEFAULT '';
+ALTER TABLE entries ADD COLUMN content TEXT;
+CREATE TABLE worker_status (
+    name TEXT PRIMARY KEY, pid INTEGER NOT NULL, running INTEGER NOT NULL DEFAULT 0,
+    started_at TEXT NOT NULL, pass_started_at TEXT, pass_finished_at TEXT,
+    passes INTEGER NOT NULL DEFAULT 0, last_summary TEXT, last_error TEXT, last_error_at TEXT);
+"""
+
 MIGRATIONS: tuple[str, ...] = (M1_BASE, M2_TRANSLATION_MEMORY, M3_SEARCH, M4_PROVENANCE,
-                               M5_CLAIMS)
+                               M5_CLAIMS, M6_ENTRY_CONTENT)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
