@@ -143,12 +143,17 @@ class Connection:
 
     def __init__(self, conn: Any) -> None:
         self.raw = conn
+        self.total_changes = 0  # rows changed through this adapter (``sqlite3``'s name)
+
+    def _count(self, cursor: Cursor) -> Cursor:
+        self.total_changes += max(cursor.rowcount, 0)
+        return cursor
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
         text, adds_id = to_postgres(sql)
         cursor = self.raw.cursor()
         cursor.execute(text, tuple(params))
-        return Cursor(cursor, adds_id)
+        return self._count(Cursor(cursor, adds_id))
 
     def executemany(self, sql: str, rows: Any) -> Cursor:
         text, _ = to_postgres(sql, many=True)
@@ -156,4 +161,4 @@ class Connection:
         rows = [tuple(r) for r in rows]
         if rows:
             cursor.executemany(text, rows)
-        return Cursor(cursor, False)
+        return self._count(Cursor(cursor, False))
