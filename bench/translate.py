@@ -12,11 +12,22 @@ Prints chrF of each and the difference, segments per second of each and their
 ratio, and the cache-hit throughput.
 
     .venv/bin/python bench/translate.py [--repeat 3] [--cached-rounds 20]
+
+With ``--corpus DIR`` (the FLORES-200 devtest layout: eng_Latn.devtest,
+fra_Latn.devtest, spa_Latn.devtest, line-aligned) it measures real text
+instead, per direction: the raw ``apertium -u`` pipeline along the measured
+best route against the ``babelwire translate`` command (a new process, start-up
+included), on the same ``--lines`` lines, in the same run: chrF of each, the
+share of lines whose quotes, brackets and numbers are kept, and the
+throughput ratio. ``--routes`` also scores the raw command along every pivot.
+
+    .venv/bin/python bench/translate.py --corpus ../shared/corpora/flores-devtest --lines 500
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import statistics
 import subprocess
@@ -114,12 +125,79 @@ def report(row: dict) -> None:
           f"(quote marks, brackets, numbers, URLs)")
 
 
+CORPUS_FILES = {"en": "eng_Latn.devtest", "fr": "fra_Latn.devtest", "es": "spa_Latn.devtest"}
+
+
+def corpus_lines(folder: Path, language: str, count: int) -> list[str]:
+    return (folder / CORPUS_FILES[language]).read_text(encoding="utf-8").splitlines()[:count]
+
+
+def run_command(argv: list[str], lines: list[str]) -> tuple[list[str], float]:
+    start = time.perf_counter()
+    done = subprocess.run(argv, input="\n".join(lines) + "\n", capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed: {done.stderr.strip()[:300]}")
+    out = done.stdout.rstrip("\n").split("\n")
+    if len(out) != len(lines):
+        raise SystemExit(f"{' '.join(argv)} returned {len(out)} lines for {len(lines)}")
+    return out, elapsed
+
+
+def kept_share(sources: list[str], outputs: list[str], source: str, target: str) -> float:
+    kept = sum(1 for s, o in zip(sources, outputs) if not structure_errors(s, o, source, target))
+    return 100.0 * kept / len(sources)
+
+
+def bench_corpus(engine: ApertiumTranslator, folder: Path, lines: int, routes: bool) -> list[dict]:
+    babelwire = [sys.executable, "-c", "import sys; from babelwire.cli.main import main; sys.exit(main())"]
+    rows = []
+    for source, target in PAIRS:
+        sources, references = corpus_lines(folder, source, lines), corpus_lines(folder, target, lines)
+        command = raw_command(engine, source, target)
+        raw, raw_s = run_raw(command, sources)
+        ours, bw_s = run_command([*babelwire, "translate", "--from", source, "--to", target], sources)
+        row = {"pair": f"{source}→{target}", "command": command, "lines": len(sources),
+               "chrf_raw": chrf(raw, references), "chrf_bw": chrf(ours, references), "raw_s": raw_s,
+               "bw_s": bw_s, "kept_raw": kept_share(sources, raw, source, target),
+               "kept_bw": kept_share(sources, ours, source, target), "routes": {}}
+        if routes:
+            for pivot in sorted({p for p in ("es", "ca") if p not in (source, target)}):
+                modes = engine.modes()
+                if (source, pivot) in modes and (pivot, target) in modes:
+                    other = f"apertium -u {modes[(source, pivot)]} | apertium -u {modes[(pivot, target)]}"
+                    row["routes"][pivot] = chrf(run_raw(other, sources)[0], references)
+        rows.append(row)
+    return rows
+
+
+def report_corpus(row: dict) -> None:
+    print(f"{row['pair']}  ({row['lines']} lines; raw: {row['command']})")
+    print(f"  chrF      raw {row['chrf_raw']:6.2f}   babelwire {row['chrf_bw']:6.2f}   "
+          f"difference {row['chrf_bw'] - row['chrf_raw']:+.2f}")
+    print(f"  kept      quotes, brackets, numbers: raw {row['kept_raw']:.1f}% of lines, "
+          f"babelwire {row['kept_bw']:.1f}%")
+    print(f"  time      raw {row['raw_s']:.2f} s   babelwire translate {row['bw_s']:.2f} s (start-up included)   "
+          f"throughput ratio {row['raw_s'] / row['bw_s']:.2f}x")
+    for pivot, score in row["routes"].items():
+        print(f"  route     raw through {pivot}: chrF {score:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per pair; medians are reported")
     parser.add_argument("--cached-rounds", type=int, default=20, help="cached passes per run")
+    parser.add_argument("--corpus", type=Path, help="a FLORES-style folder of line-aligned real text")
+    parser.add_argument("--lines", type=int, default=500, help="lines per direction with --corpus")
+    parser.add_argument("--routes", action="store_true", help="with --corpus: score the raw command per pivot")
     args = parser.parse_args()
     engine = ApertiumTranslator()
+    if args.corpus:
+        print(f"machine: {platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, "
+              f"apertium {engine.version()}; corpus {args.corpus.name}, first {args.lines} lines\n")
+        for row in bench_corpus(engine, args.corpus, args.lines, args.routes):
+            report_corpus(row)
+        return
     print(f"machine: {platform.machine()}, {platform.system()} {platform.release()}, "
           f"python {platform.python_version()}, apertium {engine.version()}")
     print(f"eval set: tests/eval/translation, medians of {args.repeat} runs\n")

@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from .fetch import Fetcher, FetchOptions
-from .pipeline import Context, NoProgress, Progress
 from .settings import Settings
 from . import storage
 from .storage import Store as Database
 from .storage import sources as source_store
 from .errors import ConfigError
-from .translate import ApertiumTranslator, Translator
-from .translate.libretranslate import LibreTranslateTranslator
-from .translate.neural import NeuralOptions, NeuralTranslator
-from .translate.openai_compat import OpenAICompatTranslator
-from .translate.packages import models_folder
-from .translate.remote import ServerOptions
+from .translate.pivot import parse_pair_pivots
 from .translate.select import AUTO, ENGINE_NAMES, EngineSelector, engine_name, parse_pair_engines
+
+if TYPE_CHECKING:  # fetching, the pipeline and the engines load slowly: imported where used
+    from .fetch import FetchOptions
+    from .pipeline import Context, Progress
+    from .translate import Translator
+    from .translate.neural import NeuralOptions
+    from .translate.remote import ServerOptions
 
 
 def fetch_options(settings: Settings) -> FetchOptions:
+    from .fetch import FetchOptions
+
     return FetchOptions(
         user_agent=settings["fetch.user_agent"],
         connect_timeout=settings["fetch.connect_timeout"],
@@ -47,14 +49,20 @@ def build_translator(settings: Settings, engine: str | None = None) -> EngineSel
     names = ENGINE_NAMES if wanted == AUTO else (wanted,)
     engines = {name: built for name in names if (built := _build_engine(name, settings, wanted == name))}
     return EngineSelector(engines, overrides=parse_pair_engines(settings["translate.pair_engines"]),
-                          pivots=tuple(settings["translate.pivots"]))
+                          pivots=tuple(settings["translate.pivots"]),
+                          pair_pivots=parse_pair_pivots(settings["translate.pair_pivots"]))
 
 
 def _build_engine(name: str, settings: Settings, required: bool) -> Translator | None:
     """One engine from the settings; ``None`` when auto finds it unconfigured."""
     if name == "apertium":
+        from .translate.apertium import ApertiumTranslator
+
         return ApertiumTranslator(binary=settings["translate.apertium_binary"])
     if name == "ctranslate2":
+        from .translate.neural import NeuralTranslator
+        from .translate.packages import models_folder
+
         return NeuralTranslator(models_folder(settings["translate.models_dir"], settings.data_dir),
                                 neural_options(settings))
     url = settings[f"translate.{name}_url"]
@@ -63,15 +71,21 @@ def _build_engine(name: str, settings: Settings, required: bool) -> Translator |
             raise ConfigError(f"translate.{name}_url is not set: give the {name} server's address")
         return None
     if name == "libretranslate":
+        from .translate.libretranslate import LibreTranslateTranslator
+
         return LibreTranslateTranslator(server_options(settings, name))
     if not settings["translate.openai_model"]:
         raise ConfigError("translate.openai_model is not set: name the model to ask (e.g. llama3.1:8b)")
+    from .translate.openai_compat import OpenAICompatTranslator
+
     return OpenAICompatTranslator(server_options(settings, name), settings["translate.openai_model"],
                                   tuple(settings["translate.openai_languages"]),
                                   batch_size=settings["translate.openai_batch_size"])
 
 
 def neural_options(settings: Settings) -> NeuralOptions:
+    from .translate.neural import NeuralOptions
+
     return NeuralOptions(
         beam_size=settings["translate.neural_beam_size"],
         max_batch_tokens=settings["translate.neural_max_batch_tokens"],
@@ -83,6 +97,8 @@ def neural_options(settings: Settings) -> NeuralOptions:
 
 
 def server_options(settings: Settings, name: str) -> ServerOptions:
+    from .translate.remote import ServerOptions
+
     return ServerOptions(
         url=settings[f"translate.{name}_url"],
         api_key=settings[f"translate.{name}_api_key"],
@@ -106,6 +122,9 @@ def sync_config_sources(db: Database, settings: Settings) -> None:
 @contextmanager
 def pipeline_context(settings: Settings, progress: Progress | None = None,
                      db: Database | None = None) -> Iterator[Context]:
+    from .fetch import Fetcher
+    from .pipeline import Context, NoProgress
+
     own_db = db is None
     database = db or open_store(settings)
     fetcher = Fetcher(fetch_options(settings))

@@ -2,8 +2,11 @@
 
     BabelwireError                      error
     ├── ConfigError                     config
+    │   └── PortInUse                   config.port_busy
     ├── SourceError                     source
-    │   └── FeedError                   feed.malformed
+    │   ├── FeedError                   feed.malformed
+    │   ├── SourceCheckFailed           source.check
+    │   └── DuplicateSource             source.duplicate
     ├── FetchError                      fetch
     │   ├── ConnectError                fetch.connect
     │   ├── FetchTimeout                fetch.timeout
@@ -52,8 +55,26 @@ class ConfigError(BabelwireError):
     code = "config"
 
 
+class PortInUse(ConfigError):
+    """A port babelwire must listen on is taken (found before any work starts)."""
+
+    code = "config.port_busy"
+
+
 class SourceError(BabelwireError):
     code = "source"
+
+
+class SourceCheckFailed(SourceError):
+    """``sources add`` fetched the URL once and found no usable feed or page."""
+
+    code = "source.check"
+
+
+class DuplicateSource(SourceError):
+    """The feed is already a source (maybe added through its page's URL)."""
+
+    code = "source.duplicate"
 
 
 class FeedError(SourceError):

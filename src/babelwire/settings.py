@@ -33,7 +33,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", str, "babelwire-data", "Folder holding the SQLite store and run state."),
     # -- storage port (issue 12)
     Setting("database", str, "",
-            "Database URL: sqlite:///PATH (empty: sqlite:///<data_dir>/babelwire.sqlite3)."),
+            "Database URL: sqlite:///PATH or postgresql://USER@HOST/DB (empty: sqlite:///<data_dir>/babelwire.sqlite3)."),
     # -- workers on PostgreSQL (issue 12, phase 2)
     Setting("worker.lease_seconds", float, 600.0,
             "Seconds a worker holds a claimed page or translation; a dead worker's work returns after."),
@@ -74,6 +74,9 @@ SETTINGS: tuple[Setting, ...] = (
             "or apertium."),
     Setting("translate.pivots", list, ["es", "ca", "en", "fr"],
             "Languages tried, in order, as a pivot when no direct pair exists."),
+    # -- translation on real news (issue 11)
+    Setting("translate.pair_pivots", list, [],
+            "Per-pair pivot overrides, e.g. [\"en-fr=es\"] (default: the pivot measured best, fr-en=es, en-fr=ca)."),
     Setting("translate.workers", int, 2, "Translation processes run in parallel."),
     Setting("translate.apertium_binary", str, "apertium", "Path of the apertium command."),
     # -- extraction (issue 3)
@@ -193,8 +196,14 @@ class Settings:
         return Settings(values=values, sources=self.sources, config_path=self.config_path)
 
 
-def coerce(setting: Setting, value: Any) -> Any:
-    """Convert ``value`` (from TOML, the environment or a flag) to the setting's type."""
+TYPE_WORDS = {int: "an integer", float: "a number", bool: "true or false",
+              list: "a list (comma-separated in the environment)", str: "a string"}
+
+
+def coerce(setting: Setting, value: Any, origin: str = "") -> Any:
+    """Convert ``value`` (from TOML, the environment or a flag) to the setting's type.
+
+    ``origin`` names where the value came from (a file, an environment variable)."""
     try:
         if setting.type is bool:
             if isinstance(value, str):
@@ -208,10 +217,18 @@ def coerce(setting: Setting, value: Any) -> Any:
             if isinstance(value, str):
                 return [v.strip() for v in value.split(",") if v.strip()]
             return list(value)
+        if setting.type in (int, float) and isinstance(value, bool):
+            raise ValueError(value)
+        if setting.type is int and isinstance(value, float) and not value.is_integer():
+            raise ValueError(value)
+        if setting.type is str and isinstance(value, (bool, int, float, list, dict)):
+            raise TypeError(value)
         return setting.type(value)
     except (TypeError, ValueError) as exc:
+        where = f" ({origin})" if origin else ""
         raise ConfigError(
-            f"setting {setting.name} must be a {setting.type.__name__}, got {value!r}"
+            f"setting {setting.name}{where} must be {TYPE_WORDS[setting.type]}, got {value!r}: "
+            f"fix the value (see `babelwire settings`)"
         ) from exc
 
 
@@ -231,7 +248,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError as exc:
-        raise ConfigError(f"config file {path} does not exist: create it or pass --config") from exc
+        raise ConfigError(f"config file {path} does not exist: create it, or pass --config "
+                          f"with the path of an existing file") from exc
+    except IsADirectoryError as exc:
+        raise ConfigError(f"config file {path} is a folder: pass --config with a TOML file") from exc
+    except PermissionError as exc:
+        raise ConfigError(f"config file {path} cannot be read (permission denied)") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
 
@@ -267,11 +289,12 @@ def load_settings(
         for name, value in _flatten(table).items():
             if name not in _BY_NAME:
                 raise ConfigError(f"{path}: unknown setting '{name}' (see `babelwire settings`)")
-            values[name] = coerce(_BY_NAME[name], value)
+            values[name] = coerce(_BY_NAME[name], value, origin=f"in {path}")
     for setting in SETTINGS:
         if setting.env_var in environ:
-            values[setting.name] = coerce(setting, environ[setting.env_var])
+            values[setting.name] = coerce(setting, environ[setting.env_var],
+                                          origin=f"from environment variable {setting.env_var}")
     for name, value in (overrides or {}).items():
         if value is not None:
-            values[name] = coerce(_BY_NAME[name], value)
+            values[name] = coerce(_BY_NAME[name], value, origin="from the command line")
     return Settings(values=values, sources=sources, config_path=str(path) if path else None)

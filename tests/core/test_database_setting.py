@@ -17,7 +17,7 @@ def test_the_flag_puts_the_store_where_it_says(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'elsewhere' / 'news.sqlite3'}"
     data = tmp_path / "data"
     assert main(["--data", str(data), "--database", url, "sources", "add",
-                 "https://news.test/feed", "--name", "News"]) == 0
+                 "https://news.test/feed", "--name", "News", "--no-check"]) == 0
     assert not (data / "babelwire.sqlite3").exists()
     with open_store(url) as store:
         assert [s.name for s in store.sources.list()] == ["News"]

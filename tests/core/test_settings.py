@@ -29,7 +29,7 @@ def test_unknown_setting_is_a_clear_error(tmp_path):
 def test_bad_type_and_bad_toml(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("poll_interval = 'soon'\n")
-    with pytest.raises(ConfigError, match="poll_interval must be a int"):
+    with pytest.raises(ConfigError, match="poll_interval \\(in .*bad.toml\\) must be an integer"):
         load_settings(bad, environ={})
     broken = tmp_path / "broken.toml"
     broken.write_text("targets = [\n")

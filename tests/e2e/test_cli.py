@@ -30,7 +30,7 @@ def free_port() -> int:
 def test_demo_serves_every_article_translated(tmp_path):
     port = free_port()
     process = subprocess.Popen([*BABELWIRE, "--data", str(tmp_path / "data"), "demo", "--port",
-                                str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                str(port), "--sites-port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
         address = None
@@ -98,14 +98,17 @@ def test_extract_file_as_json(tmp_path):
 
 def test_sources_add_list_remove(tmp_path):
     data = str(tmp_path / "data")
-    added = run_cli("--data", data, "sources", "add", "https://news.example/feed.xml", "--name", "Ex")
+    added = run_cli("--data", data, "sources", "add", "https://news.example/feed.xml", "--name", "Ex",
+                    "--no-check")
     assert added.returncode == 0 and "added" in added.stdout
     again = run_cli("--data", data, "sources", "add", "https://news.example/feed.xml")
-    assert "already there" in again.stdout
+    assert again.returncode == 2 and again.stderr.startswith("error[source.duplicate]")
+    assert "already source #1 (Ex)" in again.stderr
     listed = run_cli("--data", data, "sources", "list")
-    assert "https://news.example/feed.xml" in listed.stdout and "never" in listed.stdout
+    assert "https://news.example/feed.xml" in listed.stdout and "never fetched" in listed.stdout
     bad = run_cli("--data", data, "sources", "add", "ftp://x")
     assert bad.returncode == 2 and bad.stderr.startswith("error[config]")
+    assert "is not an http(s) URL" in bad.stderr
     removed = run_cli("--data", data, "sources", "remove", "1")
     assert removed.returncode == 0
     assert "no sources yet" in run_cli("--data", data, "sources", "list").stdout

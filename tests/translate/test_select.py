@@ -9,7 +9,7 @@ from neural_fixtures import tiny_argosmodel, tiny_converted, tiny_opus_mt  # noq
 from babelwire.compose import build_translator
 from babelwire.errors import ConfigError, NoEngineError
 from babelwire.settings import load_settings
-from babelwire.translate import BatchResult, EngineSelector, Translator, install_package
+from babelwire.translate import BatchResult, EngineSelector, Translator, install_package, translate_texts
 from babelwire.translate.select import engine_name, parse_pair_engines
 
 
@@ -112,6 +112,9 @@ def test_an_installed_model_wins_its_pair_unless_overridden(tiny_argosmodel, tmp
     pinned = build_translator(settings(tmp_path, **{"translate.pair_engines": ["fr-en=apertium"]}))
     assert pinned.translate_batch(["Bonjour."], "fr", "en").engine == "apertium"
     assert pinned.translate_batch(["Hola."], "es", "en").engine == "apertium"
+    # the record of each path names its quality class, shown beside the MT label
+    assert translate_texts(build_translator(settings(tmp_path)), ["Bonjour."], "fr", "en").record()["quality"] == "neural"
+    assert translate_texts(pinned, ["Bonjour."], "fr", "en").record()["quality"] == "rule-based"
 
 
 def test_a_configured_libretranslate_comes_before_apertium(tmp_path):
@@ -119,6 +122,9 @@ def test_a_configured_libretranslate_comes_before_apertium(tmp_path):
         translator = build_translator(settings(tmp_path, **{"translate.libretranslate_url": url}))
         result = translator.translate_batch(["Hola."], "es", "en")
     assert result.engine == "libretranslate" and result.segments == (fake_translation("Hola.", "es", "en"),)
+    with serve(LibreTranslateHandler) as (url, _):
+        translator = build_translator(settings(tmp_path, **{"translate.libretranslate_url": url}))
+        assert translate_texts(translator, ["Hola."], "es", "en").record()["quality"] == "remote"
 
 
 def test_a_named_engine_is_used_alone(tmp_path):

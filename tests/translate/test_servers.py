@@ -6,6 +6,7 @@ import httpx
 import pytest
 from fake_servers import Behaviour, LibreTranslateHandler, OpenAIHandler, fake_translation, serve
 
+from babelwire.translate.quality import quality_class
 from babelwire.errors import NoEngineError, TranslationError
 from babelwire.translate import LibreTranslateTranslator, OpenAICompatTranslator, ServerOptions
 from babelwire.translate.openai_compat import completions_path, parse_numbered
@@ -119,6 +120,7 @@ def test_openai_translates_numbered_lines_in_one_request():
                                fake_translation(SEGMENTS[2], "French", "English"),
                                fake_translation("Trois quais.", "French", "English"))
     assert result.engine == "openai" and result.engine_version == "openai-compatible tiny-llm"
+    assert quality_class(result.engine) == "remote"  # the label the reader, feeds and API show
     assert result.warnings == ()
     (_, path, body), = behaviour.requests
     assert path == "/v1/chat/completions" and body["model"] == "tiny-llm" and body["temperature"] == 0

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from babelwire.errors import NoEngineError
+from babelwire.errors import ConfigError, NoEngineError
+from babelwire.translate.pivot import parse_pair_pivots
 from babelwire.translate import (
     BatchResult,
     IdentityTranslator,
@@ -58,7 +59,17 @@ def test_direct_route_is_preferred():
 
 def test_pivot_order_is_configurable():
     assert find_route(PAIRS, "fr", "en") == ("fr", "es", "en")
-    assert find_route(PAIRS, "fr", "en", pivots=("ca", "es")) == ("fr", "ca", "en")
+    assert find_route(PAIRS, "fr", "en", pivots=("ca", "es"), pair_pivots={}) == ("fr", "ca", "en")
+
+
+def test_the_measured_pivot_comes_first_and_a_setting_overrides_it():
+    pairs = PAIRS | {("en", "ca"), ("ca", "fr"), ("en", "es"), ("es", "fr")}
+    assert find_route(pairs, "en", "fr") == ("en", "ca", "fr")  # measured: en-fr through ca
+    assert find_route(pairs, "en", "fr", pair_pivots={("en", "fr"): "es"}) == ("en", "es", "fr")
+    assert parse_pair_pivots(["en-fr=es", "FR_EN=ca"]) == {("en", "fr"): "es", ("fr", "en"): "ca"}
+    with pytest.raises(ConfigError):
+        parse_pair_pivots(["en-fr"])
+    assert PivotTranslator(FakeTranslator(pairs), pair_pivots={("en", "fr"): "es"}).route("en", "fr") == ("en", "es", "fr")
 
 
 def test_unlisted_pivot_is_a_last_resort():

@@ -24,7 +24,7 @@ def test_atom_feed_parses_with_translated_titles(client, server, store):
     assert rain.updated == "2024-05-02T09:00:00Z"
     content = rain.content[0].value
     assert content.startswith(
-        "<p><em>Machine translation (apertium) of an article in Spanish from La Gaceta</em></p>")
+        "<p><em>Machine translation (apertium) of an article in Spanish from La Gaceta (rule-based)</em></p>")
     assert "<p>It rains a lot in Madrid.</p>" in content
     assert '<a href="https://news.example/lluvia">Original article</a>' in content
 
@@ -57,7 +57,7 @@ ARTICLE_KEYS = {"id", "url", "canonical_url", "source", "language", "language_co
                 "title", "standfirst", "body", "author", "published", "first_seen",
                 "attribution", "disclaimers", "translations"}
 TRANSLATION_KEYS = {"title", "standfirst", "body", "engine", "engine_version", "pivot",
-                    "machine_translation"}
+                    "machine_translation", "quality"}
 
 
 def test_api_article_shape(client, store):
@@ -74,6 +74,7 @@ def test_api_article_shape(client, store):
     english = rain["translations"]["en"]
     assert set(english) == TRANSLATION_KEYS
     assert english["title"] == "Rain in Madrid" and english["machine_translation"] is True
+    assert english["quality"] == "rule-based"
     assert by_id[store.ids["fr"]]["translations"]["en"]["pivot"] == "es"
     assert by_id[store.ids["en"]]["source"] == "The Ledger"
     one = client.get(f"/api/articles/{store.ids['es']}").json()

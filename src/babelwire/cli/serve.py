@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import socket
 
 from ..compose import open_store
 from ..settings import Settings
 from ..storage import Database
+from .ports import reserve_port
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -16,16 +18,23 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=handle)
 
 
-def serve_reader(db: Database, settings: Settings) -> None:
+def reserve_reader_port(settings: Settings) -> socket.socket:
+    return reserve_port(settings["serve.host"], settings["serve.port"], "the reader", "--port")
+
+
+def serve_reader(db: Database, settings: Settings, listener: socket.socket) -> None:
+    """Serve on ``listener``, the reader's port reserved before any other work."""
+    import uvicorn
+
     from ..web.app import create_app
-    from ..web.server import serve
 
     host, port = settings["serve.host"], settings["serve.port"]
     print(f"babelwire reader: http://{host}:{port}/  (Ctrl-C to stop)", flush=True)
-    serve(create_app(db, settings), host, port)
+    config = uvicorn.Config(create_app(db, settings), host=host, port=port, log_level="warning")
+    uvicorn.Server(config).run(sockets=[listener])
 
 
 def handle(args: argparse.Namespace, settings: Settings) -> int:
-    with open_store(settings) as db:
-        serve_reader(db, settings)
+    with reserve_reader_port(settings) as listener, open_store(settings) as db:
+        serve_reader(db, settings, listener)
     return 0

@@ -1,16 +1,17 @@
-"""``babelwire translate --from X --to Y``: lines on stdin, as many lines on stdout."""
+"""``babelwire translate --from X --to Y``: lines on stdin, as many lines on stdout.
+
+Start-up is part of the cost of a command that translates a few lines, so
+nothing is imported or probed before it is needed: the engines are built
+from the settings, and the pair is checked before stdin is read.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from ..compose import build_translator
 from ..errors import ConfigError
-from ..language import normalize_code
-from ..localize import settings_glossary
 from ..settings import Settings
-from ..translate import TranslateOptions, translate_texts
 
 BATCH_LINES = 2000  # lines per engine call: one process per batch, never per line
 
@@ -24,17 +25,31 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=handle)
 
 
+def language(code: str, flag: str) -> str:
+    """The normalised code, or a ``ConfigError`` saying ``code`` is not a language code."""
+    from ..language import normalize_code
+    from ..translate.languages import is_language_code
+
+    normal = normalize_code(code)
+    if not normal or not is_language_code(normal):
+        raise ConfigError(f"{flag} {code!r} is not a language code: use an ISO 639-1 code such as fr, en or es")
+    return normal
+
+
 def handle(args: argparse.Namespace, settings: Settings) -> int:
-    source, target = normalize_code(args.source), normalize_code(args.target)
-    if not source or not target:
-        raise ConfigError(f"unknown language code {args.source!r} or {args.target!r}: use ISO codes like fr, en")
+    from ..compose import build_translator
+    from ..translate.glossary import load_glossary
+    from ..translate.service import TranslateOptions
+
+    source, target = language(args.source, "--from"), language(args.target, "--to")
     translator = build_translator(settings, engine=args.engine)
     if source != target:
         translator.choose(source, target)  # no engine for the pair: say so before reading stdin
     # the same structure-safe path and glossary as stored articles (no memory: no store here)
     options = TranslateOptions(structure=settings["translate.structure"],
                                names=settings["translate.protect_names"],
-                               glossary=settings_glossary(settings))
+                               glossary=load_glossary(settings["translate.glossary"],
+                                                      settings["translate.glossary_file"] or None))
     batch: list[str] = []
     for line in sys.stdin:
         batch.append(line.rstrip("\n"))
@@ -46,9 +61,10 @@ def handle(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _emit(translator, lines: list[str], source: str, target: str,
-          options: TranslateOptions) -> None:
+def _emit(translator, lines: list[str], source: str, target: str, options) -> None:
     """Each line is one text of one paragraph: exactly one line out per line in."""
+    from ..translate.service import translate_texts
+
     if source == target:
         output = lines
     else:

@@ -8,6 +8,7 @@ its own ephemeral port, so each outlet is a distinct host:port.
 
 from __future__ import annotations
 
+import errno
 import socketserver
 import threading
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Mapping
 from urllib.parse import unquote, urlsplit
 
+from ..errors import PortInUse
 from .catalog import OutletContent, load_catalog
 from .render import SiteContext, render_routes
 from .resource import Resource
@@ -325,19 +327,23 @@ class DemoNewsroom:
 
 
 def _bind_site(host: str, port: int) -> StaticSite:
-    """A site on ``port`` when it is free, else on any free port."""
-    if port:
-        try:
-            return StaticSite(host=host, port=port)
-        except OSError:
-            pass
-    return StaticSite(host=host)
+    """A site on ``port`` (0: any free port); a busy fixed port is a ``PortInUse`` error.
+
+    Never falls back to another port: the demo's sources are known by their
+    addresses, and a silent move would make a second set of outlets."""
+    try:
+        return StaticSite(host=host, port=port)
+    except OSError as exc:
+        if not port or exc.errno != errno.EADDRINUSE:
+            raise
+        raise PortInUse(f"port {port} on {host} is busy (a demo news site): stop what uses it, "
+                        f"or pass --sites-port with another first port") from exc
 
 
 def start_demo_newsroom(host: str = "127.0.0.1", base_port: int = 0) -> DemoNewsroom:
     """Build and start the demo newsroom; call ``.stop()`` (or use ``with``) when done.
 
-    ``base_port`` gives the outlets stable addresses (base_port, base_port + 1, ...),
-    so a second demo run over the same data folder finds the same sources.
+    ``base_port`` gives the outlets fixed addresses (base_port, base_port + 1, ...);
+    a busy one raises ``PortInUse`` before anything is served.
     """
     return DemoNewsroom(host=host, base_port=base_port).start()

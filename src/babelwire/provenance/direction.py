@@ -3,8 +3,10 @@
 The earlier one, unless the evidence says otherwise: an article that credits
 the other (names its site in the title or a credit line, or links to it) is
 the derived one; across languages, the one carrying an automatic-translation
-disclaimer is the translation. Times are first-seen times when known, else
-the published times the pages claim, else the input order.
+disclaimer is the translation. Times are the published times the pages claim
+when both have one (a monitor sees a relay and its original in one pass, so
+first-seen times are seconds apart in any order), else first-seen times, else
+the input order. The lag is measured the same way; both lags are kept.
 """
 
 from __future__ import annotations
@@ -30,13 +32,28 @@ def orient(a: Profile, b: Profile, cross_language: bool) -> Orientation:
         if a.doc.disclaimers:
             return Orientation(a, b, "disclaimer", False)
         return Orientation(b, a, "disclaimer", False)
-    first, second = sorted((a, b), key=lambda p: p.doc.sort_key())
-    timed = first.doc.time is not None and second.doc.time is not None \
-        and first.doc.time != second.doc.time
-    return Orientation(second, first, "earlier" if timed else "input_order", a_credits)
+    for name in ("published", "seen"):
+        time_a, time_b = getattr(a.doc, name), getattr(b.doc, name)
+        if time_a is not None and time_b is not None and time_a != time_b:
+            first, second = (a, b) if time_a < time_b else (b, a)
+            return Orientation(second, first, "earlier", a_credits)
+    first, second = sorted((a, b), key=lambda p: p.doc.order)
+    return Orientation(second, first, "input_order", a_credits)
+
+
+def _difference(derived: Profile, original: Profile, name: str) -> int | None:
+    later, earlier = getattr(derived.doc, name), getattr(original.doc, name)
+    return None if later is None or earlier is None else int(round(later - earlier))
+
+
+def lags(derived: Profile, original: Profile) -> dict[str, int | None]:
+    """Both lags: from the published dates and from first-seen times."""
+    return {"lag_published_seconds": _difference(derived, original, "published"),
+            "lag_seen_seconds": _difference(derived, original, "seen")}
 
 
 def lag_seconds(derived: Profile, original: Profile) -> int | None:
-    if derived.doc.time is None or original.doc.time is None:
-        return None
-    return int(round(derived.doc.time - original.doc.time))
+    """The lag from publication, first-seen as a fallback."""
+    found = lags(derived, original)
+    published = found["lag_published_seconds"]
+    return published if published is not None else found["lag_seen_seconds"]

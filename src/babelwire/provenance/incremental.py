@@ -5,6 +5,10 @@ signatures and evidence keys saved when each article was traced), limited to
 the articles first seen within ``provenance.window_days`` of the new ones;
 texts are read only for the candidates actually compared. The pivot rendering
 is the stored translation into ``provenance.pivot_language`` when there is one.
+The originals chosen in earlier runs are the parents of those articles, so an
+article derived from one of them is linked to the root of the chain (with the
+chain kept as evidence). Title-and-lead vectors are not stored: the window's
+are encoded again on each run (about 1.5 ms per article on 2 cores).
 """
 
 from __future__ import annotations
@@ -96,13 +100,20 @@ def trace_store(db, settings, limit: int = 5000) -> tuple[int, int]:
                known={str(k): (Fingerprint(f.word_hash, f.signature), f.keys)
                       for k, f in known.items()})
     keys = tracer.add(new_docs)
-    result = tracer.trace(keys)
+    result = tracer.trace(keys, known_parents=_stored_parents(db, old_ids))
     links = _kept_links(result.links, result.derived_from, set(keys))
     features = [_features(tracer, key, hashes[key]) for key in keys]
     stored = [_stored(l) for l in links]
     stories = _stories(db, tracer, keys, hashes, stored)
     store.save_trace(db, features, stored, now_iso(), stories)  # one transaction
     return len(keys), len(links)
+
+
+def _stored_parents(db, old_ids: list[int]) -> dict[str, Link]:
+    """The originals chosen in earlier runs, so a copy of a copy resolves to the first."""
+    old = set(old_ids)
+    return {str(l.article_id): _as_link(l) for l in store.links_among(db, old)
+            if l.article_id in old and l.relation in DERIVED_RELATIONS}
 
 
 def _kept_links(links: list[Link], chosen: dict[str, Link | None], traced: set[str]) -> list[Link]:
@@ -156,11 +167,14 @@ def trace_new_articles(ctx: "Context", report: "RunReport") -> None:
     """The post-ingestion step: never stops the run; a failure is reported."""
     if not ctx.settings["provenance.enabled"]:
         return
+    ctx.progress.start("tracing", 0)  # 0: a stage without a count (shown as running)
     try:
         traced, linked = trace_store(ctx.db, ctx.settings)
     except Exception as error:  # noqa: BLE001 - an optional step must not stop ingestion
         log.exception("provenance tracing failed")
         report.problems.append(f"provenance: {type(error).__name__}: {error}")
         return
+    finally:
+        ctx.progress.finish("tracing")
     if traced:
         log.info("provenance: %d articles traced, %d links", traced, linked)

@@ -31,7 +31,8 @@ class TraceDoc:
 
     @property
     def time(self) -> float | None:
-        return self.seen if self.seen is not None else self.published
+        """Published (as the page claims) when known, else first seen."""
+        return self.published if self.published is not None else self.seen
 
     def sort_key(self) -> tuple:
         time = self.time
@@ -73,3 +74,4 @@ class TraceOptions:
     max_candidates: int = 8
     window_seconds: float | None = None   # ignore candidates further apart in time
     encoder_threads: int = 2
+    neighbours: int = 8                   # nearest articles by meaning looked at per article

@@ -15,10 +15,13 @@ from typing import Iterable, Mapping
 
 from ..dedupe import Fingerprint
 from .candidates import CandidateIndex
-from .compare import PairVerdict, compare_by_meaning, compare_cheaply
-from .direction import lag_seconds, orient
+from .compare import PairContext, PairVerdict, compare_by_meaning, compare_cheaply
+from .direction import lag_seconds, lags, orient
 from .profile import Profile, encode_profiles
 from .records import DERIVED_RELATIONS, Link, TraceDoc, TraceOptions
+from .roots import chain_of, cut_cycles, to_root
+from .semantic import SemanticIndex, lead_of
+from .spelling import encoder_knows
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,7 @@ class Tracer:
         self._verdicts: dict[tuple[str, str], PairVerdict] = {}
         self._warm: OrderedDict[str, Profile] = OrderedDict()
         self._no_encoder = replace(self.options, use_encoder=False)
+        self.semantic = SemanticIndex(self.options.encoder_threads)
 
     def add(self, docs: Iterable[TraceDoc],
             known: Mapping[str, tuple[Fingerprint, dict[str, str]]] | None = None) -> list[str]:
@@ -56,6 +60,8 @@ class Tracer:
             if known and doc.key in known:
                 profile.__dict__["fingerprint"], profile.__dict__["keys"] = known[doc.key]
             self.index.add(profile)
+            if self.options.use_encoder and encoder_knows(doc.lang):
+                self.semantic.add(doc.key, lead_of(doc.title, doc.text))
             profile.release()
             keys.append(doc.key)
         return keys
@@ -78,12 +84,17 @@ class Tracer:
             return True
         return abs(a.doc.time - b.doc.time) <= window
 
-    def _compare_candidates(self, key: str, pending: dict) -> list[tuple[str, str]]:
-        """Compare ``key`` with its candidates; pairs needing the encoder go to ``pending``."""
+    def _compare_candidates(self, key: str, near: Mapping[str, float],
+                            pending: dict) -> list[tuple[str, str]]:
+        """Compare ``key`` with its candidates (by spellings and by meaning); pairs needing
+        the encoder go to ``pending``, the closest in meaning first."""
         profile = self.profile(key)
-        pairs = []
-        encoder_budget = ENCODER_PAIRS_PER_ARTICLE
-        for other_key in self.index.candidates(profile, self.options.max_candidates):
+        found = self.index.candidates(profile, self.options.max_candidates)
+        found.update({k: 0.0 for k in near if k not in found})
+        pairs, needing = [], []
+        for other_key in found:
+            if other_key == key:
+                continue
             pair = (key, other_key) if key < other_key else (other_key, key)
             pairs.append(pair)
             if pair in self._verdicts or pair in pending:
@@ -91,25 +102,35 @@ class Tracer:
             first, second = self.profile(pair[0]), self.profile(pair[1])
             if not self._within_window(first, second):
                 continue
-            shared = {k: v for k, v in first.keys.items() if k in second.keys}
-            overlap = self._key_overlap(first, second, shared)
-            options = self.options if encoder_budget > 0 else self._no_encoder
-            verdict = compare_cheaply(first, second, shared, overlap, options)
+            context = self._context(first, second, near.get(other_key))
+            verdict = compare_cheaply(first, second, context, self.options)
             self._touch(first, second)
             if verdict is None:
-                pending[pair] = (shared, overlap)
-                encoder_budget -= 1
+                needing.append((-(context.doc_similarity or 0.0), pair, context))
             else:
                 self._verdicts[pair] = verdict
+        needing.sort(key=lambda item: item[0])
+        for n, (_, pair, context) in enumerate(needing):
+            if n < ENCODER_PAIRS_PER_ARTICLE:
+                pending[pair] = context
+            else:
+                self._verdicts[pair] = compare_cheaply(
+                    self.profile(pair[0]), self.profile(pair[1]), context, self._no_encoder)
         return pairs
+
+    def _context(self, a: Profile, b: Profile, similarity: float | None) -> PairContext:
+        shared = {k: v for k, v in a.keys.items() if k in b.keys}
+        if similarity is None and self.options.use_encoder:
+            similarity = self.semantic.similarity(a.doc.key, b.doc.key)
+        return PairContext(shared, self._key_overlap(a, b, shared), similarity)
 
     def _compare_pending(self, pending: dict) -> None:
         """The encoder's pairs: every article involved encoded in one batch, then aligned."""
         profiles = {key: self.profile(key) for pair in pending for key in pair}
         encode_profiles(list(profiles.values()), self.options.encoder_threads)
-        for (first, second), (shared, overlap) in pending.items():
+        for (first, second), context in pending.items():
             self._verdicts[(first, second)] = compare_by_meaning(
-                profiles[first], profiles[second], shared, overlap)
+                profiles[first], profiles[second], context)
         for profile in profiles.values():
             self._touch(profile)
         pending.clear()
@@ -122,25 +143,73 @@ class Tracer:
                     sum(idf(k) for k in b.keys if k[0] != "d"))
         return weight / total if total else 0.0
 
-    def trace(self, keys: Iterable[str]) -> TraceResult:
-        """Links of the given articles with every indexed article they relate to."""
+    def trace(self, keys: Iterable[str],
+              known_parents: Mapping[str, Link] | None = None) -> TraceResult:
+        """Links of the given articles with every indexed article they relate to; each
+        article's original is the root of its chain (``known_parents``: links saved
+        earlier for articles not traced now)."""
         keys = list(keys)
+        near = (self.semantic.neighbours(keys, self.options.neighbours)
+                if self.options.use_encoder else {})
         pairs: dict[tuple[str, str], None] = {}
-        pending: dict[tuple[str, str], tuple[dict[str, str], float]] = {}
+        pending: dict[tuple[str, str], PairContext] = {}
         for key in keys:
-            pairs.update(dict.fromkeys(self._compare_candidates(key, pending)))
+            pairs.update(dict.fromkeys(self._compare_candidates(key, near.get(key, {}), pending)))
             if len(pending) >= ENCODER_BATCH_PAIRS:
                 self._compare_pending(pending)
         self._compare_pending(pending)
         links = [link for pair in pairs if (link := self._link(pair)) is not None]
-        result = TraceResult(links=links)
         by_article: dict[str, list[Link]] = {}
         for link in links:  # grouped once: scanning every link per key is quadratic
             by_article.setdefault(link.article, []).append(link)
-        candidates = {key: self._close_originals(by_article.get(key, [])) for key in keys}
+        parent = dict(known_parents or {})
         for key in keys:
-            result.derived_from[key] = _root_of_copies(key, candidates)
+            close = self._close_originals(by_article.get(key, []))
+            parent.pop(key, None)
+            if close:
+                parent[key] = close[0]
+        parent = cut_cycles(parent, lambda k: self.profile(k).doc.sort_key()
+                            if k in self.index else (True, 0.0, 0))
+        result = TraceResult(links=links)
+        chains = {key: chain_of(key, parent) for key in keys}
+        self._compare_with_roots(chains)
+        for key in keys:
+            result.derived_from[key] = self._rooted(key, chains[key])
         return result
+
+    def _compare_with_roots(self, chains: dict[str, list[Link]]) -> None:
+        """Compare each article reached through a sibling with its root, in batches."""
+        pending: dict[tuple[str, str], PairContext] = {}
+        for key, hops in chains.items():
+            root = hops[-1].derived_from if len(hops) > 1 else None
+            if root is None or root not in self.index:
+                continue
+            pair = (key, root) if key < root else (root, key)
+            if pair in self._verdicts or pair in pending:
+                continue
+            a, b = self.profile(pair[0]), self.profile(pair[1])
+            context = self._context(a, b, None)
+            verdict = compare_cheaply(a, b, context, self.options)
+            if verdict is not None:
+                self._verdicts[pair] = verdict
+            else:
+                pending[pair] = context
+            if len(pending) >= ENCODER_BATCH_PAIRS:
+                self._compare_pending(pending)
+        self._compare_pending(pending)
+
+    def _rooted(self, key: str, hops: list[Link]) -> Link | None:
+        """The link of ``key`` to the root of its chain (compared directly when possible)."""
+        if len(hops) <= 1:
+            return hops[0] if hops else None
+        root = hops[-1].derived_from
+        if root not in self.index:
+            return to_root(key, hops, None, None)
+        pair = (key, root) if key < root else (root, key)
+        direct = self._link(pair) if pair in self._verdicts else None
+        if direct is not None and direct.relation not in DERIVED_RELATIONS:
+            direct = None
+        return to_root(key, hops, direct, lag_seconds(self.profile(key), self.profile(root)))
 
     def _link(self, pair: tuple[str, str]) -> Link | None:
         verdict = self._verdicts.get(pair)
@@ -154,15 +223,20 @@ class Tracer:
         if derived is not a:  # aligned pairs read (derived sentence, original sentence)
             evidence["aligned_sentences"] = [[y, x, s] for x, y, s
                                              in evidence.get("aligned_sentences", [])]
+        if derived is not a:
+            evidence["name_spellings"] = [[y, x] for x, y in evidence.get("name_spellings", [])]
+            evidence["shared_names"] = [x if x == y else f"{x} / {y}"
+                                        for x, y in evidence["name_spellings"]]
+        relation = verdict.relation_for(len(derived.sentences))
         lag = lag_seconds(derived, original)
-        evidence.update({"lag_seconds": lag, "direction": way.reason, "credited": way.credited,
-                         "original_site": original.doc.site})
+        evidence.update({"lag_seconds": lag, **lags(derived, original), "direction": way.reason,
+                         "credited": way.credited, "original_site": original.doc.site})
         if derived.doc.disclaimers:
             evidence["disclaimers"] = list(derived.doc.disclaimers)
-        if cross and verdict.relation in DERIVED_RELATIONS:
+        if cross and relation in DERIVED_RELATIONS:
             evidence["untranslated_fragments"] = untranslated_fragments(derived, original)
         return Link(article=derived.doc.key, derived_from=original.doc.key,
-                    relation=verdict.relation, confidence=verdict.confidence,
+                    relation=relation, confidence=verdict.confidence,
                     lag_seconds=lag, evidence=evidence)
 
     def _close_originals(self, links: list[Link]) -> list[Link]:
@@ -178,23 +252,6 @@ class Tracer:
         top = max(strength(l) for l in mine)
         close = [l for l in mine if strength(l) >= top - TIE_MARGIN]
         return sorted(close, key=lambda l: self.profile(l.derived_from).doc.sort_key())
-
-
-def _root_of_copies(key: str, candidates: dict[str, list[Link]]) -> Link | None:
-    """The earliest close candidate; but when that one is itself derived from another close
-    candidate (a copy of the original, say), the article goes back to that original."""
-    close = candidates.get(key, [])
-    if not close:
-        return None
-    chosen = close[0]
-    by_origin = {link.derived_from: link for link in close}
-    for _ in range(len(close)):
-        upstream = candidates.get(chosen.derived_from, [])
-        parent = next((l.derived_from for l in upstream if l.derived_from in by_origin), None)
-        if parent is None or parent == key:
-            break
-        chosen = by_origin[parent]
-    return chosen
 
 
 def untranslated_fragments(derived: Profile, original: Profile) -> list[str]:

@@ -10,14 +10,14 @@ checked, and a short batch is retried in halves until every segment is back.
 from __future__ import annotations
 
 import logging
-import os
 import re
-import signal
 import subprocess
 from pathlib import Path
 
 from babelwire.errors import NoEngineError, TranslationError
-from babelwire.translate.apertium_stream import clean_segment, decode_record, encode_batch, split_records
+from babelwire.translate.apertium_lexicon import analyser_path, names_to_keep
+from babelwire.translate.apertium_process import run_pipe
+from babelwire.translate.apertium_stream import clean_segment, decode_record_words, encode_batch, split_records
 from babelwire.translate.base import BatchResult
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,12 @@ ISO639_3_TO_1 = {
     "srp": "sr", "swe": "sv", "tat": "tt", "tur": "tr", "ukr": "uk", "urd": "ur",
     "uzb": "uz", "zho": "zh",
 }
+
+# A record starts after a one-character sentence: a record that starts the
+# stream loses rules that look at the sentence before (cat-fra drops the subject
+# of "Prendran micos": "Prendront des singes"; after "§." it writes "Ils prendront").
+CONTEXT = "§. "
+_CONTEXT_BACK = re.compile(r"^\s*§\s*\.\s*")
 
 _MODE_NAME = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})$")  # skips eco-es-fr, eng-cat_valencia, ...
 _PAIR_PACKAGE = re.compile(r"/(apertium-[a-z]{2,3}-[a-z]{2,3})/")
@@ -78,6 +84,7 @@ class ApertiumTranslator:
         self._modes: dict[tuple[str, str], str] | None = None
         self._version: str | None = None
         self._mode_versions: dict[str, str] = {}
+        self._analysers: dict[str, str | None] = {}
 
     # -- discovery ---------------------------------------------------------
 
@@ -119,89 +126,89 @@ class ApertiumTranslator:
     # -- translation -------------------------------------------------------
 
     def translate_batch(self, segments: list[str], source: str, target: str) -> BatchResult:
+        return self.translate_route(segments, (source, target))
+
+    def translate_route(self, segments: list[str], route: tuple[str, ...]) -> BatchResult:
+        """Translate along ``route`` (``("fr", "es", "en")``): one pipe of processes for the batch.
+
+        The hops run at once, each ``apertium`` feeding the next, like the
+        shell pipeline a user would type; hops before the last run with ``-u``
+        (a mark would reach the next hop as text), so the last hop's marks
+        name the words left unknown.
+        """
+        modes = [self._mode(a, b) for a, b in zip(route, route[1:])]
+        cleaned = [clean_segment(segment) for segment in segments]
+        sent = [index for index, text in enumerate(cleaned) if text]
+        warnings: list[str] = []
+        texts = [CONTEXT + cleaned[index] for index in sent]
+        records = self._translate_records(modes, texts, warnings) if sent else []
+        out = list(segments)
+        unknown = [False] * len(segments)
+        words: list[tuple[str, ...]] = [()] * len(segments)
+        for index, record in zip(sent, records, strict=True):
+            if record is None:  # the engine never gave this one back: keep the source text
+                unknown[index] = True
+                continue
+            text, marked = decode_record_words(record, CONTEXT + cleaned[index])
+            text = _CONTEXT_BACK.sub("", text, count=1)
+            out[index] = _keep_outer_whitespace(segments[index], text)
+            unknown[index] = bool(marked)
+            words[index] = tuple(word for word in marked if word)
+        return BatchResult(
+            segments=tuple(out),
+            engine=self.name,
+            engine_version=" + ".join(self.mode_version(mode) for mode in modes),
+            pivot=route[1] if len(route) > 2 else None,
+            unknown=tuple(unknown),
+            warnings=tuple(warnings),
+            unknown_words=tuple(words),
+        )
+
+    def names_to_keep(self, candidates: list[str], source: str, target: str) -> dict[str, str]:
+        """The name candidates the first hop's dictionary would mangle (``apertium_lexicon``)."""
+        mode = self._mode(source, target)
+        if mode not in self._analysers:
+            self._analysers[mode] = analyser_path(Path(self.datadir or DEFAULT_DATADIR) / "modes" / f"{mode}.mode")
+        analyser = self._analysers[mode]
+        return names_to_keep(candidates, analyser) if analyser else {name: name for name in candidates}
+
+    def _mode(self, source: str, target: str) -> str:
         mode = self.modes().get((source, target))
         if mode is None:
             raise NoEngineError(
                 f"no Apertium pair for {source}→{target}: install one (apt-get install apertium-xxx-yyy)"
             )
-        cleaned = [clean_segment(segment) for segment in segments]
-        sent = [index for index, text in enumerate(cleaned) if text]
-        warnings: list[str] = []
-        records = self._translate_records(mode, [cleaned[index] for index in sent], warnings) if sent else []
-        out = list(segments)
-        unknown = [False] * len(segments)
-        for index, record in zip(sent, records, strict=True):
-            if record is None:  # the engine never gave this one back: keep the source text
-                unknown[index] = True
-                continue
-            text, marked = decode_record(record, cleaned[index])
-            out[index] = _keep_outer_whitespace(segments[index], text)
-            unknown[index] = marked
-        return BatchResult(
-            segments=tuple(out),
-            engine=self.name,
-            engine_version=self.mode_version(mode),
-            pivot=None,
-            unknown=tuple(unknown),
-            warnings=tuple(warnings),
-        )
+        return mode
 
-    def _translate_records(self, mode: str, texts: list[str], warnings: list[str]) -> list[str | None]:
+    def _translate_records(self, modes: list[str], texts: list[str], warnings: list[str]) -> list[str | None]:
         """One record per text; a short answer is retried in halves (bisection)."""
-        output = self._run(["-z", "-f", "none", mode], encode_batch(texts), mode)
+        what = " | ".join(modes)
+        output = self._run_pipe(modes, encode_batch(texts), what)
         records = split_records(output, len(texts))
         if records is not None:
             return list(records)
         if not warnings:
-            message = f"apertium {mode} returned an incomplete batch of {len(texts)}; retried in parts"
+            message = f"apertium {what} returned an incomplete batch of {len(texts)}; retried in parts"
             log.warning("%s", message)
             warnings.append(message)
         if len(texts) == 1:
-            warnings.append(f"apertium {mode} gave no translation for a segment; kept the source text")
+            warnings.append(f"apertium {what} gave no translation for a segment; kept the source text")
             return [None]
         middle = len(texts) // 2
-        return self._translate_records(mode, texts[:middle], warnings) + self._translate_records(
-            mode, texts[middle:], warnings
+        return self._translate_records(modes, texts[:middle], warnings) + self._translate_records(
+            modes, texts[middle:], warnings
         )
+
+    def _command(self, args: list[str]) -> list[str]:
+        return [self.binary, *(["-d", self.datadir] if self.datadir else []), *args]
 
     def _run(self, args: list[str], stdin: bytes, what: str, timeout: float | None = None) -> bytes:
         """Run ``binary args`` in its own process group; stdout, or ``TranslationError``."""
-        limit = self.timeout if timeout is None else timeout
-        try:
-            process = subprocess.Popen(
-                [self.binary, *(["-d", self.datadir] if self.datadir else []), *args],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                start_new_session=True,  # so a timeout can stop the whole pipe
-            )
-        except OSError as exc:
-            raise TranslationError(f"cannot run {self.binary} ({what}): {exc.strerror or exc}") from exc
-        try:
-            stdout, stderr = process.communicate(stdin, timeout=limit)
-        except subprocess.TimeoutExpired as exc:
-            _stop(process)
-            raise TranslationError(f"apertium {what} timed out after {limit:g}s") from exc
-        if process.returncode != 0:
-            detail = _first_line(stderr) or _first_line(stdout) or "no message"
-            raise TranslationError(f"apertium {what} failed (exit {process.returncode}): {detail}")
-        return stdout
+        return run_pipe([self._command(args)], stdin, what, self.timeout if timeout is None else timeout)
 
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Kill the process group we started for ``process`` and reap it."""
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        process.kill()
-    process.communicate()
-
-
-def _first_line(data: bytes) -> str:
-    for line in data.decode("utf-8", errors="replace").splitlines():
-        if line.strip():
-            return line.strip()[:200]
-    return ""
+    def _run_pipe(self, modes: list[str], stdin: bytes, what: str) -> bytes:
+        hops = [["-z", "-u", "-f", "none", mode] for mode in modes[:-1]] + [["-z", "-f", "none", modes[-1]]]
+        return run_pipe([self._command(args) for args in hops], stdin, what, self.timeout)
 
 
 def _keep_outer_whitespace(original: str, translated: str) -> str:

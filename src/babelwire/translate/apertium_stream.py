@@ -28,9 +28,11 @@ RECORD_END = "\0"
 
 _SPECIAL = re.compile(r"([\[\]\\^$@/<>{}])")  # characters the stream format reserves
 _WHITESPACE = re.compile(r"\s+")
+_SENTINEL_AT_END = re.compile(r"\.?\s*\[\]\s*$")  # an abbreviation may eat the period: "MS." -> "MADAME[]"
 _SPACE_RUN = re.compile(r"(?<= ) +")  # left where a removed tag stood
 _CANDIDATE = re.compile(r"[*#@](?=\S)")  # a mark is glued to the token it marks
 _TOKEN = re.compile(r"\S+")
+_WORD_AFTER_MARK = re.compile(r"[\w'’-]*\w")
 _TAG_DEBRIS = re.compile(r"#?(?:<[\w-]+>)+")  # tags a failed generation left behind: x#<prn>
 _ALWAYS_MARK = "@"  # literal @ is escaped in the input, so an unescaped one is a mark
 _COUNTED_MARKS = "*#"  # may be literal text too; compared with the source
@@ -41,9 +43,14 @@ def clean_segment(text: str) -> str:
     return _WHITESPACE.sub(" ", text.replace("\0", " ")).strip()
 
 
+def escape(text: str) -> str:
+    """``text`` with the characters the stream format reserves escaped."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
 def encode_batch(texts: list[str]) -> bytes:
     """The stdin for one ``apertium -z -f none`` run (texts already cleaned)."""
-    return "".join(_SPECIAL.sub(r"\\\1", text) + SENTINEL + RECORD_END for text in texts).encode()
+    return "".join(escape(text) + SENTINEL + RECORD_END for text in texts).encode()
 
 
 def split_records(output: bytes, expected: int) -> list[str] | None:
@@ -59,25 +66,39 @@ def split_records(output: bytes, expected: int) -> list[str] | None:
         return None
     cut = []
     for record in records:
-        record = record.rstrip()
-        if not record.endswith(SENTINEL) or record.endswith("\\" + SENTINEL):
+        end = _SENTINEL_AT_END.search(record)  # a second hop may space it out: "est..  []"
+        if end is None or record[: end.start()].endswith("\\"):
             return None
-        cut.append(record[: -len(SENTINEL)])
+        cut.append(record[: end.start()])
     return cut
 
 
 def decode_record(raw: str, source: str) -> tuple[str, bool]:
     """Plain text of one output record, and whether the engine marked unknown words."""
+    text, words = decode_record_words(raw, source)
+    return text, bool(words)
+
+
+def decode_record_words(raw: str, source: str) -> tuple[str, tuple[str, ...]]:
+    """Plain text of one output record, and the words the engine marked unknown (kept as written)."""
     text, protected = _unescape(raw)
     strip = _marks_to_strip(text, protected, source)
     if not strip:
-        return text.strip(), False
+        return text.strip(), ()
+    words = []
+    for index in sorted(strip):
+        if text[index] in _ALWAYS_MARK + _COUNTED_MARKS and (index + 1) not in strip:
+            token = _WORD_AFTER_MARK.match(text, index + 1)
+            if token:
+                words.append(token.group(0))
     kept = "".join(char for index, char in enumerate(text) if index not in strip)
-    return _SPACE_RUN.sub("", kept).strip(), True
+    return _SPACE_RUN.sub("", kept).strip(), tuple(words) or ("",)
 
 
 def _unescape(raw: str) -> tuple[str, list[bool]]:
     """Text without escapes and superblank brackets; ``protected[i]`` when char i was literal."""
+    if "\\" not in raw and "[" not in raw and "]" not in raw:
+        return raw, [False] * len(raw)  # the common case, without a loop per character
     chars: list[str] = []
     protected: list[bool] = []
     depth = 0

@@ -17,6 +17,8 @@ class BatchResult:
     ``segments`` always has as many items as the input, in the same order.
     ``unknown[i]`` is true when the engine left unknown words in segment ``i``.
     ``pivot`` names the language passed through, or ``None`` for a direct pair.
+    ``unknown_words[i]`` lists the words of segment ``i`` the engine did not know and
+    kept as written (empty when the engine cannot tell).
     """
 
     segments: tuple[str, ...]
@@ -25,6 +27,7 @@ class BatchResult:
     pivot: str | None = None
     unknown: tuple[bool, ...] = ()
     warnings: tuple[str, ...] = ()
+    unknown_words: tuple[tuple[str, ...], ...] = ()  # per segment, when the engine names them
 
 
 @runtime_checkable

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
 
 from babelwire.translate import formats
 from babelwire.translate.glossary import Glossary
@@ -69,14 +71,22 @@ Islas Îles Mount Monte Mont Valley Valle Vallée Gulf Golfo Golfe Coast Costa C
 Sainte""".split())
 
 
+NameFilter = Callable[[str], "str | None"]  # a name candidate -> the part to keep verbatim, or None
+
+
 def find_spans(text: str, source: str, target: str, glossary: Glossary | None = None,
-               names: bool = True) -> list[Span]:
-    """Non-overlapping spans of ``text`` to protect, in text order."""
+               names: bool | NameFilter = True) -> list[Span]:
+    """Non-overlapping spans of ``text`` to protect, in text order.
+
+    ``names`` is a switch, or a filter that says which part of each name
+    candidate to keep, if any (the engine's own dictionary decides, see
+    ``ApertiumTranslator.names_to_keep``).
+    """
     spans: list[Span] = []
     finders = [_glossary_spans(glossary, source, target), _regex_spans(URL, "url"),
                _regex_spans(EMAIL, "email"), _date_spans, _time_spans, _number_spans]
     if names:
-        finders.append(_name_spans)
+        finders.append(_name_finder(names if callable(names) else None))
     for finder in finders:
         for span in finder(text, source, target):
             if not any(span.start < kept.end and kept.start < span.end for kept in spans):
@@ -143,7 +153,7 @@ def _time_spans(text: str, source: str, target: str) -> list[Span]:
     if pattern is None:
         return []
     spans = []
-    for match in re.finditer(rf"(?<![\w:.,]){pattern}", text):
+    for match in re.finditer(rf"(?<![\w:.,])(?:{pattern})(?![.,:]\d)", text):  # not a race time 4:41.30
         rendered = formats.render_time(*formats.parse_time(match), target)
         if rendered is None:
             rendered = match.group(0)
@@ -152,8 +162,13 @@ def _time_spans(text: str, source: str, target: str) -> list[Span]:
     return spans
 
 
+@lru_cache(maxsize=32)
+def _number_regex(source: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.,]){_number_group(source)}(?P<pct>[ \u00a0\u202f]?%)?(?![\w])")
+
+
 def _number_spans(text: str, source: str, target: str) -> list[Span]:
-    pattern = re.compile(rf"(?<![\w.,]){_number_group(source)}(?P<pct>[ \u00a0\u202f]?%)?(?![\w])")
+    pattern = _number_regex(source)
     spans = []
     for match in pattern.finditer(text):
         if not match.group("pct") and re.match(r"[.,]\d", text[match.end():]):
@@ -169,7 +184,23 @@ def _number_group(source: str) -> str:
     return rf"(?P<num>{formats.number_pattern(source)})"
 
 
-def _name_spans(text: str, source: str, target: str) -> list[Span]:
+def _name_finder(keep: NameFilter | None):
+    def find(text: str, source: str, target: str) -> list[Span]:
+        spans = []
+        for span in _name_spans(text):
+            kept = span.replacement if keep is None else keep(span.replacement)
+            if kept and span.replacement.endswith(kept):  # the filter may trim the front
+                spans.append(Span(span.end - len(kept), span.end, "name", kept))
+        return spans
+    return find
+
+
+def name_candidates(text: str) -> list[str]:
+    """The name candidates of ``text`` (before any filter), for asking the engine about them."""
+    return [span.replacement for span in _name_spans(text)]
+
+
+def _name_spans(text: str) -> list[Span]:
     first_word = re.search(r"\w", text)
     sentence_start = first_word.start() if first_word else 0
     spans = []
@@ -185,7 +216,13 @@ def _name_spans(text: str, source: str, target: str) -> list[Span]:
 
 
 def _name_span(text: str, offsets: list[tuple[int, int, str]]) -> Span | None:
-    """The protected name among capitalised words, after trimming titles and connectors."""
+    """The protected name among capitalised words, after trimming titles and connectors.
+
+    A title inside the run cuts it: "U.S. President George W. Bush" is "George W. Bush".
+    """
+    titles = [index for index, (_, _, word) in enumerate(offsets) if word in TITLES]
+    if titles:
+        offsets = offsets[titles[-1] + 1:]
     while offsets and (offsets[0][2] in TITLES or offsets[0][2] in CONNECTORS or not offsets[0][2][0].isupper()):
         offsets = offsets[1:]
     while offsets and not offsets[-1][2][0].isupper():

@@ -62,11 +62,13 @@ class EngineSelector:
     name = AUTO
 
     def __init__(self, engines: dict[str, Translator], overrides: dict[tuple[str, str], str] | None = None,
-                 pivots: tuple[str, ...] = DEFAULT_PIVOTS) -> None:
+                 pivots: tuple[str, ...] = DEFAULT_PIVOTS,
+                 pair_pivots: dict[tuple[str, str], str] | None = None) -> None:
         self.engines = dict(engines)  # name -> engine, in order of preference
         self.overrides = dict(overrides or {})
         self.pivots = tuple(pivots)
-        self._pivoting = {name: PivotTranslator(engine, self.pivots) for name, engine in self.engines.items()}
+        self._pivoting = {name: PivotTranslator(engine, self.pivots, pair_pivots)
+                          for name, engine in self.engines.items()}
 
     def version(self) -> str:
         return " + ".join(f"{name} {engine.version()}" for name, engine in self.engines.items()) or "none"
@@ -93,6 +95,13 @@ class EngineSelector:
                 return Choice(name, self._pivoting[name], pivoted=True)
         raise NoEngineError(f"no translation engine for {source}→{target}: "
                             + INSTALL_HINT.format(source=source, target=target))
+
+    def names_to_keep(self, candidates: list[str], source: str, target: str) -> dict[str, str]:
+        """The chosen engine's answer when it can tell which names it would mangle; else all of them."""
+        translator = self.choose(source, target).translator if source != target else None
+        if translator is None or not hasattr(translator, "names_to_keep"):
+            return {name: name for name in candidates}
+        return translator.names_to_keep(candidates, source, target)
 
     def translate_batch(self, segments: list[str], source: str, target: str) -> BatchResult:
         if source == target:

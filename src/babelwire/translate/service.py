@@ -21,7 +21,10 @@ from babelwire.translate.base import BatchResult, Translator
 from babelwire.translate.glossary import Glossary
 from babelwire.translate.memory import STRUCTURE_VERSION, TranslationMemory, pack_flags, segment_key, unpack_flags
 from babelwire.translate.pivot import find_route
-from babelwire.translate.structure import PARAGRAPH_JOIN, Plan, plan_sentence, restore, split_paragraphs, split_sentences
+from babelwire.translate.postedit import ENGINES, postedit
+from babelwire.translate.protect import name_candidates
+from babelwire.translate.quality import quality_class
+from babelwire.translate.structure import PARAGRAPH_JOIN, Plan, is_placeholder, plan_sentence, restore, split_paragraphs, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +60,9 @@ class TextsResult(BatchResult):
                 "sent_to_engine": self.sent_to_engine,
                 "memory": {"hits": self.memory_hits, "misses": self.memory_misses},
                 "unknown": [list(flags) for flags in self.paragraph_unknown],
+                "unknown_words": {"count": sum(len(words) for words in self.unknown_words),
+                                  "words": list(dict.fromkeys(w for words in self.unknown_words for w in words))},
+                "quality": quality_class(self.engine),
                 "warnings": list(self.warnings)}
 
 
@@ -74,6 +80,8 @@ class _Work:
     hits: int = 0
     engine: BatchResult | None = None
     sent: int = 0
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # sentence -> unknown words
+    paragraph_words: dict[int, tuple[str, ...]] = field(default_factory=dict)
     new_rows: list[tuple[bytes, str, int]] = field(default_factory=list)
 
 
@@ -157,6 +165,7 @@ def _translate_missed(translator: Translator, work: _Work, missed: list[int], ke
         text = "".join(_with_spacing(s, translation) for (translation, _), s in parts).strip()
         unknown = any(unpack_flags(flags)[0] for (_, flags), _ in parts)
         work.done[index] = (text, unknown)
+        work.paragraph_words[index] = tuple(w for s in split[index] for w in work.words.get(s, ()))
         work.sentences += len(parts)
         work.hits += sum(1 for s in split[index] if s not in fresh)
         if remember:
@@ -173,11 +182,14 @@ def _translate_sentences(translator: Translator, work: _Work, sentences: list[st
     if not sentences:
         return {}
     opts = work.options
-    plans = [plan_sentence(s, work.source, work.target, opts.glossary, opts.names) if opts.structure
+    names = _name_filter(translator, work, sentences) if opts.structure and opts.names else False
+    plans = [plan_sentence(s, work.source, work.target, opts.glossary, names) if opts.structure
              else Plan(source=s, text=s) for s in sentences]
     to_engine = [p for plan in plans for p in plan.walk() if p.needs_engine]
-    outputs, unknown = _run_engine(translator, work, [p.text for p in to_engine])
-    by_plan = {id(p): text for p, text in zip(to_engine, outputs)}
+    outputs, unknown, words = _run_engine(translator, work, [p.text for p in to_engine])
+    repair = work.engine is not None and work.engine.engine in ENGINES
+    by_plan = {id(p): postedit(p.text, text, work.target) if repair else text for p, text in zip(to_engine, outputs)}
+    words_by_plan = {id(p): found for p, found in zip(to_engine, words)}
     flagged = {id(p) for p, flag in zip(to_engine, unknown) if flag}
     results: dict[str, tuple[str, bool]] = {}
     lost: list[str] = []
@@ -187,16 +199,32 @@ def _translate_sentences(translator: Translator, work: _Work, sentences: list[st
             lost.append(sentence)
             continue
         results[sentence] = (text, any(id(p) in flagged for p in plan.walk()))
+        work.words[sentence] = tuple(w for p in plan.walk() for w in words_by_plan.get(id(p), ())
+                                     if not is_placeholder(w))
     if lost:
         log.info("%d sentences lost a placeholder; translating them unprotected", len(lost))
-        texts, flags = _run_engine(translator, work, lost)
+        texts, flags, lost_words = _run_engine(translator, work, lost)
         results.update((s, (t, f)) for s, t, f in zip(lost, texts, flags))
+        work.words.update(zip(lost, lost_words))
+    if work.engine is not None and work.engine.engine in ENGINES:
+        results = {s: (postedit(s, text, work.target), flag) for s, (text, flag) in results.items()}
     return results
 
 
-def _run_engine(translator: Translator, work: _Work, texts: list[str]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+def _name_filter(translator: Translator, work: _Work, sentences: list[str]):
+    """Which name candidates to keep verbatim: the engine's dictionary decides when it can tell."""
+    ask = getattr(translator, "names_to_keep", None)
+    if ask is None:
+        return True
+    candidates = [name for sentence in sentences for name in name_candidates(sentence)]
+    keep = ask(candidates, work.source, work.target) if candidates else {}
+    return keep.get
+
+
+def _run_engine(translator: Translator, work: _Work,
+                texts: list[str]) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[tuple[str, ...], ...]]:
     if not texts:
-        return (), ()
+        return (), (), ()
     batch = translator.translate_batch(texts, work.source, work.target)
     work.sent += len(texts)
     if work.engine is None:
@@ -206,7 +234,7 @@ def _run_engine(translator: Translator, work: _Work, texts: list[str]) -> tuple[
                                   engine_version=work.engine.engine_version, pivot=work.engine.pivot,
                                   warnings=work.engine.warnings + batch.warnings)
     unknown = batch.unknown or (False,) * len(texts)
-    return batch.segments, unknown
+    return batch.segments, unknown, batch.unknown_words or ((),) * len(texts)
 
 
 def _engine_facts(translator: Translator, work: _Work) -> tuple[str, str, str | None, tuple[str, ...]]:
@@ -224,17 +252,19 @@ def _assemble(split: list[list[str]], work: _Work, translator: Translator, secon
     engine, version, pivot, warnings = _engine_facts(translator, work)
     out: list[str] = []
     flags: list[tuple[bool, ...]] = []
+    words: list[tuple[str, ...]] = []
     start = 0
     for paragraphs in split:
         indexes = range(start, start + len(paragraphs))
         out.append(PARAGRAPH_JOIN.join(work.done[i][0] for i in indexes))
         flags.append(tuple(work.done[i][1] for i in indexes))
+        words.append(tuple(w for i in indexes for w in work.paragraph_words.get(i, ())))
         start += len(paragraphs)
     return TextsResult(
         segments=tuple(out), engine=engine, engine_version=version, pivot=pivot,
         unknown=tuple(any(f) for f in flags), warnings=warnings, paragraph_unknown=tuple(flags),
         sentences=work.sentences, sent_to_engine=work.sent, memory_hits=work.hits,
-        memory_misses=work.sentences - work.hits, seconds=seconds,
+        memory_misses=work.sentences - work.hits, seconds=seconds, unknown_words=tuple(words),
     )
 
 

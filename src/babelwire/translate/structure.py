@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from babelwire.translate.glossary import Glossary
-from babelwire.translate.protect import URL, EMAIL, find_spans
+from babelwire.translate.protect import URL, EMAIL, NameFilter, find_spans
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")  # a blank line, and any run of them
 PARAGRAPH_JOIN = "\n\n"
@@ -143,6 +143,14 @@ class Plan:
         return found
 
 
+_PLACEHOLDER = re.compile(r"(?i:xq\d+x)|9\d{3}9")
+
+
+def is_placeholder(word: str) -> bool:
+    """True for a token ``_Tokens`` hands out (an engine may report one as an unknown word)."""
+    return _PLACEHOLDER.fullmatch(word) is not None
+
+
 @dataclass
 class _Tokens:
     """Hands out placeholders that do not occur in the sentence."""
@@ -159,12 +167,12 @@ class _Tokens:
 
 
 def plan_sentence(sentence: str, source: str, target: str, glossary: Glossary | None = None,
-                  names: bool = True) -> Plan:
+                  names: bool | NameFilter = True) -> Plan:
     """The plan for one sentence: quoted spans and protected spans as placeholders."""
     return _plan(sentence, source, target, glossary, names, _Tokens(sentence), depth=0)
 
 
-def _plan(text: str, source: str, target: str, glossary: Glossary | None, names: bool,
+def _plan(text: str, source: str, target: str, glossary: Glossary | None, names: bool | NameFilter,
           tokens: _Tokens, depth: int) -> Plan:
     pieces: list[str] = []
     slots: list[Slot] = []
@@ -179,7 +187,7 @@ def _plan(text: str, source: str, target: str, glossary: Glossary | None, names:
     return Plan(source=text, text="".join(pieces), slots=tuple(slots))
 
 
-def _quote_slot(quoted: str, source: str, target: str, glossary: Glossary | None, names: bool,
+def _quote_slot(quoted: str, source: str, target: str, glossary: Glossary | None, names: bool | NameFilter,
                 tokens: _Tokens, depth: int) -> Slot:
     inside = quoted[1:-1]
     lead = inside[: len(inside) - len(inside.lstrip())]
@@ -189,7 +197,7 @@ def _quote_slot(quoted: str, source: str, target: str, glossary: Glossary | None
                 opening=quoted[0] + lead, closing=trail + quoted[-1])
 
 
-def _protect(text: str, source: str, target: str, glossary: Glossary | None, names: bool,
+def _protect(text: str, source: str, target: str, glossary: Glossary | None, names: bool | NameFilter,
              tokens: _Tokens, slots: list[Slot]) -> str:
     """``text`` with its protected spans replaced by placeholders (added to ``slots``)."""
     out, cursor = [], 0

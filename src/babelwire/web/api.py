@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from ..models import Translation
+from ..translate.quality import quality_class
 from ..storage.articles import article_from_row, get_article_row
 from ..storage.records import ArticleRow, SourceRow
 from ..storage.sources import health_rows
@@ -130,7 +131,7 @@ def translation_json(translation: Translation) -> dict[str, Any]:
         "title": translation.title, "standfirst": translation.standfirst,
         "body": translation.body, "engine": translation.engine,
         "engine_version": translation.engine_version, "pivot": translation.pivot,
-        "machine_translation": True,
+        "machine_translation": True, "quality": quality_class(translation.engine),
     }
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree as ET
 
 from ..clock import parse_iso
+from ..translate.quality import quality_class
 
 if TYPE_CHECKING:
     from .feeds import FeedInfo, FeedItem
@@ -113,6 +114,7 @@ def json_item(item: FeedItem) -> dict[str, Any]:
         "date_modified": item.updated, "authors": [{"name": item.author}],
         "language": item.language,
         "_babelwire": {"machine_translation": item.machine_translation, "engine": item.engine,
+                       "quality": quality_class(item.engine) if item.machine_translation else None,
                        "original_url": item.original_url, "outlet": item.outlet},
     }
     if item.original_url:

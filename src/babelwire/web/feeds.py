@@ -21,6 +21,7 @@ from starlette.responses import Response
 from ..clock import now_iso
 from ..models import Translation
 from ..storage.records import ArticleRow
+from ..translate.quality import quality_class
 from . import feed_formats
 from .context import web_of
 from .filters import article_filters, filter_params, search_text
@@ -132,7 +133,8 @@ def feed_item(request: Request, row: ArticleRow, translation: Translation | None
     first_seen = rfc3339(row["first_seen"], now_iso())
     if machine:
         title, body = translation.title, translation.body
-        label = t("mt_feed_prefix", engine=translation.engine, language=language, outlet=outlet)
+        label = t("mt_feed_prefix", engine=translation.engine, language=language, outlet=outlet) \
+            + f" ({quality_class(translation.engine)})"
         updated = rfc3339(translation.created_at, first_seen)
     else:
         title, body, updated = row["title"], row["body"], first_seen

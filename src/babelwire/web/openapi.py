@@ -89,7 +89,8 @@ SCHEMAS = {
     "Translation": {"type": "object", "properties": {
         k: {"type": "string"} for k in ("title", "standfirst", "body", "engine",
                                         "engine_version", "pivot")} | {
-        "machine_translation": {"type": "boolean", "const": True}}},
+        "machine_translation": {"type": "boolean", "const": True},
+        "quality": {"type": "string", "enum": ["rule-based", "neural", "remote", "none", "unknown"]}}},
     "Translations": {"type": "object", "properties": {"translations": {
         "type": "object", "additionalProperties": {"$ref": "#/components/schemas/Translation"}}}},
     "Article": {"type": "object", "required": ["id", "url", "language", "title", "translations"],

@@ -13,7 +13,11 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from ..models import Translation
+from ..status import poller_line, poller_state
+from ..storage.schedule import poll_schedule
+from ..translate.quality import quality_class
 from ..storage.articles import article_from_row, get_article_row
+from ..storage.memory import unknown_words
 from ..storage.sources import health_rows
 from ..storage.translations import failures_for, translations_for
 from .context import reader_language, render, web_of
@@ -103,11 +107,15 @@ def article_page(request: Request) -> Response:
         "outlet": outlet_of(row), "time": time_of(row), "failures": failures, "others": others,
         "stories": stories_of(web.db, [article.id]).get(article.id, []),
         "article_id": article.id,
+        "quality": quality_class(translation.engine) if translation else "",
+        "unknown_words": set(unknown_words(web.db, article.id, lang)) if translation else set(),
     })
 
 
 def sources_page(request: Request) -> Response:
-    return render(request, "sources.html", {"sources": health_rows(web_of(request).db)})
+    web = web_of(request)
+    poller = poller_line(poller_state(web.settings.data_dir), poll_schedule(web.db))
+    return render(request, "sources.html", {"sources": health_rows(web.db), "poller": poller})
 
 
 def favicon(request: Request) -> Response:

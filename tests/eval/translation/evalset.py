@@ -42,7 +42,18 @@ def number_values(text: str, language: str) -> Counter:
     if pattern:
         text = re.sub(pattern, lambda m: "{}:{:02d}".format(*formats.parse_time(m)), text)
     text = URL.sub(" ", EMAIL.sub(" ", text))
+    text = CENTURY.sub(lambda m: m.group(1) + "-".join(str(roman_value(r)) for r in m.group(2).split("-")), text)
     return Counter(int(run) for run in re.findall(r"\d+", text))
+
+
+# "siglo XIX", "XIXe siècle": a Roman numeral is a number (an engine may write "19th century")
+CENTURY = re.compile(r"((?:siglos?|si[eè]cles?|century|centuries)\s+)([IVXLC]+(?:-[IVXLC]+)?)\b")
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(numeral: str) -> int:
+    values = [ROMAN[char] for char in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def addresses(text: str) -> Counter:

@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from .sqlite.memory import LOOKUP_CHUNK
 
 __all__ = ["LOOKUP_CHUNK", "count_segments", "lookup_segments", "save_translation_record",
-           "store_segments", "translation_record"]
+           "store_segments", "translation_record", "unknown_words"]
 
 
 def lookup_segments(db: Any, keys: list[bytes]) -> dict[bytes, tuple[str, int]]:
@@ -39,3 +39,10 @@ def save_translation_record(db: Any, article_id: int, language: str, record: dic
 
 def translation_record(db: Any, article_id: int, language: str) -> dict[str, Any] | None:
     return db.memory.record(article_id, language)
+
+
+def unknown_words(db: Any, article_id: int, language: str) -> tuple[str, ...]:
+    """The words the engine left untranslated in an article's translation, from its record (issue 11)."""
+    record = translation_record(db, article_id, language) or {}
+    found = record.get("unknown_words") or {}
+    return tuple(word for word in found.get("words", ()) if isinstance(word, str) and word)

@@ -59,3 +59,10 @@ def translation_record(db: Database, article_id: int, language: str) -> dict[str
     row = db.read().execute("SELECT record FROM translations WHERE article_id = ? AND language = ?",
                             (article_id, language)).fetchone()
     return json.loads(row[0] or "{}") if row else None
+
+
+def unknown_words(db: Database, article_id: int, language: str) -> tuple[str, ...]:
+    """The words the engine left untranslated in an article's translation (from its record)."""
+    record = translation_record(db, article_id, language) or {}
+    found = record.get("unknown_words") or {}
+    return tuple(word for word in found.get("words", ()) if isinstance(word, str) and word)

@@ -1,0 +1,43 @@
+"""The tracer on real sentences (FLORES-200 devtest, read from ../shared when present).
+
+Skipped cleanly when the shared corpora are absent (as in CI): the floors CI enforces
+are those of the project's own corpus (test_provenance_eval.py). Small pools here; the
+full measurement is bench/provenance_real.py (docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import real_pools  # noqa: E402
+
+from babelwire.provenance import TraceOptions, trace_documents  # noqa: E402
+
+FOLDER = real_pools.flores_dir()
+pytestmark = pytest.mark.skipif(FOLDER is None, reason="shared/corpora/flores-devtest absent")
+
+ORIGINAL_FOUND_FLOOR = 0.90
+WRONG_CEILING = 0.05
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return real_pools.load(FOLDER)
+
+
+@pytest.mark.parametrize("build", [
+    lambda docs: real_pools.versions(docs, count=8),
+    lambda docs: real_pools.relays(docs, count=8),
+], ids=["versions", "relays"])
+def test_real_translations_are_traced_to_their_original(documents, build):
+    pool = build(documents)
+    outcome = trace_documents(pool.docs, TraceOptions())
+    score = real_pools.score(pool, outcome.derived_from, outcome.stories)
+    print(score.line(pool.name))
+    assert score.found / score.derived >= ORIGINAL_FOUND_FLOOR
+    assert score.wrong / (score.derived + score.not_derived) <= WRONG_CEILING
+    assert score.story_f1 >= 0.9
