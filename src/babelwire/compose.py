@@ -122,12 +122,13 @@ def sync_config_sources(db: Database, settings: Settings) -> None:
 @contextmanager
 def pipeline_context(settings: Settings, progress: Progress | None = None,
                      db: Database | None = None) -> Iterator[Context]:
+    from .archive.recorder import recorder_for
     from .fetch import Fetcher
     from .pipeline import Context, NoProgress
 
     own_db = db is None
     database = db or open_store(settings)
-    fetcher = Fetcher(fetch_options(settings))
+    fetcher = Fetcher(fetch_options(settings), recorder=recorder_for(settings, database))
     try:
         sync_config_sources(database, settings)
         yield Context(settings=settings, db=database, fetcher=fetcher,

@@ -31,6 +31,7 @@ from .storage import entries as entry_store
 from .storage.claims import DEFAULT_LEASE_SECONDS, owner_is_dead_here, worker_id
 from .storage import sources as source_store
 from .storage.sqlite import worker_status
+from .watch.hook import after_pass as watches_after_pass
 
 POLLER = "poller"
 
@@ -238,7 +239,7 @@ def run_once(ctx: Context, *, all_sources: bool = True) -> RunReport:
     sources = (source_store.list_sources(ctx.db) if all_sources
                else source_store.due_sources(ctx.db))
     poll_sources(ctx, [s for s in sources if s.enabled], report)
-    for step in (process_pending, translate_pending, trace_new_articles):
+    for step in (process_pending, translate_pending, trace_new_articles, watches_after_pass):
         _guarded(step, ctx, report)
     return report
 

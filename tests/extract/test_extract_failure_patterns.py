@@ -135,3 +135,13 @@ def test_live_blog_entries_and_intro_without_their_times():
     body = f'<div class="entry-content"><p>{STORY[0]}</p><div class="live-feed">{entries}</div></div>'
     article = extract_article(page(body))
     assert list(article.paragraphs) == STORY
+
+
+def test_field_whose_label_is_hidden_is_the_story():
+    # Drupal marks a field whose *label* is hidden "field--label-visually_hidden"
+    body = ('<div class="field field--name-body field--label-visually_hidden">'
+            '<div class="field__label visually-hidden">Body</div>'
+            f'<div class="field__item">{paragraphs(STORY)}</div></div>')
+    article = extract_article(page(body))
+    assert list(article.paragraphs) == STORY
+    assert article.warnings == ()  # read from the page itself, not the generic fallback

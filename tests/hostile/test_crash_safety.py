@@ -96,21 +96,32 @@ def test_twenty_kills_lose_and_duplicate_nothing(tmp_path):
         reference = snapshot(clean_path)
         assert reference["stories"] and reference["links"]
 
-        path = new_store(tmp_path / "killed", newsroom)
-        kills, articles_seen = 0, 0
-        delays = sorted(rng.uniform(0.3, duration) for _ in range(KILLS))
-        print(f"clean run {duration:.1f} s; kills after {[round(d, 1) for d in delays]} s")
-        for delay in rng.sample(delays, len(delays)):
-            kills += killed_run(path.parent, delay)
+        # kill after random delays until KILLS kills have landed; a run that finishes
+        # before its kill has completed the store, which must then equal the clean run's,
+        # and the next kills start over on a fresh store
+        kills, attempts, rounds, finished_stores = 0, 0, 0, []
+        path, articles_seen = new_store(tmp_path / "killed-0", newsroom), 0
+        while kills < KILLS and attempts < 4 * KILLS:
+            attempts += 1
+            delay = rng.uniform(0.3, max(duration, 0.6))
+            if killed_run(path.parent, delay):
+                kills += 1
+                check_consistent(path)
+                count = len(query(path, "SELECT 1 FROM articles"))
+                assert count >= articles_seen  # nothing stored is ever lost
+                articles_seen = count
+                continue
             check_consistent(path)
-            count = len(query(path, "SELECT 1 FROM articles"))
-            assert count >= articles_seen  # nothing stored is ever lost
-            articles_seen = count
+            finished_stores.append(snapshot(path))
+            rounds += 1
+            path, articles_seen = new_store(tmp_path / f"killed-{rounds}", newsroom), 0
+        print(f"clean run {duration:.1f} s; {kills} kills in {attempts} runs over {rounds + 1} stores")
         finished = run_once(path.parent, **ENV)
         assert finished.returncode == 0, finished.stderr[-2000:]
         check_consistent(path)
-        after = snapshot(path)
-    assert kills >= KILLS // 2, f"only {kills} runs were killed (seed {SEED})"
-    for key in ("articles", "links", "stories", "traced"):
-        assert after[key] == reference[key], (key, SEED)
-    assert [status for _, status in after["entries"]] == [s for _, s in reference["entries"]]
+        finished_stores.append(snapshot(path))
+    assert kills == KILLS, f"only {kills} of {attempts} runs were killed (seed {SEED})"
+    for after in finished_stores:
+        for key in ("articles", "links", "stories", "traced"):
+            assert after[key] == reference[key], (key, SEED)
+        assert [status for _, status in after["entries"]] == [s for _, s in reference["entries"]]

@@ -44,6 +44,9 @@ class StubFetcher:
         kind = "text/html" if url.endswith(".html") else "application/rss+xml"
         return FetchResult(url, url, 200, answer, kind, "utf-8", None, None, False, 0.0)
 
+    def fetch_feed(self, url: str, **options: object) -> FetchResult:
+        return self.fetch(url, **options)
+
 
 class CrashingTranslator:
     def __getattr__(self, name: str):

@@ -55,7 +55,7 @@ def test_atom_feed_language_codes(client):
 
 ARTICLE_KEYS = {"id", "url", "canonical_url", "source", "language", "language_confidence",
                 "title", "standfirst", "body", "author", "published", "first_seen",
-                "attribution", "disclaimers", "translations"}
+                "attribution", "disclaimers", "translations", "derived_from", "derivatives"}
 TRANSLATION_KEYS = {"title", "standfirst", "body", "engine", "engine_version", "pivot",
                     "machine_translation", "quality"}
 

@@ -23,6 +23,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "trace",
     "status",
     "worker",
+    "watch",
+    "archive",
+    "export",
 )
 
 

@@ -11,8 +11,8 @@ from urllib.parse import urljoin
 
 from ..models import Attribution
 from .patterns import (
-    CITED_RE, DATELINE, DISCLAIMER_RE, OUTLET_WORD_RE, READ_MORE_RE, SOURCE_LABEL_RE,
-    TITLE_SEPARATORS,
+    CITED_GATE_RE, CITED_RE, DATELINE, DISCLAIMER_RE, OUTLET_WORD_RE, READ_MORE_RE,
+    SOURCE_LABEL_RE, TITLE_SEPARATORS,
 )
 
 MAX_OUTLET_CHARS = 60
@@ -136,7 +136,9 @@ def dateline_and_cited(paragraphs: Iterable[str], known: Iterable[str] = ()) -> 
 
 
 def _cited(paragraph: str, known: set[str]) -> list[Attribution]:
-    found = []
+    found: list[Attribution] = []
+    if not CITED_GATE_RE.search(paragraph):
+        return found
     for pattern in CITED_RE:
         for match in pattern.finditer(paragraph):
             outlet = match.group("outlet").strip(" .,;:'’")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 from lxml import etree
@@ -62,8 +63,19 @@ def _is_hidden(element: Any) -> bool:
     style = element.get("style")
     if style and HIDDEN_STYLE_RE.search(style):
         return True
-    marker = _marker(element)
-    return bool(HIDDEN_CLASS_RE.search(marker)) and not SHOWN_LATER_RE.search(marker)
+    return _hidden_marker(_marker(element))
+
+
+@lru_cache(maxsize=8192)
+def _hidden_marker(marker: str) -> bool:
+    """Class and id words that hide an element (pages repeat the same names: cached)."""
+    return marker != " " and bool(HIDDEN_CLASS_RE.search(marker)) \
+        and not SHOWN_LATER_RE.search(marker)
+
+
+@lru_cache(maxsize=8192)
+def _clutter_marker(marker: str) -> bool:
+    return marker != " " and bool(CLUTTER_MARKERS_RE.search(marker))
 
 
 def _paragraph_chars(element: Any) -> int:
@@ -189,7 +201,7 @@ def strip_clutter(tree: Any, headline: Any = None,
             continue
         if _is_hidden(element):
             _remove(element)
-        elif CLUTTER_MARKERS_RE.search(_marker(element)) \
+        elif _clutter_marker(_marker(element)) \
                 and not _story_holder(element, total, protected) \
                 and not (vouched is not None and vouched(element)):
             _remove(element)

@@ -34,16 +34,26 @@ SHARED_SHARE = 0.5  # a block whose words are this much in the other text is sha
 MIN_OVERLAP = 0.3  # below this share of babelwire's words in trafilatura's, they disagree
 VOUCH_MIN_CHARS = 150  # a furniture-named box needs this much confirmed text to stay
 TEASER_LEVELS = 3  # a block this close below a teaser card is part of it
+GENERIC_RETRY_CHARS = 2500  # a fast reading this short is redone with trafilatura's fallbacks
 NEAR_LEVELS = 2  # an extra block sharing an ancestor this few levels above the region is nearby
 
 
 def generic_text(tree: Any, url: str | None) -> str:
-    """trafilatura's reading of the tree (it works on its own copy). ``fast``: without its
-    readability/jusText fallbacks, which babelwire's own reading stands in for (same body F1
-    on real pages, a fifth less time)."""
+    """trafilatura's reading of the tree (it works on its own copy). ``fast`` first: without
+    its readability/jusText fallbacks (a fifth less time); they run only when the fast reading
+    is short (``GENERIC_RETRY_CHARS``), where its own main pass most often misses the story
+    (a guide's sections inside "product-widget" boxes)."""
+    text = _trafilatura_text(tree, url, fast=True)
+    if len(text) < GENERIC_RETRY_CHARS:
+        fuller = _trafilatura_text(tree, url, fast=False)
+        text = fuller if len(fuller) > len(text) else text
+    return text
+
+
+def _trafilatura_text(tree: Any, url: str | None, fast: bool) -> str:
     try:
         document = trafilatura.bare_extraction(
-            tree, url=url, fast=True, with_metadata=False, include_comments=False,
+            tree, url=url, fast=fast, with_metadata=False, include_comments=False,
             include_tables=True, include_images=False, deduplicate=False)
     except Exception as exc:  # noqa: BLE001 - a third-party failure only loses its vote
         log.debug("trafilatura failed on %s: %s", url, exc)

@@ -45,12 +45,26 @@ def _text(node: Any) -> str:
     return " ".join(node.text_content().split()) if node is not None else ""
 
 
-def _meta(tree: Any, *names: str) -> str:
+def meta_index(tree: Any) -> dict[tuple[str, str], str]:
+    """Every <meta>'s first non-empty content by (attribute, value), read in one pass."""
+    index: dict[tuple[str, str], str] = {}
+    for element in tree.iter("meta"):
+        content = " ".join((element.get("content") or "").split())
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = element.get(attr)
+            if key is not None:
+                index.setdefault((attr, key), content)
+    return index
+
+
+def _meta(index: dict[tuple[str, str], str], *names: str) -> str:
     for name in names:
         for attr in ("property", "name", "itemprop"):
-            found = tree.xpath(f"//meta[@{attr}=$n]/@content", n=name)
-            if found and found[0].strip():
-                return " ".join(found[0].split())
+            found = index.get((attr, name))
+            if found:
+                return found
     return ""
 
 
@@ -92,32 +106,33 @@ def _person_names(value: Any) -> str:
 def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMetadata:
     """Everything the page says about itself, before any body heuristics."""
     meta = PageMetadata()
+    tags = meta_index(tree)
     ld = _jsonld_article(tree)
     title = tree.find(".//title")
     meta.html_title = _text(title) if title is not None else ""
-    meta.site_name = _meta(tree, "og:site_name", "application-name") or _person_names(
+    meta.site_name = _meta(tags, "og:site_name", "application-name") or _person_names(
         ld.get("publisher"))
-    og_title = _meta(tree, "og:title", "twitter:title")
+    og_title = _meta(tags, "og:title", "twitter:title")
     meta.headline_element = _headline_element(
         tree, meta.site_name, " ".join(split_title_suffixes(t)[0] for t in (
             og_title, meta.html_title, str(ld.get("headline", "")))))
     meta.h1 = _text(meta.headline_element)
     meta.title = meta.h1 or og_title or str(ld.get("headline", "")) or meta.html_title
-    meta.byline = _byline(tree, ld, meta.site_name)
+    meta.byline = _byline(tree, tags, ld, meta.site_name)
     meta.author = ", ".join(meta.byline.names)
     objects = ([ld] if ld else []) + [o for o in _jsonld_objects(tree) if o is not ld]
     meta.published, meta.updated = publication_dates(
-        tree, objects, lambda *names: _meta(tree, *names), url)
-    canonical = tree.xpath("//link[@rel='canonical']/@href") or [_meta(tree, "og:url")]
+        tree, objects, lambda *names: _meta(tags, *names), url)
+    canonical = tree.xpath("//link[@rel='canonical']/@href") or [_meta(tags, "og:url")]
     if canonical and canonical[0]:
         meta.canonical_url = urljoin(url or "", canonical[0].strip())
-    lang = tree.xpath("/html/@lang") or [_meta(tree, "og:locale", "content-language", "language")]
+    lang = tree.xpath("/html/@lang") or [_meta(tags, "og:locale", "content-language", "language")]
     meta.language = _language_code(lang[0]) if lang and lang[0] else None
-    meta.description = _meta(tree, "og:description", "description", "twitter:description")
+    meta.description = _meta(tags, "og:description", "description", "twitter:description")
     meta.images = _images(tree, url)
     body = ld.get("articleBody")
     meta.jsonld_body = body.strip() if isinstance(body, str) else ""
-    meta.is_article = bool(ld) or _meta(tree, "og:type") == "article" or len(
+    meta.is_article = bool(ld) or _meta(tags, "og:type") == "article" or len(
         tree.xpath("//article")) == 1  # several <article>s are teaser cards
     return meta
 
@@ -175,11 +190,11 @@ def _headline_element(tree: Any, site_name: str, title_text: str) -> Any:
                  and (not titles or _agrees(h, titles))), None)
 
 
-def _byline(tree: Any, ld: dict, site_name: str) -> Byline:
+def _byline(tree: Any, tags: dict, ld: dict, site_name: str) -> Byline:
     """The byline's people from the best evidence (see ``authors``)."""
     people, groups = jsonld_people(ld.get("author"))
     outlets = [site_name, _person_names(ld.get("publisher"))]
-    tagged = [value for value in (_meta(tree, name) for name in (
+    tagged = [value for value in (_meta(tags, name) for name in (
         "author", "article:author", "dc.creator", "parsely-author", "sailthru.author"))
         if value and not value.startswith("http")]
     candidates = [", ".join(people)] + tagged + [_byline_author(tree), visible_byline(tree)]
@@ -199,8 +214,8 @@ def trafilatura_author(tree: Any) -> str:
 
 def _byline_author(tree: Any) -> str:
     found = tree.xpath(
-        "(//*[@rel='author'] | //*[contains(concat(' ', normalize-space(@class), ' '), ' author ')]"
-        " | //*[@itemprop='author'])[1]")
+        "(//*[@rel='author' or @itemprop='author' or (contains(@class, 'author') and"
+        " contains(concat(' ', normalize-space(@class), ' '), ' author '))])[1]")
     name = _text(found[0]) if found else ""
     name = re.sub(r"^(by|par|por|von|di|door)\s+", "", name, flags=re.I)
     return name if 0 < len(name) <= 80 else ""

@@ -192,33 +192,35 @@ def _cue(words: str, name: str = "") -> str:
     return rf"\b(?i:{words}) " + (name or ARTICLE + OUTLET_NAME)
 
 
-CITED = (
+CITED_CUES = (  # (cue words, what follows them: by default an article and the name)
     # English
-    _cue(r"according to"), _cue(r"(?:first |originally )?reported by"), _cue(r"citing"),
-    _cue(r"in an interview with"),
+    (r"according to",), (r"(?:first |originally )?reported by",), (r"citing",),
+    (r"in an interview with",),
     # French
-    _cue(r"(?:a |ont |avait |l['’]a |qu['’]a |qu['’]ont )?rapporté(?:e|es|s)?(?: par)?"),
-    _cue(r"selon|d['’]après|révèle|rapporte"),
+    (r"(?:a |ont |avait |l['’]a |qu['’]a |qu['’]ont )?rapporté(?:e|es|s)?(?: par)?",),
+    (r"selon|d['’]après|révèle|rapporte",),
     # Spanish
-    _cue(r"según|informó|informa|publicó|publica|adelantó|reveló|de acuerdo con"),
-    _cue(r"(?:publicad[oa]|adelantad[oa]|informad[oa]) por"),
+    (r"según|informó|informa|publicó|publica|adelantó|reveló|de acuerdo con",),
+    (r"(?:publicad[oa]|adelantad[oa]|informad[oa]) por",),
     # German
-    _cue(r"wie", ARTICLE + OUTLET_NAME
-         + r"(?: \w+)? (?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)"),
-    _cue(r"laut|berichtet|berichtete|meldet|meldete|schreibt|schrieb"),
+    (r"wie", ARTICLE + OUTLET_NAME
+     + r"(?: \w+)? (?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)"),
+    (r"laut|berichtet|berichtete|meldet|meldete|schreibt|schrieb",),
     # Italian
-    _cue(r"secondo|riporta|riportato da|ha riferito|ha rivelato|scrive|rivela"),
-    _cue(r"come (?:riportato|rivelato|anticipato|scritto) (?:da|dal|dalla|dallo)", OUTLET_NAME),
+    (r"secondo|riporta|riportato da|ha riferito|ha rivelato|scrive|rivela",),
+    (r"come (?:riportato|rivelato|anticipato|scritto) (?:da|dal|dalla|dallo)", OUTLET_NAME),
     # Portuguese
-    _cue(r"segundo|de acordo com|informou|noticiou|publicou|revelou"),
-    _cue(r"(?:antecipad|divulgad|revelad|noticiad|publicad|informad)[oa]s? pel[oa]", OUTLET_NAME),
+    (r"segundo|de acordo com|informou|noticiou|publicou|revelou",),
+    (r"(?:antecipad|divulgad|revelad|noticiad|publicad|informad)[oa]s? pel[oa]", OUTLET_NAME),
     # Dutch
-    _cue(r"meldt|meldde|volgens|aldus|schrijft|schreef|bericht|berichtte"),
+    (r"meldt|meldde|volgens|aldus|schrijft|schreef|bericht|berichtte",),
     # Russian: a media noun and the name in quotes, or a reporting verb and the name
+    (r"сообщает|сообщил[аио]?|пишет|писал[аои]?|по данным|по информации|переда[её]т",
+     OUTLET_NAME),
+)
+CITED = tuple(_cue(*cue) for cue in CITED_CUES) + (
     r"(?i:газет[аыеу]|агентств[оа]|издани[ея]|телеканал[а]?|портал[а]?|журнал[а]?|"
     r"радиостанци[яи]|сайт[а]?) «(?P<outlet>[^»]{2,60})»",
-    _cue(r"сообщает|сообщил[аио]?|пишет|писал[аои]?|по данным|по информации|переда[её]т",
-         OUTLET_NAME),
 )
 
 # Words that make a name an outlet rather than a person or an authority ("Valmer Gazette",
@@ -302,6 +304,9 @@ OUTLET_WORD_RE = re.compile(r"(?<![\w])(?:" + "|".join(OUTLET_WORDS) + r")(?![\w
 BOILERPLATE_RE = {kind: CuedPattern(p, CUES.get(kind, ())) for kind, p in BOILERPLATE.items()}
 BYLINE_RE = re.compile(BYLINE, re.I)
 CITED_RE = tuple(re.compile(p) for p in CITED)  # cues are (?i:...) groups; names keep case
+# One pass over a paragraph says whether any cue is there at all (most paragraphs have none).
+CITED_GATE_RE = re.compile(r"\b(?:" + "|".join(f"(?:{words})" for words, *_ in CITED_CUES)
+                           + r") |«", re.I)
 
 # Class and id words that name a container as furniture, not story (matched as whole words,
 # "-" and "_" counting as separators). Shared by WordPress themes, Arc, Drupal, AMP, Blogger.
@@ -344,8 +349,10 @@ PHOTO_CREDIT_RE = re.compile(r"\b(photo|foto|фото|image|bild|imagen|immagine
 
 # Paywalled text shown blurred or locked is hidden too: the reader cannot read it.
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|filter\s*:\s*blur", re.I)
+# A name part joined by "_" or "-" does not hide the element: Drupal's
+# "field--label-visually_hidden" hides the field's label, not the field.
 HIDDEN_CLASS_RE = re.compile(
-    r"(?<![a-z0-9-])(hidden|is-hidden|d-none|visually-hidden|sr-only|screen-reader-text|"
+    r"(?<![a-z0-9_-])(hidden|is-hidden|d-none|visually-hidden|sr-only|screen-reader-text|"
     r"hide|u-hidden|invisible|[a-z0-9_-]*blurr?(ed)?|([a-z0-9_-]*[_-])?locked|paywalled)"
     r"(?![a-z0-9-])", re.I)
 # ... unless a responsive class shows it on larger screens ("d-none d-md-block").

@@ -8,6 +8,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
 from email.message import Message
 from types import TracebackType
 from urllib.parse import urlsplit
@@ -97,6 +99,21 @@ class _Hop:
     location: str | None = None
 
 
+@dataclass(frozen=True)
+class Exchange:
+    """One request and its response as exchanged, for a recorder (the evidence archive).
+    ``content`` is the decoded body; ``response_headers`` are as the server sent them."""
+
+    url: str
+    request_headers: tuple[tuple[str, str], ...]
+    status: int
+    reason: str
+    http_version: str
+    response_headers: tuple[tuple[str, str], ...]
+    content: bytes
+    at: datetime
+
+
 class Fetcher:
     """Polite, thread-safe HTTP GETs. Share one per process; close it when done.
 
@@ -107,8 +124,10 @@ class Fetcher:
 
     def __init__(self, options: FetchOptions | None = None,
                  transport: httpx.BaseTransport | None = None,
-                 resolver: Resolver | None = None) -> None:
+                 resolver: Resolver | None = None,
+                 recorder: Callable[[Exchange], None] | None = None) -> None:
         self.options = options or FetchOptions()
+        self.recorder = recorder  # called with each exchange that has an answer (not 304)
         self.policy = AddressPolicy.from_entries(self.options.allow_addresses)
         self._client = httpx.Client(
             transport=transport or GuardedTransport(self.policy, resolver=resolver),
@@ -197,9 +216,12 @@ class Fetcher:
                 )
                 response = self._client.send(request, stream=True)
                 try:
-                    return self._read(url, response, deadline)
+                    hop = self._read(url, response, deadline)
                 finally:
                     response.close()
+        if self.recorder is not None and hop.status != 304:
+            self.recorder(_exchange(request, response, hop))
+        return hop
 
     def _timeout(self, deadline: Deadline) -> httpx.Timeout:
         """Per-phase timeouts, never longer than what is left of the deadline."""
@@ -221,6 +243,14 @@ class Fetcher:
         content = read_body(response, max_bytes=self.options.max_bytes, deadline=deadline, url=url)
         deadline.check(url)
         return _Hop(url, status, response.headers, content)
+
+
+def _exchange(request: httpx.Request, response: httpx.Response, hop: _Hop) -> Exchange:
+    return Exchange(url=hop.url, request_headers=tuple(request.headers.items()),
+                    status=hop.status, reason=_reason(response),
+                    http_version=response.http_version or "HTTP/1.1",
+                    response_headers=tuple(response.headers.items()), content=hop.content,
+                    at=datetime.now(timezone.utc))
 
 
 def _host_key(url: str) -> str:

@@ -20,6 +20,7 @@ from ..storage.articles import article_from_row, get_article_row
 from ..storage.records import ArticleRow, SourceRow
 from ..storage.sources import health_rows
 from ..storage.translations import translations_for, translations_for_many
+from .api_provenance import provenance_json
 from .context import web_of
 from .present import outlet_of, web_url
 from .filters import MAX_ID, article_filters
@@ -51,8 +52,10 @@ def list_articles(request: Request) -> Response:
     has_more = len(rows) > limit
     rows = rows[:limit]
     translations = translations_for_many(db, [row["id"] for row in rows])
+    provenance = provenance_json(db, [row["id"] for row in rows])
     return SafeJSONResponse({
-        "articles": [article_json(row, translations.get(row["id"], {})) for row in rows],
+        "articles": [{**article_json(row, translations.get(row["id"], {})),
+                      **provenance[row["id"]]} for row in rows],
         "next": encode_cursor(rows[-1]["sort_key"], rows[-1]["id"]) if has_more else None,
     })
 
@@ -62,7 +65,8 @@ def get_article(request: Request) -> Response:
     row = get_article_row(db, request.path_params["article_id"])
     if row is None:
         raise HTTPException(404, f"no article with id {request.path_params['article_id']}")
-    return SafeJSONResponse(article_json(row, translations_for(db, row["id"])))
+    return SafeJSONResponse({**article_json(row, translations_for(db, row["id"])),
+                             **provenance_json(db, [row["id"]])[row["id"]]})
 
 
 def list_sources(request: Request) -> Response:

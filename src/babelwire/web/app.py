@@ -10,6 +10,8 @@ from starlette.staticfiles import StaticFiles
 
 from ..settings import Settings
 from ..storage.db import Database
+from ..watch.feed import watch_feed
+from ..websub.subscriber import websub_callback
 from . import admin, api, api_catalog, feeds, openapi, outlet_pages, pages, search_pages
 from .auth import PrivateReader
 from .cache import PageCache, cached
@@ -31,6 +33,8 @@ def create_app(db: Database, settings: Settings) -> Starlette:
         Route("/sources.opml", outlet_pages.sources_opml),
         Route("/sources/{source_id:id}", outlet_pages.outlet_page),
         Route("/feeds/{lang}.{format}", cached(feeds.feed)),
+        Route("/watches/{watch_id:int}.atom", watch_feed),
+        Route("/websub/{subscription_id:int}", websub_callback, methods=["GET", "POST"]),
         Route("/api/openapi.json", openapi.openapi_json),
         Route("/api/articles", api.list_articles),
         Route("/api/articles/{article_id:id}", api.get_article),

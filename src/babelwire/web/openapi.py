@@ -9,6 +9,7 @@ from starlette.responses import Response
 
 from .. import __version__
 from .api import MAX_LIMIT, SafeJSONResponse
+from .api_provenance import LINK_SCHEMA, PROVENANCE_PROPERTIES
 from .filters import MAX_ID
 
 
@@ -101,7 +102,8 @@ SCHEMAS = {
         "attribution": {"type": "array", "items": _OBJ},
         "disclaimers": {"type": "array", "items": {"type": "string"}},
         "translations": {"type": "object", "additionalProperties": {
-            "$ref": "#/components/schemas/Translation"}}}},
+            "$ref": "#/components/schemas/Translation"}}} | PROVENANCE_PROPERTIES},
+    "ProvenanceLink": LINK_SCHEMA,
     "ArticlePage": {"type": "object", "properties": {
         "articles": {"type": "array", "items": {"$ref": "#/components/schemas/Article"}},
         "next": {"type": ["string", "null"]}}},

@@ -26,6 +26,8 @@ from ..provenance.relay import judge
 from ..storage import DATABASE_ERRORS
 from ..storage import provenance as store
 from .context import reader_language, render, web_of
+from .provenance_line import (LINE_STRINGS, Lag, confidence_words, kind_words, lag_between,
+                              lag_phrase, republished_counts)
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +72,11 @@ STRINGS: dict[str, dict[str, str]] = {
 
 
 def labels(lang: str) -> Callable[[str], str]:
-    strings = STRINGS.get(lang, STRINGS["en"])
+    strings = {**LINE_STRINGS.get(lang, LINE_STRINGS["en"]), **STRINGS.get(lang, STRINGS["en"])}
+    fallback = {**LINE_STRINGS["en"], **STRINGS["en"]}
 
     def label(key: str) -> str:
-        return strings.get(key) or STRINGS["en"].get(key, key)
+        return strings.get(key) or fallback.get(key, key)
 
     return label
 
@@ -93,26 +96,53 @@ def human_lag(seconds: int | None) -> str:
     return f"{sign}{minutes} min" if minutes else f"{sign}{secs} s"
 
 
-def _other(row) -> dict[str, Any]:
+def _other(row, here, outlets: dict[int, str], label, upstream: bool) -> dict[str, Any]:
+    """The other article of a link, with its outlet's name and the lag on its basis."""
+    other = {"published": row["other_published"], "first_seen": row["other_first_seen"]}
+    lag = lag_between(here, other) if upstream else lag_between(other, here)
+    if lag.seconds is None and row["lag_seconds"] is not None:
+        lag = Lag(int(row["lag_seconds"]), "first_seen")
     return {"id": row["other_id"], "title": row["other_title"], "language": row["other_language"],
-            "site": row["other_site_name"] or host_of(row["other_url"]),
-            "host": host_of(row["other_url"]),
+            "site": outlets.get(row["other_id"]) or row["other_site_name"] or host_of(row["other_url"]),
+            "host": host_of(row["other_url"]), "url": row["other_url"],
+            "published": row["other_published"],
             "first_seen": row["other_first_seen"], "relation": row["relation"],
-            "confidence": row["confidence"], "lag": human_lag(row["lag_seconds"]),
-            "evidence": json.loads(row["evidence"] or "{}")}
+            "confidence": row["confidence"], "lag": human_lag(lag.seconds),
+            "lag_seconds": lag.seconds, "lag_basis": lag.basis,
+            "lag_phrase": lag_phrase(lag, label, human_lag, earlier=upstream),
+            "confidence_words": confidence_words(row["confidence"], label),
+            "evidence": _evidence(row["evidence"])}
 
 
-def article_provenance(db, article_id: int) -> dict[str, Any] | None:
-    """What the panel shows: the original, what derives from it, the same event, the story."""
+def _evidence(raw: Any) -> dict[str, Any]:
+    if isinstance(raw, dict):
+        return raw
+    try:
+        found = json.loads(raw or "{}")
+    except (TypeError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def article_provenance(db, article_id: int, lang: str = "en") -> dict[str, Any] | None:
+    """What the line and the panel show: the original, what derives from it, the same
+    event, the story; lags from publication times (first seen as the fallback)."""
     upstream, downstream = store.links_of_article(db, article_id)
     story = store.story_of_article(db, article_id)
     if not upstream and not downstream and story is None:
         return None
-    originals = [_other(r) for r in upstream if r["relation"] != "same_event"]
-    derived = [_other(r) for r in downstream if r["relation"] != "same_event"]
-    same = [_other(r) for r in upstream + downstream if r["relation"] == "same_event"]
+    here = db.articles.get_row(article_id)
+    outlets = db.reader.outlet_names([r["other_id"] for r in upstream + downstream])
+    label = labels(lang)
+    ups = [_other(r, here, outlets, label, True) for r in upstream]
+    downs = [_other(r, here, outlets, label, False) for r in downstream]
+    originals = [o for o in ups if o["relation"] != "same_event"]
+    derived = [d for d in downs if d["relation"] != "same_event"]
+    sites, translating = republished_counts(derived)
     return {"original": originals[0] if originals else None, "derived": derived,
-            "same_event": same, "story": dict(story) if story else None}
+            "same_event": [o for o in ups + downs if o["relation"] == "same_event"],
+            "story": dict(story) if story else None,
+            "republished_sites": sites, "republished_translated": translating}
 
 
 def provenance_context(request: Request) -> dict[str, Any]:
@@ -121,7 +151,8 @@ def provenance_context(request: Request) -> dict[str, Any]:
     article_id = request.path_params.get("article_id")
     if isinstance(article_id, int) and request.url.path.startswith("/articles/"):
         try:
-            found["provenance"] = article_provenance(web_of(request).db, article_id)
+            found["provenance"] = article_provenance(web_of(request).db, article_id,
+                                                     reader_language(request))
         except DATABASE_ERRORS:
             log.warning("provenance panel unavailable for article %s", article_id, exc_info=True)
             found["provenance"] = None
@@ -145,19 +176,19 @@ class TimelinePoint:
 
 def timeline(members: list) -> dict[str, Any]:
     """Positions for the story's inline SVG: one row per version, x by first-seen time."""
-    times = [_epoch(m["first_seen"]) or 0.0 for m in members]
+    times = [_epoch(m.get("published")) or _epoch(m["first_seen"]) or 0.0 for m in members]
     start, end = min(times), max(times)
     span = max(end - start, 1.0)
     points = [TimelinePoint(m["id"], round(TIMELINE_LEFT + (t - start) / span * TIMELINE_WIDTH, 1),
                             row * ROW_HEIGHT + 20, f"{m['site']} · {m['language']}",
-                            m["relation"] or "original", m["first_seen"])
+                            m["relation"] or "original", m.get("published") or m["first_seen"])
               for row, (m, t) in enumerate(zip(members, times))]
     by_id = {p.article_id: p for p in points}
     edges = [(by_id[m["derived_from"]], by_id[m["id"]]) for m in members
              if m["derived_from"] in by_id and m["relation"] in ("copy", "translation", "paraphrase")]
     return {"points": points, "edges": edges, "height": len(points) * ROW_HEIGHT + 30,
-            "width": TIMELINE_LEFT + TIMELINE_WIDTH + 20, "start": members[0]["first_seen"],
-            "end": members[-1]["first_seen"], "span": human_lag(int(end - start))}
+            "width": TIMELINE_LEFT + TIMELINE_WIDTH + 20, "start": points[times.index(start)].when,
+            "end": points[times.index(end)].when, "span": human_lag(int(end - start))}
 
 
 def story_page(request: Request) -> Response:
@@ -165,8 +196,17 @@ def story_page(request: Request) -> Response:
     story = store.get_story(db, request.path_params["story_id"])
     if story is None:
         raise HTTPException(404, "no such story")
-    members = [dict(row, site=row["site_name"] or host_of(row["url"]), lag=human_lag(
-        row["lag_seconds"])) for row in store.story_members(db, story["id"])]
+    label = labels(reader_language(request))
+    rows = store.story_members(db, story["id"])
+    outlets = db.reader.outlet_names([row["id"] for row in rows])
+    by_id = {row["id"]: row for row in rows}
+    members = []
+    for row in rows:
+        lag = lag_between(row, by_id[row["derived_from"]]) if row["derived_from"] in by_id \
+            else Lag(row["lag_seconds"], "first_seen" if row["lag_seconds"] is not None else "")
+        members.append(dict(row, site=outlets.get(row["id"]) or row["site_name"] or host_of(row["url"]),
+                            lag=human_lag(lag.seconds),
+                            lag_phrase=lag_phrase(lag, label, human_lag, earlier=False)))
     if not members:
         raise HTTPException(404, "this story has no articles left")
     return render(request, "story.html", {"story": story, "members": members,
@@ -192,19 +232,51 @@ def site_figures(rows: list) -> dict[str, Any]:
     return {"count": len(rows), "derived": len(derived),
             "share": round(len(derived) / len(rows), 3) if rows else 0.0,
             "median_lag": human_lag(int(statistics.median(lags))) if lags else "",
+            "median_basis": "published" if derived and all(
+                r.get("lag_basis") == "published" for r in derived if r["lag_seconds"] is not None)
+            else "first_seen",
             "drawn_on": Counter(host_of(r["original_url"]) for r in derived).most_common(),
             "signals": sorted(signals.items()), "relay": relay, "reasons": reasons,
             "relations": Counter(r["relation"] for r in derived).most_common()}
+
+
+def reason_words(reason: str, label) -> str:
+    """A relay judgement's reason with its signal names in the reader's words."""
+    for name in ("translation_disclaimer", "outlet_in_title", "source_credit",
+                 "untranslated_fragments"):
+        reason = reason.replace(name, label(name))
+    return reason
+
+
+def site_rows_with_lags(db, rows: list, label) -> list[dict[str, Any]]:
+    """Site rows as dicts whose ``lag_seconds`` comes from publication times when both
+    pages give one (``lag_basis``), with the phrase a reader sees."""
+    times = db.reader.article_times(sorted({r["derived_from"] for r in rows
+                                            if r["derived_from"] is not None}))
+    found = []
+    for row in rows:
+        lag = lag_between(row, times[row["derived_from"]]) if row["derived_from"] in times \
+            else Lag(None, "")
+        if lag.seconds is None and row["lag_seconds"] is not None:
+            lag = Lag(row["lag_seconds"], "first_seen")
+        found.append(dict(row, lag_seconds=lag.seconds, lag_basis=lag.basis,
+                          lag_phrase=lag_phrase(lag, label, human_lag, earlier=False)))
+    return found
 
 
 def site_page(request: Request) -> Response:
     host = request.path_params["host"].strip().lower()
     if not host or len(host) > 255 or "/" in host:
         raise HTTPException(400, "a site is a host name, like example.org")
-    rows = store.site_articles(web_of(request).db, host)
+    db = web_of(request).db
+    label = labels(reader_language(request))
+    rows = site_rows_with_lags(db, store.site_articles(db, host), label)
     if not rows:
         raise HTTPException(404, f"no stored article from {host}")
-    return render(request, "site.html", {"host": host, "figures": site_figures(rows),
+    outlet = db.reader.outlet_names([rows[0]["id"]]).get(rows[0]["id"]) or host
+    figures = site_figures(rows)
+    figures["reasons"] = [reason_words(reason, label) for reason in figures["reasons"]]
+    return render(request, "site.html", {"host": host, "outlet": outlet, "figures": figures,
                                          "rows": rows[:100], "pt": labels(reader_language(request))})
 
 
@@ -214,8 +286,11 @@ def provenance_routes() -> list[Route]:
 
 def install_provenance(app: Starlette) -> None:
     """Add the story and site pages, and the article panel's context."""
-    app.router.routes.extend(provenance_routes())
+    from .indexes import index_routes
+
+    app.router.routes.extend(provenance_routes() + index_routes())
     templates = app.state.web.templates
     templates.context_processors.append(provenance_context)
     templates.env.filters["site_of"] = host_of
     templates.env.filters["lag"] = human_lag
+    templates.env.filters["kind_words"] = kind_words

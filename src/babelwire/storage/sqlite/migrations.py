@@ -241,6 +241,98 @@ M6_ENTRY_CONTENT = """
     )
 """
 
+# 7: watches, their matches, the alert outbox and its delivery log (issue 15). A match is
+# unique per (watch, article); an outbox row per (match, channel).
+M7_WATCHES = """
+    CREATE TABLE watches (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        target TEXT NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        email_mode TEXT NOT NULL DEFAULT 'immediate',
+        webhook_url TEXT NOT NULL DEFAULT '',
+        webhook_secret TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE watch_matches (
+        id INTEGER PRIMARY KEY,
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        reason TEXT NOT NULL DEFAULT '',
+        matched_at TEXT NOT NULL,
+        UNIQUE (watch_id, article_id)
+    );
+    CREATE TABLE watch_alerts (
+        id INTEGER PRIMARY KEY,
+        match_id INTEGER NOT NULL REFERENCES watch_matches(id) ON DELETE CASCADE,
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        delivered_at TEXT,
+        last_error TEXT,
+        lease_until TEXT,
+        UNIQUE (match_id, channel)
+    );
+    CREATE INDEX watch_alerts_due ON watch_alerts(delivered_at, next_attempt_at);
+    CREATE TABLE watch_deliveries (
+        id INTEGER PRIMARY KEY,
+        alert_id INTEGER NOT NULL REFERENCES watch_alerts(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+"""
+
+# 8: the evidence archive's index (issue 15): where each fetched exchange sits in the WARC
+# files (a response, or a revisit of an identical payload), and which records each article
+# was built from.
+M8_ARCHIVE = """
+    CREATE TABLE archive_records (
+        id INTEGER PRIMARY KEY,
+        record_id TEXT NOT NULL UNIQUE,
+        uri TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        payload_digest TEXT NOT NULL,
+        file TEXT NOT NULL,
+        offset INTEGER NOT NULL,
+        length INTEGER NOT NULL,
+        refers_to INTEGER REFERENCES archive_records(id) ON DELETE SET NULL
+    );
+    CREATE INDEX archive_records_uri ON archive_records(uri, fetched_at);
+    CREATE INDEX archive_records_digest ON archive_records(payload_digest, kind);
+    CREATE INDEX archive_records_time ON archive_records(fetched_at);
+    CREATE TABLE article_archive (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        record_id INTEGER NOT NULL REFERENCES archive_records(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        PRIMARY KEY (article_id, record_id)
+    );
+    CREATE INDEX article_archive_record ON article_archive(record_id);
+"""
+
+# 9: WebSub subscriptions (issue 15): the hub a feed declares, the secret its pushes are
+# signed with, and the lease; one row per source (state 'none' when it declares no hub).
+M9_WEBSUB = """
+    CREATE TABLE websub_subscriptions (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL UNIQUE REFERENCES sources(id) ON DELETE CASCADE,
+        hub TEXT NOT NULL DEFAULT '',
+        topic TEXT NOT NULL DEFAULT '',
+        secret TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL,
+        checked_at TEXT NOT NULL,
+        lease_until TEXT,
+        pushed_at TEXT,
+        last_error TEXT
+    );
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     M1_BASE,
     M2_TRANSLATION_MEMORY,
@@ -248,6 +340,9 @@ MIGRATIONS: tuple[str, ...] = (
     M4_PROVENANCE,
     M5_CLAIMS,
     M6_ENTRY_CONTENT,
+    M7_WATCHES,
+    M8_ARCHIVE,
+    M9_WEBSUB,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -157,3 +157,29 @@ def translations_into(db: Database, article_ids: list[int],
         f"SELECT * FROM translations WHERE language = ? AND article_id IN ({marks})",
         (language, *article_ids)).fetchall()
     return {row["article_id"]: {language: translation_from_row(row)} for row in rows}
+
+
+def outlet_names(db: Database, article_ids: list[int]) -> dict[int, str]:
+    """article id -> its outlet: the source's name, else the page's site name ('' if neither)."""
+    if not article_ids:
+        return {}
+    marks = ",".join("?" for _ in article_ids)
+    rows = db.read().execute(
+        "SELECT a.id, COALESCE(NULLIF(s.name, ''), NULLIF(a.site_name, ''), '') AS outlet "
+        f"FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id IN ({marks})",
+        tuple(article_ids)).fetchall()
+    return {row["id"]: row["outlet"] for row in rows}
+
+
+def article_times(db: Database, article_ids: list[int]) -> dict[int, dict[str, str | None]]:
+    """article id -> {"published", "first_seen"} (for lags between versions)."""
+    found: dict[int, dict[str, str | None]] = {}
+    ids = list(article_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" for _ in chunk)
+        for row in db.read().execute(
+                f"SELECT id, published, first_seen FROM articles WHERE id IN ({marks})",
+                tuple(chunk)):
+            found[row["id"]] = {"published": row["published"], "first_seen": row["first_seen"]}
+    return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import articles, claims, entries, memory, provenance, reader, sources, translations
 from . import search as fts
 from . import source_admin
+from . import archive, exports, watches, websub
 from .base import Repository, bind
 
 
@@ -99,3 +100,48 @@ class SqliteReader(Repository):
     stories_of = bind(reader.stories_of)
     translated_titles = bind(reader.translated_titles)
     translations_into = bind(reader.translations_into)
+    outlet_names = bind(reader.outlet_names)
+    article_times = bind(reader.article_times)
+
+
+class SqliteWatches(Repository):
+    add = bind(watches.add_watch)
+    list = bind(watches.list_watches)
+    get = bind(watches.get_watch)
+    remove = bind(watches.remove_watch)
+    text_candidates = bind(watches.text_candidates)
+    outlet_candidates = bind(watches.outlet_candidates)
+    relay_candidates = bind(watches.relay_candidates)
+    record_matches = bind(watches.record_matches)
+    matches = bind(watches.watch_matches)
+    claim_alerts = bind(watches.claim_alerts)
+    mark_delivered = bind(watches.mark_delivered)
+    mark_failed = bind(watches.mark_failed)
+    pending_alerts = bind(watches.pending_alerts)
+    deliveries = bind(watches.deliveries)
+
+
+class SqliteArchive(Repository):
+    original_of = bind(archive.original_of)
+    add_record = bind(archive.add_record)
+    link_articles = bind(archive.link_articles)
+    records_of_articles = bind(archive.records_of_articles)
+    records_between = bind(archive.records_between)
+    records_by_id = bind(archive.records_by_id)
+    forget_before = bind(archive.forget_before)
+
+
+class SqliteWebSub(Repository):
+    save = bind(websub.save_subscription)
+    get = bind(websub.get_subscription)
+    list = bind(websub.subscriptions)
+    set_verified = bind(websub.set_verified)
+    set_pushed = bind(websub.set_pushed)
+    publishing_rates = bind(websub.publishing_rates)
+    set_next_check = bind(websub.set_next_check)
+
+
+class SqliteExports(Repository):
+    articles = bind(exports.export_articles)
+    stories = bind(exports.export_stories)
+    links = bind(exports.export_links)

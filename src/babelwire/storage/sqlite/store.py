@@ -15,6 +15,7 @@ from pathlib import Path
 from .database import Database
 from .repositories import (SqliteArticles, SqliteEntries, SqliteMemory, SqliteProvenance,
                            SqliteReader, SqliteSearch, SqliteSources, SqliteTranslations)
+from .repositories import SqliteArchive, SqliteExports, SqliteWatches, SqliteWebSub
 
 
 class SqliteStore(Database):
@@ -36,6 +37,10 @@ class SqliteStore(Database):
         self.provenance = SqliteProvenance(self)
         self.search = SqliteSearch(self)
         self.reader = SqliteReader(self)
+        self.watches = SqliteWatches(self)
+        self.archive = SqliteArchive(self)
+        self.websub = SqliteWebSub(self)
+        self.exports = SqliteExports(self)
 
     def change_token(self) -> int | None:
         """A number that changes whenever anyone (this process or another) commits;
