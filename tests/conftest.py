@@ -1,5 +1,7 @@
 """Fixtures shared across test folders: local settings and the demo newsroom ingested once."""
 
+import os
+
 import pytest
 
 from babelwire.compose import pipeline_context
@@ -46,6 +48,9 @@ def postgres_server():
     from babelwire.storage.postgres.throwaway import ThrowawayServer, find_binaries
 
     binaries = find_binaries()
+    if binaries is None and os.environ.get("CI"):
+        pytest.fail("CI must test PostgreSQL: its server binaries (initdb, pg_ctl) are missing; "
+                    "`make test` installs Debian's postgresql")
     if binaries is None:
         pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not installed: "
                     "apt-get install postgresql (make test does)")

@@ -31,7 +31,9 @@ REPLACE_KEYS = {
     "translations": ("article_id", "language"),
 }
 TABLES_WITH_ID = frozenset({"sources", "entries", "articles", "translations", "source_events",
-                            "stories", "provenance_links"})
+                            "stories", "provenance_links", "watches", "watch_matches",
+                            "watch_alerts", "watch_deliveries", "archive_records",
+                            "websub_subscriptions"})
 
 _INSERT = re.compile(r"^\s*INSERT\s+(OR\s+(IGNORE|REPLACE)\s+)?INTO\s+(\w+)\s*\(([^)]*)\)",
                      re.IGNORECASE | re.DOTALL)

@@ -14,6 +14,7 @@ from ..sqlite import repositories as shared
 from ..sqlite.base import bind
 from . import claims
 from . import search as tsearch
+from . import watches as pwatches
 from .database import Database
 
 
@@ -31,6 +32,11 @@ class PostgresSearch(shared.Repository):
     bulk_loading = bind(tsearch.bulk_loading)
 
 
+class PostgresWatches(shared.SqliteWatches):
+    text_candidates = bind(pwatches.text_candidates)
+    claim_alerts = bind(pwatches.claim_alerts)
+
+
 class PostgresStore(Database):
     """One PostgreSQL database, its repositories and its change token."""
 
@@ -46,6 +52,11 @@ class PostgresStore(Database):
         self.provenance = shared.SqliteProvenance(self)
         self.search = PostgresSearch(self)
         self.reader = shared.SqliteReader(self)
+        self.watches = PostgresWatches(self)
+        self.archive = shared.SqliteArchive(self)
+        self.websub = shared.SqliteWebSub(self)
+        self.exports = shared.SqliteExports(self)
+        self.workers = shared.SqliteWorkers(self)
 
     def change_token(self) -> str:
         """Changes whenever any transaction that wrote commits or starts (anyone's, any

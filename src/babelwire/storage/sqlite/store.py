@@ -15,7 +15,8 @@ from pathlib import Path
 from .database import Database
 from .repositories import (SqliteArticles, SqliteEntries, SqliteMemory, SqliteProvenance,
                            SqliteReader, SqliteSearch, SqliteSources, SqliteTranslations)
-from .repositories import SqliteArchive, SqliteExports, SqliteWatches, SqliteWebSub
+from .repositories import (SqliteArchive, SqliteExports, SqliteWatches, SqliteWebSub,
+                           SqliteWorkers)
 
 
 class SqliteStore(Database):
@@ -41,6 +42,7 @@ class SqliteStore(Database):
         self.archive = SqliteArchive(self)
         self.websub = SqliteWebSub(self)
         self.exports = SqliteExports(self)
+        self.workers = SqliteWorkers(self)
 
     def change_token(self) -> int | None:
         """A number that changes whenever anyone (this process or another) commits;
