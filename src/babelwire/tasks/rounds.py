@@ -1,4 +1,5 @@
-"""One worker's round: poll due sources, fetch pages, translate, trace, all claimed.
+"""One worker's round: poll due sources, fetch pages, translate, trace, match watches and
+deliver alerts, all claimed.
 
 Every item is claimed with a lease (``worker.lease_seconds``) before it is
 worked on, so any number of workers (processes, machines) share one database:
@@ -14,12 +15,14 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass
 
 from ..localize import _translate_one, translate_options
 from ..pipeline import Context
 from ..provenance.incremental import trace_new_articles
 from ..storage.claims import worker_id
+from ..watch.hook import after_pass
 from ..worker import RunReport, poll_source, process_entry
 
 log = logging.getLogger(__name__)
@@ -93,6 +96,21 @@ def trace(ctx: Context, report: RunReport) -> None:
             trace_new_articles(ctx, report)
 
 
+def watches(ctx: Context, report: RunReport, *, wait: float = 0.0) -> bool:
+    """Archive links, WebSub, poll intervals, watch matches and alert delivery: one worker at
+    a time (matches and alerts are idempotent anyway; this keeps hubs from double requests).
+    With ``wait``, retry the lock for up to that many seconds. True when this worker ran it."""
+    deadline = time.monotonic() + wait
+    while True:
+        with ctx.db.lock("watches") as mine:
+            if mine:
+                after_pass(ctx, report)
+                return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.2)
+
+
 def run_round(ctx: Context, report: RunReport) -> RoundResult:
     me = worker_id()
     polled = poll_due(ctx, report)
@@ -100,6 +118,7 @@ def run_round(ctx: Context, report: RunReport) -> RoundResult:
     translations = translate_batch(ctx, report, me)
     if pages or translations:
         trace(ctx, report)
+    watches(ctx, report)  # every round: a failed alert's retry comes due with no new article
     return RoundResult(polled, pages, translations)
 
 
@@ -119,6 +138,8 @@ def work(ctx: Context, stop: threading.Event, until_idle: bool = False) -> RunRe
         result = run_round(ctx, report)
         if result.idle:
             if until_idle and all_done(ctx):
+                # the last work may have landed while another worker held the lock
+                watches(ctx, report, wait=ctx.settings["worker.lease_seconds"])
                 break
             stop.wait(ctx.settings["worker.idle_seconds"])
     log.info("worker %s: %s", worker_id(), report.summary())
