@@ -48,7 +48,8 @@ def languages_present(db: Database, candidates: list[str]) -> list[str]:
     codes = list(dict.fromkeys(candidates))
     if not codes:
         return []
-    probe = "SELECT ? AS code WHERE EXISTS (SELECT 1 FROM articles WHERE language = ?)"
+    probe = ("SELECT CAST(? AS TEXT) AS code "
+             "WHERE EXISTS (SELECT 1 FROM articles WHERE language = ?)")
     sql = " UNION ALL ".join(probe for _ in codes)
     params = [value for code in codes for value in (code, code)]
     present = {row["code"] for row in db.read().execute(sql, params)}

@@ -6,7 +6,7 @@ from . import (articles, claims, entries, memory, provenance, reader, reader_gro
                translations)
 from . import search as fts
 from . import source_admin
-from . import archive, exports, watches, websub
+from . import archive, exports, watches, websub, worker_status
 from .base import Repository, bind
 
 
@@ -149,3 +149,11 @@ class SqliteExports(Repository):
     articles = bind(exports.export_articles)
     stories = bind(exports.export_stories)
     links = bind(exports.export_links)
+
+
+class SqliteWorkers(Repository):
+    started = bind(worker_status.worker_started)
+    stopped = bind(worker_status.worker_stopped)
+    pass_started = bind(worker_status.pass_started)
+    pass_finished = bind(worker_status.pass_finished)
+    get = bind(worker_status.get_worker_status)
