@@ -118,3 +118,15 @@ def test_every_page_has_the_search_box_in_its_header(client, path):
     page = client.get(path, params={"lang": "en"}).text
     header = page[page.index("<header"):page.index("</header>")]
     assert 'role="search"' in header and 'name="q"' in header and 'action="/search"' in header
+
+
+def test_relevance_ranks_within_the_newest_matches(store, monkeypatch):
+    from babelwire.storage.search import SearchFilters, parse_query
+    from babelwire.storage.sqlite import search as fts
+
+    query = parse_query("texte OR brève")  # the seven fillers, one per id
+    newest = [r.id for r in store.db.search.search(query, SearchFilters(), 10)]
+    monkeypatch.setattr(fts, "RELEVANCE_WINDOW", 3)
+    ranked = [r.id for r in store.db.search.search(query, SearchFilters(), 10, relevance=True)]
+    assert sorted(ranked) == sorted(newest[:3])  # only the three newest matches are ranked
+    assert store.db.search.search(query, SearchFilters(), 10, relevance=True, offset=3) == []

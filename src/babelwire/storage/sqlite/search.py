@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from .store import SqliteStore as Database
 
 TITLE_WEIGHT = 4.0  # a word in the title counts as much as four in the body
+RELEVANCE_WINDOW = 2000  # ranked by relevance: the newest matches, so a common word stays fast
+
+_MATCHES = ("FROM search_index JOIN articles a ON a.id = search_index.rowid "
+            "WHERE search_index MATCH ?")
 
 _SELECT = (
     "SELECT a.*, s.name AS source_name, s.url AS source_url, "
@@ -27,25 +31,50 @@ _SELECT = (
 def search_articles(db: Database, query: SearchQuery, filters: SearchFilters, limit: int,
                     before_id: int | None = None, *, relevance: bool = False,
                     offset: int = 0) -> list[ArticleRow]:
-    """Matching articles with a marked ``snippet``: newest stored first (by id), or by
-    FTS5's bm25 rank with titles weighing more than bodies (``relevance``, id breaking ties)."""
+    """Matching articles with a marked ``snippet``: newest stored first (by id), or best
+    match first (``relevance``: FTS5's bm25, titles weighing more, id breaking ties) among
+    the newest ``RELEVANCE_WINDOW`` matches."""
     if query.empty:
         return []
-    sql, params = _SELECT, [query.fts()]
+    where, params = _where(filters, None if relevance else before_id)
+    if relevance:
+        return _by_relevance(db, query.fts(), where, params, limit, offset)
+    sql = f"{_SELECT}{where} ORDER BY search_index.rowid DESC LIMIT ? OFFSET ?"
+    rows = db.read().execute(sql, [query.fts(), *params, limit, offset]).fetchall()
+    return [record_of(ArticleRow, row) for row in rows]
+
+
+def _where(filters: SearchFilters, before_id: int | None) -> tuple[str, list[object]]:
     conditions = {
         "a.language = ?": filters.language, "a.source_id = ?": filters.source_id,
         "COALESCE(a.published, a.first_seen) >= ?": filters.since,
         "COALESCE(a.published, a.first_seen) < ?": _day_after(filters.until),
         "search_index.rowid < ?": before_id,
     }
-    for condition, value in conditions.items():
-        if value is not None:
-            sql += f" AND {condition}"
-            params.append(value)
-    order = f"bm25(search_index, {TITLE_WEIGHT}, 1.0), " if relevance else ""
-    sql += f" ORDER BY {order}search_index.rowid DESC LIMIT ? OFFSET ?"
-    params.extend([limit, offset])
-    return [record_of(ArticleRow, row) for row in db.read().execute(sql, params).fetchall()]
+    kept = {condition: value for condition, value in conditions.items() if value is not None}
+    return "".join(f" AND {condition}" for condition in kept), list(kept.values())
+
+
+def _by_relevance(db: Database, fts: str, where: str, params: list[object], limit: int,
+                  offset: int) -> list[ArticleRow]:
+    """Rank only rowids (bm25 over every match of a common word costs too much: the window
+    is the newest matches, found on the rowid order), then read the page's rows."""
+    conn = db.read()
+    edge = conn.execute(f"SELECT search_index.rowid {_MATCHES}{where} ORDER BY "
+                        "search_index.rowid DESC LIMIT 1 OFFSET ?",
+                        [fts, *params, RELEVANCE_WINDOW - 1]).fetchone()
+    window = " AND search_index.rowid >= ?" if edge else ""
+    ranked = [row[0] for row in conn.execute(
+        f"SELECT search_index.rowid {_MATCHES}{where}{window} ORDER BY "
+        f"bm25(search_index, {TITLE_WEIGHT}, 1.0), search_index.rowid DESC LIMIT ? OFFSET ?",
+        [fts, *params, *([edge[0]] if edge else []), limit, offset])]
+    if not ranked:
+        return []
+    marks = ",".join("?" for _ in ranked)
+    rows = conn.execute(f"{_SELECT} AND search_index.rowid IN ({marks})",
+                        [fts, *ranked]).fetchall()
+    place = {article_id: n for n, article_id in enumerate(ranked)}
+    return sorted((record_of(ArticleRow, row) for row in rows), key=lambda r: place[r.id])
 
 
 def _day_after(day: str | None) -> str | None:
