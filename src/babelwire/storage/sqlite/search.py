@@ -57,24 +57,18 @@ def _where(filters: SearchFilters, before_id: int | None) -> tuple[str, list[obj
 
 def _by_relevance(db: Database, fts: str, where: str, params: list[object], limit: int,
                   offset: int) -> list[ArticleRow]:
-    """Rank only rowids (bm25 over every match of a common word costs too much: the window
-    is the newest matches, found on the rowid order), then read the page's rows."""
+    """bm25 over every match of a common word costs too much: only the newest matches are
+    ranked (the window's edge is found on the rowid order, which FTS5 reads cheaply)."""
     conn = db.read()
     edge = conn.execute(f"SELECT search_index.rowid {_MATCHES}{where} ORDER BY "
                         "search_index.rowid DESC LIMIT 1 OFFSET ?",
                         [fts, *params, RELEVANCE_WINDOW - 1]).fetchone()
     window = " AND search_index.rowid >= ?" if edge else ""
-    ranked = [row[0] for row in conn.execute(
-        f"SELECT search_index.rowid {_MATCHES}{where}{window} ORDER BY "
-        f"bm25(search_index, {TITLE_WEIGHT}, 1.0), search_index.rowid DESC LIMIT ? OFFSET ?",
-        [fts, *params, *([edge[0]] if edge else []), limit, offset])]
-    if not ranked:
-        return []
-    marks = ",".join("?" for _ in ranked)
-    rows = conn.execute(f"{_SELECT} AND search_index.rowid IN ({marks})",
-                        [fts, *ranked]).fetchall()
-    place = {article_id: n for n, article_id in enumerate(ranked)}
-    return sorted((record_of(ArticleRow, row) for row in rows), key=lambda r: place[r.id])
+    rows = conn.execute(
+        f"{_SELECT}{where}{window} ORDER BY bm25(search_index, {TITLE_WEIGHT}, 1.0), "
+        "search_index.rowid DESC LIMIT ? OFFSET ?",
+        [fts, *params, *([edge[0]] if edge else []), limit, offset]).fetchall()
+    return [record_of(ArticleRow, row) for row in rows]
 
 
 def _day_after(day: str | None) -> str | None:
