@@ -139,6 +139,9 @@ def _process(ctx: Context, entry: entry_store.PendingEntry, report: RunReport) -
     try:
         record = run_stages(PageRecord(entry=entry), ctx)
     except Drop as drop:
+        if drop.code == "already_done":  # stored by a worker whose claim lapsed: done, once
+            entry_store.mark_done(ctx.db, entry.id, drop.article_id)
+            return
         entry_store.mark_done(ctx.db, entry.id, None, status="dropped", code=drop.code,
                               message=drop.reason)
         with report.lock:
