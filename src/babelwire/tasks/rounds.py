@@ -24,7 +24,8 @@ from ..pipeline import Context
 from ..provenance.incremental import trace_new_articles
 from ..storage.claims import worker_id
 from ..watch.hook import after_pass
-from ..worker import RunReport, poll_source, process_entry
+from ..report import RunReport
+from ..worker import poll_source, process_entry
 
 log = logging.getLogger(__name__)
 
