@@ -8,9 +8,12 @@ each word is:
 * unknown (``*Bafokeng``): the engine cannot translate the run, and the known
   words around it would be translated word by word ("Sveriges Irradiate"),
   so the run is kept;
-* a person's name (``<np><ant>``, ``<np><cog>``) next to a word that can be a
-  common word ("Donald Trump", "Clara Bennett" in Spanish, where *clara* is
-  an adjective): kept, or the engine translates half a name;
+* a word that is only a person's name (``<np><ant>``, ``<np><cog>``) next to
+  a word that can be a common word ("Donald Trump", "Clara Bennett" in
+  Spanish, where *clara* is an adjective): kept, or the engine translates
+  half a name; a run whose person-name readings all belong to words that are
+  common words too ("French Revolution", where *French* is also a surname;
+  "Ring's CEO") is an ordinary phrase and goes to the engine;
 * anything else (common words, places and names the dictionary translates:
   "États-Unis", "Catholic Church", "Best Actor", "George W. Bush") goes to the
   engine, which knows it and keeps the sentence's agreement and word order.
@@ -64,7 +67,8 @@ def keep_verbatim(units: list[set[str]]) -> bool:
     """True when a run of analysed words should skip the engine (see the module docstring)."""
     if any(UNKNOWN in classes for classes in units):
         return True
-    return any(PERSON in classes for classes in units) and any(COMMON in classes for classes in units)
+    only_person = any(PERSON in classes and COMMON not in classes for classes in units)
+    return only_person and any(COMMON in classes for classes in units)
 
 
 def kept_part(name: str, units: list[tuple[str, set[str]]]) -> str | None:
