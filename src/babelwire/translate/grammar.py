@@ -1,0 +1,139 @@
+"""Grammar repairs of a rule-based engine's output, per target language.
+
+Each rule mends a systematic error Apertium makes on real news, one that the
+target language's grammar (not the sentence at hand) proves wrong, and most
+are judged against the source sentence so they fire only where its evidence
+is there:
+
+* from French into English, the passé composé comes out as a present
+  perfect ("Siminoff has declared that the sales have augmented"): French
+  news tells past events in the passé composé where English uses the simple
+  past, so "has/have + participle" becomes the simple past ("declared",
+  "was", "were") when the source has a compound past, unless the sentence
+  says the perfect is meant (already, ever, never, yet, since, so far, ...),
+  the perfect is negated or follows a modal ("would have"); Spanish keeps a
+  real perfect and is left alone;
+* into English, a day of the week after "the" (Spanish "el lunes" gives "The
+  Monday, ..."): "On Monday", or just "Monday" after a preposition;
+* into English, "among" two things ("among 1977 and 1981", from "entre"):
+  "between";
+* into English, decades ("the years 1960", "the decade of 1980", from "los
+  años 1960", "les années 1960"): "the 1960s"; into French, the English
+  decade Apertium copies ("le 1960s", "Pendant 1960s"): "les années 1960";
+* into English, Spanish "EE. UU." (Estados Unidos) left as it is: "U.S.";
+* from English into French through a pro-drop pivot (Catalan, Spanish), a
+  subject pronoun appears after "et" where English shared the subject ("I
+  called and sent" gives "J'ai appelé et il a envoyé"): dropped when the
+  English source has no pronoun after "and";
+* into French, "dans" before a year the source puts after "in" ("Dans 1895",
+  from "In 1895"): "En 1895".
+"""
+
+from __future__ import annotations
+
+import re
+
+_ET_PRONOUN = re.compile(r"\bet (?:il|elle|ils|elles) (?!y\b|faut\b|-)")
+_AND_PRONOUN = re.compile(r"\band (?:he|she|it|they|I|we|you)\b", re.IGNORECASE)
+_DANS_YEAR = re.compile(r"\b(?P<dans>[Dd])ans (?P<year>[12]\d{3})\b(?![,.]\d)")
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_THE_DAY = re.compile(rf"\b(?P<prep>(?:[Oo]n|[Uu]ntil|[Bb]y|[Ff]rom|[Ss]ince|[Tt]ill|[Oo]f) )?(?P<the>[Tt]he) "
+                      rf"(?P<day>{_DAYS})\b(?!['’]|s\b| (?:after|before|of|that|when|which|following)\b)")
+# the perfect is meant: these words keep "has/have + participle" as it is
+_PERFECT_MEANT = re.compile(r"\b(?:already|just|yet|ever|never|since|recently|lately|so far|until now|up to now|"
+                            r"always|for years|still)\b", re.IGNORECASE)
+_PERFECT = re.compile(r"(?<!\w)(?<!to )(?<!would )(?<!could )(?<!should )(?<!might )(?<!must )(?<!may )(?<!will )"
+                      r"(?<!shall )(?<!can )(?<!not )(?P<subject>(?:I|[Ww]e|[Yy]ou|[Tt]hey) )?(?P<aux>has|have)"
+                      r"(?P<negation> not)? (?P<participle>[a-z]+)\b")
+_FRENCH_COMPOUND_PAST = re.compile(r"\b(?:ai|as|a|avons|avez|ont|avait|avaient|eu|été)\s+(?:\w+\s+)?"
+                                   r"\w+(?:é|ée|és|ées|i|is|ie|ies|it|u|us|ue|ert|ort|int|aint|eint)\b")
+IRREGULAR_PAST = dict(pair.split(":") for pair in """done:did gone:went made:made seen:saw taken:took given:gave
+said:said known:knew become:became begun:began found:found got:got gotten:got left:left come:came won:won
+lost:lost held:held led:led brought:brought put:put run:ran written:wrote shown:showed grown:grew fallen:fell
+chosen:chose spoken:spoke broken:broke risen:rose eaten:ate driven:drove thrown:threw sent:sent built:built
+paid:paid told:told heard:heard kept:kept met:met felt:felt spent:spent meant:meant sold:sold struck:struck
+hit:hit set:set cut:cut let:let understood:understood stood:stood had:had thought:thought bought:bought
+caught:caught taught:taught fought:fought sought:sought drawn:drew flown:flew worn:wore torn:tore sworn:swore
+hidden:hid forgotten:forgot beaten:beat bitten:bit ridden:rode shaken:shook withdrawn:withdrew
+overtaken:overtook undertaken:undertook sung:sang swum:swam drunk:drank rung:rang sunk:sank shot:shot lit:lit
+spread:spread shut:shut quit:quit cast:cast hurt:hurt burst:burst lent:lent bent:bent dealt:dealt slept:slept
+swept:swept wept:wept fled:fled fed:fed sped:sped""".split())
+_AMONG_TWO = re.compile(r"\b(?P<among>[Aa])mong (?!(?:which|whom|them|others|other|these|those)\b)"
+                        r"(?=[^,;:.()\"]{1,60}? and [^,;:.()\"]+?(?:[,;:.()\"]|$))")
+_YEARS = re.compile(r"\b(?P<the>[Tt]he )?(?:years|decade of) (?P<decade>(?:1[0-9]|20)?[0-9]0)\b"
+                    r"(?!\s*(?:and|to|or|-|–)\s*\d)(?![.,]\d)")
+_FRENCH_DECADE = re.compile(r"\b(?:(?P<article>[Ll]es?|[Dd]u|[Dd]es) )?(?P<decade>(?:1[0-9]|20)[0-9]0)s\b")
+_SPANISH_USA = re.compile(r"\bEE\. ?UU\.")
+
+
+def narrative_past(source: str, text: str) -> str:
+    """English "has/have + participle" made the simple past, unless the perfect is meant.
+
+    Only when the French ``source`` has a compound past ("a déclaré", "ont été"):
+    "has" alone may be a possession ("has limited means").
+    """
+    if _PERFECT_MEANT.search(text) or not _FRENCH_COMPOUND_PAST.search(source):
+        return text
+
+    def fix(match: re.Match[str]) -> str:
+        subject, participle, negation = match.group("subject") or "", match.group("participle"), match.group("negation")
+        if participle == "been":
+            plural = match.group("aux") == "have" and subject != "I "
+            return f"{subject}{'were' if plural else 'was'}{negation or ''}"
+        if negation:
+            return match.group(0)  # "has not declared": "did not declare" needs the verb's base form
+        if participle in IRREGULAR_PAST:
+            return subject + IRREGULAR_PAST[participle]
+        if len(participle) >= 4 and participle.endswith("ed") and not participle.endswith("eed"):
+            return subject + participle
+        return match.group(0)
+    return _PERFECT.sub(fix, text)
+
+
+def _en_year(source: str, match: re.Match[str]) -> str:
+    if not re.search(rf"\b[Ii]n {match.group('year')}\b", source):
+        return match.group(0)
+    return ("En " if match.group("dans") == "D" else "en ") + match.group("year")
+
+
+def _on_day(match: re.Match[str]) -> str:
+    if match.group("prep"):
+        return match.group("prep") + match.group("day")
+    return ("On " if match.group("the") == "The" else "on ") + match.group("day")
+
+
+def _drop_pivot_subject(source: str, translated: str) -> str:
+    if _AND_PRONOUN.search(source):
+        return translated
+    return _ET_PRONOUN.sub("et ", translated)
+
+
+def repair_grammar(source: str, translated: str, source_lang: str, target: str) -> str:
+    """``translated`` with the grammar rules above applied for ``target``."""
+    if target == "fr":
+        translated = _DANS_YEAR.sub(lambda m: _en_year(source, m), translated)
+        translated = _FRENCH_DECADE.sub(_french_decade, translated)
+        if source_lang == "en":
+            translated = _drop_pivot_subject(source, translated)
+    elif target == "en":
+        translated = _THE_DAY.sub(_on_day, translated)
+        translated = _AMONG_TWO.sub(lambda m: m.group("among").replace("a", "b").replace("A", "B") + "etween ",
+                                    translated)
+        translated = _YEARS.sub(_english_decade, translated)
+        translated = _SPANISH_USA.sub("U.S.", translated)
+        if source_lang == "fr":
+            translated = narrative_past(source, translated)
+    return translated
+
+
+def _english_decade(match: re.Match[str]) -> str:
+    the = match.group("the") or "the "
+    return f"{the}{match.group('decade')}s"
+
+
+def _french_decade(match: re.Match[str]) -> str:
+    article = (match.group("article") or "les").lower()
+    plural = "des" if article in ("du", "des") else "les"
+    if match.group("article") and match.group("article")[0].isupper():
+        plural = plural.capitalize()
+    return f"{plural} années {match.group('decade')}"
