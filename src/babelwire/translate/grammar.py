@@ -26,7 +26,12 @@ is there:
   called and sent" gives "J'ai appelé et il a envoyé"): dropped when the
   English source has no pronoun after "and";
 * into French, "dans" before a year the source puts after "in" ("Dans 1895",
-  from "In 1895"): "En 1895".
+  from "In 1895"): "En 1895"; "dans le/la/l'" before a capitalised name the
+  English source has after a bare "in" (a country or region: "in Sweden",
+  "in Tibet"; the engine adds the article French countries take): "en
+  Suède", "au Tibet", "en Inde";
+* into French, "lequel" as the subject of a relative after a comma (", which
+  was" gives ", lequel était"): ", qui".
 """
 
 from __future__ import annotations
@@ -64,6 +69,9 @@ _YEARS = re.compile(r"\b(?P<the>[Tt]he )?(?:years|decade of) (?P<decade>(?:1[0-9
                     r"(?!\s*(?:and|to|or|-|–)\s*\d)(?![.,]\d)")
 _FRENCH_DECADE = re.compile(r"\b(?:(?P<article>[Ll]es?|[Dd]u|[Dd]es) )?(?P<decade>(?:1[0-9]|20)[0-9]0)s\b")
 _SPANISH_USA = re.compile(r"\bEE\. ?UU\.")
+_IN_NAME = re.compile(r"\b[Ii]n (?P<the>the )?(?=[A-Z])")
+_DANS_NAME = re.compile(r"\b(?P<dans>[Dd])ans (?P<article>le |la |l'|l’)(?=[A-ZÀ-ÖØ-Þ])")
+_SUBJECT_LEQUEL = re.compile(r", (?:lequel|laquelle|lesquels|lesquelles) (?!de |du |des )")
 
 
 def narrative_past(source: str, text: str) -> str:
@@ -113,8 +121,10 @@ def repair_grammar(source: str, translated: str, source_lang: str, target: str) 
     if target == "fr":
         translated = _DANS_YEAR.sub(lambda m: _en_year(source, m), translated)
         translated = _FRENCH_DECADE.sub(_french_decade, translated)
+        translated = _SUBJECT_LEQUEL.sub(", qui ", translated)
         if source_lang == "en":
             translated = _drop_pivot_subject(source, translated)
+            translated = _countries(source, translated)
     elif target == "en":
         translated = _THE_DAY.sub(_on_day, translated)
         translated = _AMONG_TWO.sub(lambda m: m.group("among").replace("a", "b").replace("A", "B") + "etween ",
@@ -137,3 +147,20 @@ def _french_decade(match: re.Match[str]) -> str:
     if match.group("article") and match.group("article")[0].isupper():
         plural = plural.capitalize()
     return f"{plural} années {match.group('decade')}"
+
+
+def _countries(source: str, translated: str) -> str:
+    """"dans la Suède" -> "en Suède" where the source says "in Sweden" (no article), in order."""
+    bare = [not match.group("the") for match in _IN_NAME.finditer(source)]
+    found = list(_DANS_NAME.finditer(translated))
+    if not found or len(found) != len(bare):
+        return translated  # the two cannot be paired one to one
+    out, cursor = [], 0
+    for match, is_bare in zip(found, bare):
+        if not is_bare:
+            continue
+        masculine = match.group("article") == "le "
+        word = ("au " if masculine else "en ") if match.group("dans") == "d" else ("Au " if masculine else "En ")
+        out += [translated[cursor:match.start()], word]
+        cursor = match.end()
+    return "".join(out) + translated[cursor:]
