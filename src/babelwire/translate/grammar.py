@@ -20,6 +20,8 @@ is there:
 * into English, decades ("the years 1960", "the decade of 1980", from "los
   años 1960", "les années 1960"): "the 1960s"; into French, the English
   decade Apertium copies ("le 1960s", "Pendant 1960s"): "les années 1960";
+* into English, "the" before a title and a name ("the Dr. Ehud Ur", "the
+  king Louis XVI", from "el Dr.", "le roi"): "Dr. Ehud Ur", "King Louis XVI";
 * into English, Spanish "EE. UU." (Estados Unidos) left as it is: "U.S.";
 * from English into French through a pro-drop pivot (Catalan, Spanish), a
   subject pronoun appears after "et" where English shared the subject ("I
@@ -30,6 +32,13 @@ is there:
   English source has after a bare "in" (a country or region: "in Sweden",
   "in Tibet"; the engine adds the article French countries take): "en
   Suède", "au Tibet", "en Inde";
+* into French, the few adjectives that go before the noun (size, age,
+  beauty, goodness, rank: grand, petit, nouveau, vieux, beau, bon, mauvais,
+  gros, joli, jeune, premier) come after it ("une île nouvelle", "un
+  groupe petit"): moved before it, with the forms that takes ("une nouvelle
+  île", "un nouvel ami", "de nouvelles élections");
+* into French, "depuis lors" (the adverb "since then", from "since" before a
+  word the engine cannot read) before an article or a number: "depuis";
 * into French, "lequel" as the subject of a relative after a comma (", which
   was" gives ", lequel était"): ", qui".
 """
@@ -68,9 +77,32 @@ _AMONG_TWO = re.compile(r"\b(?P<among>[Aa])mong (?!(?:which|whom|them|others|oth
 _YEARS = re.compile(r"\b(?P<the>[Tt]he )?(?:years|decade of) (?P<decade>(?:1[0-9]|20)?[0-9]0)\b"
                     r"(?!\s*(?:and|to|or|-|–)\s*\d)(?![.,]\d)")
 _FRENCH_DECADE = re.compile(r"\b(?:(?P<article>[Ll]es?|[Dd]u|[Dd]es) )?(?P<decade>(?:1[0-9]|20)[0-9]0)s\b")
+# lower-case, as the engine writes them from "el rey", "le président"; capitalised ones may open a
+# name of their own ("the General Assembly")
+TITLES = ("doctor president king queen prince princess minister senator governor general pope professor "
+          "judge mayor ambassador bishop captain emperor empress pharaoh chancellor sultan duke duchess "
+          "count countess").split()
+_THE_TITLE = re.compile(r"\b[Tt]he (?P<title>Dr\.|Mr\.|Mrs\.|Ms\.|Dr|Mr|Mrs|Ms|prime minister|"
+                        + "|".join(TITLES) + r")(?= [A-Z][a-z])")
 _SPANISH_USA = re.compile(r"\bEE\. ?UU\.")
 _IN_NAME = re.compile(r"\b[Ii]n (?P<the>the )?(?=[A-Z])")
+_FOLD = str.maketrans("ÀÂÄÉÈÊËÎÏÔÖÙÛÜÇ", "AAAEEEEIIOOUUUC")
 _DANS_NAME = re.compile(r"\b(?P<dans>[Dd])ans (?P<article>le |la |l'|l’)(?=[A-ZÀ-ÖØ-Þ])")
+# adjective -> gender (m, f or "" for both), number (s, p), its form before a vowel when it has one
+PRENOMINAL = {form: (gender, number, vowel) for gender, number, forms in (
+    ("m", "s", "grand petit nouveau:nouvel beau:bel vieux:vieil bon mauvais gros joli premier"),
+    ("f", "s", "grande petite nouvelle belle vieille bonne mauvaise grosse jolie première"),
+    ("m", "p", "grands petits nouveaux beaux bons jolis premiers"),
+    ("f", "p", "grandes petites nouvelles belles vieilles bonnes mauvaises grosses jolies premières"),
+    ("", "s", "jeune"), ("", "p", "jeunes"),
+) for form, _, vowel in (word.partition(":") for word in forms.split())}
+_DETERMINERS = "le la les un une des du au aux ce cet cette ces son sa ses leur leurs notre nos votre vos"
+_NOUN_THEN_ADJECTIVE = re.compile(
+    rf"\b(?P<det>(?:{'|'.join(_DETERMINERS.split())}) |[Ll]['’])(?P<noun>[a-zà-ÿœæ][a-zà-ÿœæ-]+) "
+    rf"(?P<adj>{'|'.join(sorted(PRENOMINAL, key=len, reverse=True))})\b(?![-'’])")
+_NOT_NOUNS = frozenset("plus moins très si aussi trop assez tout tous toute toutes bien fort même autre autres "
+                       "est sont était étaient a ont être été".split())
+_SINCE_THEN = re.compile(r"\b(?P<depuis>[Dd]epuis) lors (?=(?:le|la|les|l'|l’|un|une|des|\d)\b)")
 _SUBJECT_LEQUEL = re.compile(r", (?:lequel|laquelle|lesquels|lesquelles) (?!de |du |des )")
 
 
@@ -122,6 +154,8 @@ def repair_grammar(source: str, translated: str, source_lang: str, target: str) 
         translated = _DANS_YEAR.sub(lambda m: _en_year(source, m), translated)
         translated = _FRENCH_DECADE.sub(_french_decade, translated)
         translated = _SUBJECT_LEQUEL.sub(", qui ", translated)
+        translated = _NOUN_THEN_ADJECTIVE.sub(_adjective_first, translated)
+        translated = _SINCE_THEN.sub(lambda m: m.group("depuis") + " ", translated)
         if source_lang == "en":
             translated = _drop_pivot_subject(source, translated)
             translated = _countries(source, translated)
@@ -131,6 +165,7 @@ def repair_grammar(source: str, translated: str, source_lang: str, target: str) 
                                     translated)
         translated = _YEARS.sub(_english_decade, translated)
         translated = _SPANISH_USA.sub("U.S.", translated)
+        translated = _THE_TITLE.sub(lambda m: m.group("title").title(), translated)
         if source_lang == "fr":
             translated = narrative_past(source, translated)
     return translated
@@ -151,16 +186,41 @@ def _french_decade(match: re.Match[str]) -> str:
 
 def _countries(source: str, translated: str) -> str:
     """"dans la Suède" -> "en Suède" where the source says "in Sweden" (no article), in order."""
-    bare = [not match.group("the") for match in _IN_NAME.finditer(source)]
+    names = [(not match.group("the"), source[match.end()]) for match in _IN_NAME.finditer(source)]
     found = list(_DANS_NAME.finditer(translated))
-    if not found or len(found) != len(bare):
+    if not found or len(found) != len(names):
         return translated  # the two cannot be paired one to one
     out, cursor = [], 0
-    for match, is_bare in zip(found, bare):
-        if not is_bare:
-            continue
+    for match, (is_bare, initial) in zip(found, names):
+        if not is_bare or _folded(translated[match.end()]) != initial:
+            continue  # "in the Valley", or "in Latin" paired with "dans la Bible"
         masculine = match.group("article") == "le "
         word = ("au " if masculine else "en ") if match.group("dans") == "d" else ("Au " if masculine else "En ")
         out += [translated[cursor:match.start()], word]
         cursor = match.end()
     return "".join(out) + translated[cursor:]
+
+
+def _adjective_first(match: re.Match[str]) -> str:
+    """"une île nouvelle" -> "une nouvelle île"; unchanged when the forms cannot be told right."""
+    det, noun, adjective = match.group("det"), match.group("noun"), match.group("adj")
+    if noun in _NOT_NOUNS or noun in PRENOMINAL:
+        return match.group(0)
+    gender, number, vowel_form = PRENOMINAL[adjective]
+    starts_with_vowel = noun[0] in "aeiouyàâéèêëîïôûœæh"
+    if vowel_form and starts_with_vowel:
+        adjective = vowel_form  # "un nouvel ami"
+    lowered = det.strip().lower()
+    if lowered[:1] == "l" and lowered[1:] in ("'", "’"):  # the article was elided before the noun
+        if gender != "f":
+            return match.group(0)  # "le" or "la": the noun's gender is not known
+        det = ("L" if det[0] == "L" else "l") + "a "
+    elif lowered == "cet" and adjective[0] not in "aeiouyàâéèêh":
+        det = det[:2] + " "
+    elif lowered == "des" and number == "p":
+        det = det[0] + "e "  # "de nouvelles élections"
+    return f"{det}{adjective} {noun}"
+
+
+def _folded(letter: str) -> str:
+    return letter.translate(_FOLD)
