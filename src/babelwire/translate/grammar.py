@@ -50,6 +50,9 @@ import re
 _ET_PRONOUN = re.compile(r"\bet (?:il|elle|ils|elles) (?!y\b|faut\b|-)")
 _AND_PRONOUN = re.compile(r"\band (?:he|she|it|they|I|we|you)\b", re.IGNORECASE)
 _DANS_YEAR = re.compile(r"\b(?P<dans>[Dd])ans (?P<year>[12]\d{3})\b(?![,.]\d)")
+# what may follow "in 1895" when the number is a year ("in 2000 houses" is not one)
+_AFTER_YEAR = (r"(?:and|or|but|when|after|before|the|a|an|he|she|it|they|we|I|on|in|at|to|for|with|by|as|"
+               r"from|until|while|during|his|her|its|their|this|that|there|[A-Z])\b")
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _THE_DAY = re.compile(rf"\b(?P<prep>(?:[Oo]n|[Uu]ntil|[Bb]y|[Ff]rom|[Ss]ince|[Tt]ill|[Oo]f) )?(?P<the>[Tt]he) "
                       rf"(?P<day>{_DAYS})\b(?!['’]|s\b| (?:after|before|of|that|when|which|following)\b)")
@@ -98,7 +101,7 @@ PRENOMINAL = {form: (gender, number, vowel) for gender, number, forms in (
 ) for form, _, vowel in (word.partition(":") for word in forms.split())}
 _DETERMINERS = "le la les un une des du au aux ce cet cette ces son sa ses leur leurs notre nos votre vos"
 _NOUN_THEN_ADJECTIVE = re.compile(
-    rf"\b(?P<det>(?:{'|'.join(_DETERMINERS.split())}) |[Ll]['’])(?P<noun>[a-zà-ÿœæ][a-zà-ÿœæ-]+) "
+    rf"\b(?P<det>(?:{'|'.join(w for d in _DETERMINERS.split() for w in (d, d.capitalize()))}) |[Ll]['’])(?P<noun>[a-zà-ÿœæ][a-zà-ÿœæ-]+) "
     rf"(?P<adj>{'|'.join(sorted(PRENOMINAL, key=len, reverse=True))})\b(?![-'’])")
 _NOT_NOUNS = frozenset("plus moins très si aussi trop assez tout tous toute toutes bien fort même autre autres "
                        "est sont était étaient a ont être été".split())
@@ -131,7 +134,7 @@ def narrative_past(source: str, text: str) -> str:
 
 
 def _en_year(source: str, match: re.Match[str]) -> str:
-    if not re.search(rf"\b[Ii]n {match.group('year')}\b", source):
+    if not re.search(rf"\b[Ii]n {match.group('year')}(?=\s*(?:[,.;:!?)]|$)|\s+{_AFTER_YEAR})", source):
         return match.group(0)
     return ("En " if match.group("dans") == "D" else "en ") + match.group("year")
 
@@ -185,20 +188,30 @@ def _french_decade(match: re.Match[str]) -> str:
 
 
 def _countries(source: str, translated: str) -> str:
-    """"dans la Suède" -> "en Suède" where the source says "in Sweden" (no article), in order."""
+    """"dans la Suède" -> "en Suède" where the source says "in Sweden" (no article).
+
+    Each "dans le/la/l' Name" of the translation is paired, in order, with the
+    next "in [the] Name" of the source that starts with the same letter.
+    """
     names = [(not match.group("the"), source[match.end()]) for match in _IN_NAME.finditer(source)]
-    found = list(_DANS_NAME.finditer(translated))
-    if not found or len(found) != len(names):
-        return translated  # the two cannot be paired one to one
-    out, cursor = [], 0
-    for match, (is_bare, initial) in zip(found, names):
-        if not is_bare or _folded(translated[match.end()]) != initial:
-            continue  # "in the Valley", or "in Latin" paired with "dans la Bible"
+    out, cursor, next_name = [], 0, 0
+    for match in _DANS_NAME.finditer(translated):
+        initial = _folded(translated[match.end()])
+        paired = next((i for i in range(next_name, len(names)) if names[i][1] == initial), None)
+        if paired is None:
+            continue
+        next_name = paired + 1
+        if not names[paired][0]:
+            continue  # "in the Valley": the article is the source's own
         masculine = match.group("article") == "le "
         word = ("au " if masculine else "en ") if match.group("dans") == "d" else ("Au " if masculine else "En ")
         out += [translated[cursor:match.start()], word]
         cursor = match.end()
     return "".join(out) + translated[cursor:]
+
+
+def _folded(letter: str) -> str:
+    return letter.translate(_FOLD)
 
 
 def _adjective_first(match: re.Match[str]) -> str:
@@ -220,7 +233,3 @@ def _adjective_first(match: re.Match[str]) -> str:
     elif lowered == "des" and number == "p":
         det = det[0] + "e "  # "de nouvelles élections"
     return f"{det}{adjective} {noun}"
-
-
-def _folded(letter: str) -> str:
-    return letter.translate(_FOLD)

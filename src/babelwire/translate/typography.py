@@ -8,11 +8,13 @@ French keeps "…". Each outermost quoted span of a translated paragraph gets
 the target's own marks instead, the spacing inside them made the target's
 (French: a no-break space inside « »; English and Spanish: none):
 
-    fr → en   « Il pleut », dit-elle.   ->   "It rains", she says.
+    fr → en   « Il pleut », dit-elle.   ->   "It rains," she says.
     en → fr   "It rains," she said.     ->   « Il pleut, » a-t-elle dit.
 
 English gets straight double quotes, the form English-language news sites
-publish most (measured on real news: `docs/benchmarks.md`); French, Spanish
+publish most (measured on real news: `docs/benchmarks.md`), with a period or
+comma that follows the closing mark moved inside it, the American rule most
+English news follows (« Il pleut ». -> "It rains."); French, Spanish
 and Catalan guillemets; German „…“. Only the outermost span changes (a quote
 inside a quote keeps its marks), only a balanced span in one paragraph, and
 only when its inside holds no mark of the new style already, so the count of
@@ -33,6 +35,7 @@ QUOTE_STYLE: dict[str, tuple[str, str]] = {
     "ca": ("«", "»"),
     "de": ("„", "“"),
 }
+PUNCTUATION_INSIDE = frozenset({"en"})  # a period or comma after the closing mark goes inside it
 QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", '"': '"'}
 
 
@@ -45,10 +48,12 @@ def localise_quotes(text: str, target: str) -> str:
     marks = {opening.strip(), closing.strip()}
     out, cursor = [], 0
     for start, end in outer_quotes(text):
-        inside = text[start + 1:end - 1]
-        if any(mark in inside for mark in marks) or not inside.strip():
+        inside = text[start + 1:end - 1].strip()
+        if any(mark in inside for mark in marks) or not inside:
             continue
-        out += [text[cursor:start], opening, inside.strip(), closing]
+        if target in PUNCTUATION_INSIDE and text[end:end + 1] in (".", ",") and inside[-1] not in ".,!?…":
+            inside, end = inside + text[end], end + 1  # "It rains." in American English
+        out += [text[cursor:start], opening, inside, closing]
         cursor = end
     out.append(text[cursor:])
     return "".join(out)
