@@ -100,8 +100,9 @@ PRENOMINAL = {form: (gender, number, vowel) for gender, number, forms in (
     ("", "s", "jeune"), ("", "p", "jeunes"),
 ) for form, _, vowel in (word.partition(":") for word in forms.split())}
 _DETERMINERS = "le la les un une des du au aux ce cet cette ces son sa ses leur leurs notre nos votre vos"
+_DETERMINER = "|".join(word for det in _DETERMINERS.split() for word in (det, det.capitalize()))
 _NOUN_THEN_ADJECTIVE = re.compile(
-    rf"\b(?P<det>(?:{'|'.join(w for d in _DETERMINERS.split() for w in (d, d.capitalize()))}) |[Ll]['’])(?P<noun>[a-zà-ÿœæ][a-zà-ÿœæ-]+) "
+    rf"\b(?P<det>(?:{_DETERMINER}) |[Ll]['’])(?P<noun>[a-zà-ÿœæ][a-zà-ÿœæ-]+) "
     rf"(?P<adj>{'|'.join(sorted(PRENOMINAL, key=len, reverse=True))})\b(?![-'’])")
 _NOT_NOUNS = frozenset("plus moins très si aussi trop assez tout tous toute toutes bien fort même autre autres "
                        "est sont était étaient a ont être été".split())
@@ -164,8 +165,7 @@ def repair_grammar(source: str, translated: str, source_lang: str, target: str) 
             translated = _countries(source, translated)
     elif target == "en":
         translated = _THE_DAY.sub(_on_day, translated)
-        translated = _AMONG_TWO.sub(lambda m: m.group("among").replace("a", "b").replace("A", "B") + "etween ",
-                                    translated)
+        translated = _AMONG_TWO.sub(lambda m: ("B" if m.group("among") == "A" else "b") + "etween ", translated)
         translated = _YEARS.sub(_english_decade, translated)
         translated = _SPANISH_USA.sub("U.S.", translated)
         translated = _THE_TITLE.sub(lambda m: m.group("title").title(), translated)

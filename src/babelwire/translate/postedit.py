@@ -32,8 +32,10 @@ ENGINES = frozenset({"apertium"})
 _START = r"(?:^|(?<=[.!?]\s))(?P<lead>[\"«“¿¡(\s]*)"
 _INITIAL_NAME = re.compile(_START + r"(?P<name>[^\W\d_][\w'’-]*) (?P<next>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)\b")
 _FRENCH_PRONOUN = re.compile(r"(?:^|(?<=[.!?,;:]\s))(?P<lead>[\"«“(\s]*)(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*) (?P<pronoun>il|elle|ils|elles) ")
-_FRENCH_ELIDABLE = re.compile(r"\b(?P<article>[Ll][ea]|[DdNnSsJjMmTt]e|[Qq]ue) (?=[AEIOUaeiouÀÂÉÈÊËÎÏÔÛàâéèêëîïôû][\w'’-]*)")
-_ENGLISH_A = re.compile(r"\b(?P<article>[Aa]) (?!(?i:uni|eu|one|us[aeu]))(?=[AEIOUaeiouÀ-ÅÈ-ÏÒ-ÖÙ-Üà-åè-ïò-öù-ü][\w'’-]*)")
+_FRENCH_ELIDABLE = re.compile(r"\b(?P<article>[Ll][ea]|[DdNnSsJjMmTt]e|[Qq]ue) "
+                              r"(?=[AEIOUaeiouÀÂÉÈÊËÎÏÔÛàâéèêëîïôû][\w'’-]*)")
+_ENGLISH_A = re.compile(r"\b(?P<article>[Aa]) (?!(?i:uni|eu|one|us[aeu]))"  # "a uniflor" sounds like "you"
+                        r"(?=[AEIOUaeiouÀ-ÅÈ-ÏÒ-ÖÙ-Üà-åè-ïò-öù-ü][\w'’-]*)")
 SOURCE_PRONOUNS = frozenset("he she it they il elle ils elles él ella ellos ellas".split())
 
 

@@ -191,7 +191,8 @@ def _translate_sentences(translator: Translator, work: _Work, sentences: list[st
     to_engine = [p for plan in plans for p in plan.walk() if p.needs_engine]
     outputs, unknown, words = _run_engine(translator, work, [p.text for p in to_engine])
     repair = work.engine is not None and work.engine.engine in ENGINES
-    by_plan = {id(p): postedit(p.text, text, work.target, work.source) if repair else text for p, text in zip(to_engine, outputs)}
+    by_plan = {id(p): postedit(p.text, text, work.target, work.source) if repair else text
+               for p, text in zip(to_engine, outputs)}
     words_by_plan = {id(p): found for p, found in zip(to_engine, words)}
     flagged = {id(p) for p, flag in zip(to_engine, unknown) if flag}
     results: dict[str, tuple[str, bool]] = {}
