@@ -17,7 +17,6 @@ import logging
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 
 from .errors import BabelwireError, Drop
 from .localize import translate_pending
@@ -25,6 +24,7 @@ from .models import ParsedFeed, Source
 from .pipeline import Context, PageRecord, is_transient, run_stages
 from .polling import poll_concurrently
 from .provenance.incremental import trace_new_articles
+from .report import RunReport
 from .sources import kind_of
 from .storage import entries as entry_store
 from .storage.claims import DEFAULT_LEASE_SECONDS, owner_is_dead_here, worker_id
@@ -34,34 +34,6 @@ from .watch.hook import after_pass as watches_after_pass
 POLLER = "poller"
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class RunReport:
-    sources_polled: int = 0
-    sources_failed: int = 0
-    entries_found: int = 0
-    articles_stored: int = 0
-    pages_dropped: int = 0
-    pages_failed: int = 0
-    translations: int = 0
-    translation_failures: int = 0
-    problems: list[str] = field(default_factory=list)
-    step_errors: list[str] = field(default_factory=list)  # exceptions that escaped a step
-    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
-
-    def problem(self, text: str, **counts: int) -> None:
-        """Record one problem (thread-safe), adding ``counts`` to the named counters."""
-        with self.lock:
-            self.problems.append(text)
-            for name, amount in counts.items():
-                setattr(self, name, getattr(self, name) + amount)
-
-    def summary(self) -> str:
-        return (f"{self.sources_polled} sources polled ({self.sources_failed} failed), "
-                f"{self.entries_found} new entries, {self.articles_stored} articles stored, "
-                f"{self.pages_dropped} pages skipped, {self.pages_failed} pages failed, "
-                f"{self.translations} translations, {self.translation_failures} not translated")
 
 
 def _fetch_parsed_feed(ctx: Context, source: Source) -> tuple[ParsedFeed | None, object]:
