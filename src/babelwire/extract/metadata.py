@@ -31,6 +31,7 @@ class PageMetadata:
     author: str = ""
     published: str | None = None
     updated: str | None = None
+    published_local: str | None = None  # the publication date as the page wrote it
     canonical_url: str | None = None
     language: str | None = None
     description: str = ""
@@ -121,8 +122,10 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMetadata:
     meta.byline = _byline(tree, tags, ld, meta.site_name)
     meta.author = ", ".join(meta.byline.names)
     objects = ([ld] if ld else []) + [o for o in _jsonld_objects(tree) if o is not ld]
-    meta.published, meta.updated = publication_dates(
-        tree, objects, lambda *names: _meta(tags, *names), url)
+    dates = publication_dates(
+        tree, objects, lambda *names: _meta(tags, *names), url, meta.headline_element)
+    meta.published, meta.updated, meta.published_local = (
+        dates.published, dates.updated, dates.published_local)
     canonical = tree.xpath("//link[@rel='canonical']/@href") or [_meta(tags, "og:url")]
     if canonical and canonical[0]:
         meta.canonical_url = urljoin(url or "", canonical[0].strip())
