@@ -125,9 +125,16 @@ def _keep_flags(blocks: list[Block], chosen: list[int], teasers: set) -> list[bo
 
 def _group_key(holder: Any) -> tuple:
     """Holders with the same tag and first class are parts of one body (split by ad rows);
-    holders without a class only with their siblings."""
+    holders without a class go with the others whose parent has the same tag and first
+    class (a guide's sections, each in its own "text-block" box), else with their siblings."""
     classes = holder.get("class", "").split()
-    return (holder.tag, classes[0]) if classes else (holder.tag, "", id(holder.getparent()))
+    if classes:
+        return (holder.tag, classes[0])
+    parent = holder.getparent()
+    parent_classes = parent.get("class", "").split() if parent is not None else []
+    if parent_classes:
+        return (holder.tag, "", parent.tag, parent_classes[0])
+    return (holder.tag, "", parent)  # the element itself: a proxy's id() may be reused
 
 
 def _main_container(headline: Any, votes: dict[Any, float]) -> Any | None:

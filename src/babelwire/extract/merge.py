@@ -104,8 +104,8 @@ def merge_blocks(blocks: list[Block], choice: BodyChoice | None,
     agreed = set(confirmed)
     keep = set(chosen)
     first, last = min(chosen), max(chosen)
-    keep.update(i for i in range(first + 1, last)  # inside the story, a "card" is a section
-                if i in agreed and blocks[i].link_density <= MAX_LINK_DENSITY)
+    # inside the story, a "card" is a section and a list of links the story's own references
+    keep.update(i for i in range(first + 1, last) if i in agreed)
     anchor = _common_ancestor([blocks[i].element for i in chosen])
     for step in (1, -1):
         keep.update(_extension(blocks, last if step == 1 else first, step, agreed, anchor, teasers))
@@ -173,8 +173,8 @@ def _common_ancestor(elements: list[Any]) -> Any:
         return None
     path = [elements[0]] + list(elements[0].iterancestors())
     for element in elements[1:]:
-        ancestors = {id(a) for a in element.iterancestors()} | {id(element)}
-        path = [a for a in path if id(a) in ancestors]
+        ancestors = set(element.iterancestors()) | {element}  # elements, not id()s: a
+        path = [a for a in path if a in ancestors]  # freed proxy's id() is reused
     return path[0] if path else None
 
 
@@ -183,12 +183,12 @@ def _near(element: Any, anchor: Any) -> bool:
     common ancestor, and that shared ancestor is not the whole page."""
     if anchor is None:
         return False
-    ancestors = {id(a) for a in element.iterancestors()}
+    ancestors = set(element.iterancestors())
     candidate = anchor
     for _ in range(NEAR_LEVELS + 1):
         if candidate is None or candidate.tag in ("body", "html"):
             return False
-        if id(candidate) in ancestors:
+        if candidate in ancestors:
             return True
         candidate = candidate.getparent()
     return False

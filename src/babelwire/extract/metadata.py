@@ -46,6 +46,44 @@ def _text(node: Any) -> str:
     return " ".join(node.text_content().split()) if node is not None else ""
 
 
+# inside a headline, what is not the headline: a date, a label ("Title:", "Blog:"), a byline
+HEADLINE_EXTRA_RE = re.compile(r"(?<![a-z])(date|time|posted|meta|byline|author|descriptor|"
+                               r"label|screen-reader|sr-only)", re.I)
+HEADLINE_BREAKS = {"br", "div", "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "section"}
+
+
+def headline_text(heading: Any) -> str:
+    """The headline's words: a <time>, a date or label inside the heading ("Dec 18 2025",
+    "Title:") left out, a line break read as a space, and nothing after a block the
+    heading swallowed once the headline's text has begun."""
+    if heading is None:
+        return ""
+    parts: list[str] = []
+
+    def walk(element: Any) -> bool:  # False: stop reading
+        for child in element:
+            if not isinstance(child.tag, str):
+                parts.append(child.tail or "")
+                continue
+            marks = f"{child.get('class', '')} {child.get('id', '')}"
+            if child.tag in HEADLINE_BREAKS and "".join(parts).strip() and child.tag != "br" \
+                    and " ".join(child.text_content().split()):
+                return False
+            if child.tag == "br":
+                parts.append(" ")
+            elif child.tag != "time" and not HEADLINE_EXTRA_RE.search(marks):
+                parts.append(child.text or "")
+                if not walk(child):
+                    return False
+            parts.append(child.tail or "")
+        return True
+
+    parts.append(heading.text or "")
+    walk(heading)
+    text = " ".join("".join(parts).split())
+    return text or _text(heading)
+
+
 def meta_index(tree: Any) -> dict[tuple[str, str], str]:
     """Every <meta>'s first non-empty content by (attribute, value), read in one pass."""
     index: dict[tuple[str, str], str] = {}
@@ -117,7 +155,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMetadata:
     meta.headline_element = _headline_element(
         tree, meta.site_name, " ".join(split_title_suffixes(t)[0] for t in (
             og_title, meta.html_title, str(ld.get("headline", "")))))
-    meta.h1 = _text(meta.headline_element)
+    meta.h1 = headline_text(meta.headline_element)
     meta.title = meta.h1 or og_title or str(ld.get("headline", "")) or meta.html_title
     meta.byline = _byline(tree, tags, ld, meta.site_name)
     meta.author = ", ".join(meta.byline.names)
