@@ -83,3 +83,23 @@ def test_a_byline_swallowed_by_the_headline_is_not_the_title():
     h1 = "The keepers' logbooks go online<div class='rule'></div><h3>Posted on 5 January 2026</h3>"
     body = "<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
     assert extract_article(page(body, h1=h1)).title == "The keepers' logbooks go online"
+
+
+def test_sections_beside_a_deep_region_join_it_inside_the_headlines_container():
+    """The densest part (a checklist several boxes deep) is chosen first; the intro and the
+    sections after it sit elsewhere in the container that also holds the headline."""
+    items = "".join(f"<div class='item'><p>{p}</p></div>" for p in PARAGRAPHS[1:3])
+    deep = f"<div class='media'><div class='box'><div class='inner'><div class='list'>{items}" \
+        "</div></div></div></div>"
+    after = ("<section class='more-text'><div class='col'><div class='row'>"
+             "<h2>What the logs do not say</h2>"
+             f"<p>{PARAGRAPHS[3]}</p></div></div></section>")
+    html = (f"<html lang='en'><head><title>The keepers' logbooks go online</title></head><body>"
+            f"<nav><a href='/'>Island Archive</a></nav><div class='story'>"
+            f"<div class='story-header'><h1>The keepers' logbooks go online</h1></div>"
+            f"<div class='story-content'><section class='intro'><div class='col'><div class='row'>"
+            f"<p>{PARAGRAPHS[0]}</p></div></div></section>{deep}{after}</div></div>"
+            f"<footer><p>© Island Archive</p></footer></body></html>")
+    article = extract_article(html)
+    assert PARAGRAPHS[0] in (article.standfirst, article.paragraphs[0])  # the intro
+    assert all(p in article.body for p in PARAGRAPHS[1:])

@@ -69,7 +69,7 @@ def _dom_lines(tree: Any, meta: PageMetadata, generic: str) -> tuple[list[Block]
     if headline is not None and not _inside_tree(headline, root):
         headline = None
     choice = choose_body(blocks, meta.jsonld_body, headline)
-    return merge_blocks(blocks, choice, index)
+    return merge_blocks(blocks, choice, index, headline)
 
 
 def _word_count(lines: list[str]) -> int:

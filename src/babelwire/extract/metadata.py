@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 from trafilatura import metadata as trafilatura_metadata
 
 from .attribution import split_title_suffixes
-from .authors import Byline, choose_byline, jsonld_people, visible_byline
+from .authors import Byline, byline_text, choose_byline, jsonld_people, visible_byline
 from .dates import publication_dates
 
 HEADLINE_AGREE_SHARE = 0.5  # an <h1> with fewer of its words in the page's title ...
@@ -257,7 +257,7 @@ def _byline_author(tree: Any) -> str:
     found = tree.xpath(
         "(//*[@rel='author' or @itemprop='author' or (contains(@class, 'author') and"
         " contains(concat(' ', normalize-space(@class), ' '), ' author '))])[1]")
-    name = _text(found[0]) if found else ""
+    name = byline_text(found[0]) if found else ""
     name = re.sub(r"^(by|par|por|von|di|door)\s+", "", name, flags=re.I)
     return name if 0 < len(name) <= 80 else ""
 
