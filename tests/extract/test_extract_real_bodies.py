@@ -103,3 +103,18 @@ def test_sections_beside_a_deep_region_join_it_inside_the_headlines_container():
     article = extract_article(html)
     assert PARAGRAPHS[0] in (article.standfirst, article.paragraphs[0])  # the intro
     assert all(p in article.body for p in PARAGRAPHS[1:])
+
+
+def test_a_long_headline_does_not_make_its_own_box_the_story():
+    """Headline and text boxes share a class ("rtf"); a heading casts no vote, so the text
+    boxes, not the headline's, are the story."""
+    h1 = "The keepers' logbooks of the northern lighthouse go online after seventy years"
+    sections = "".join(f"<div class='rtf body'><h2>Part {n}</h2><p>{p}</p></div>"
+                       for n, p in enumerate(PARAGRAPHS, 1))
+    html = (f"<html lang='en'><head><title>Logbooks online</title></head><body><main>"
+            f"<div class='rtf title'><h1>{h1}</h1></div>{sections}</main></body></html>")
+    tree = lxml_html.fromstring(html)
+    headline = tree.find(".//h1")
+    blocks = text_blocks(strip_clutter(tree, headline))
+    chosen = [block.text for block in choose_body(blocks, "", headline).blocks]
+    assert all(p in chosen for p in PARAGRAPHS)

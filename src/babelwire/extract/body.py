@@ -52,7 +52,7 @@ def _vote(block: Block) -> float:
 
 def _story_like(block: Block) -> bool:
     return len(block.text) >= STORY_MIN_CHARS and block.link_density <= STORY_MAX_LINK_DENSITY \
-        and block.tag not in ("li", "td", "th", "dt", "dd")
+        and block.tag not in ("li", "td", "th", "dt", "dd", "h1") and block.tag not in HEADING_TAGS
 
 
 def _holder(block: Block) -> Any:
