@@ -19,18 +19,16 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from .errors import BabelwireError, Drop, FeedError
-from .feeds import parse_feed
-from .discovery import discover_feed_links
+from .errors import BabelwireError, Drop
 from .localize import translate_pending
-from .models import FeedEntry, ParsedFeed, Source
+from .models import ParsedFeed, Source
 from .pipeline import Context, PageRecord, is_transient, run_stages
 from .polling import poll_concurrently
 from .provenance.incremental import trace_new_articles
+from .sources import kind_of
 from .storage import entries as entry_store
 from .storage.claims import DEFAULT_LEASE_SECONDS, owner_is_dead_here, worker_id
 from .storage import sources as source_store
-from .storage.sqlite import worker_status
 from .watch.hook import after_pass as watches_after_pass
 
 POLLER = "poller"
@@ -68,26 +66,9 @@ class RunReport:
 
 def _fetch_parsed_feed(ctx: Context, source: Source) -> tuple[ParsedFeed | None, object]:
     health = source_store.get_health(ctx.db, source.id)  # type: ignore[arg-type]
-    if source.kind == "page":
-        result = ctx.fetcher.fetch(source.url, etag=health.etag, last_modified=health.last_modified)
-    else:  # feeds are abandoned sooner than pages (fetch.feed_deadline)
-        result = ctx.fetcher.fetch_feed(source.url, etag=health.etag,
+    reading = kind_of(source.kind).read(ctx.fetcher, source.url, etag=health.etag,
                                         last_modified=health.last_modified)
-    if result.not_modified:
-        return None, result
-    if source.kind == "page":
-        return ParsedFeed(title="", entries=(FeedEntry(url=result.final_url),), format="page"), result
-    try:
-        return parse_feed(result.content, result.final_url, result.content_type or ""), result
-    except FeedError:
-        links = discover_feed_links(result.content, result.final_url)
-        if not links:
-            raise
-        found = ctx.fetcher.fetch_feed(links[0])
-        parsed = parse_feed(found.content, found.final_url, found.content_type or "")
-        note = f"{source.url} is a page; used its feed {links[0]} (add that URL instead)"
-        return ParsedFeed(parsed.title, parsed.entries, parsed.format,
-                          parsed.warnings + (note,)), result
+    return reading.parsed, reading.result
 
 
 def unexpected(exc: BaseException, where: str) -> BabelwireError:
@@ -158,6 +139,9 @@ def _process(ctx: Context, entry: entry_store.PendingEntry, report: RunReport) -
     try:
         record = run_stages(PageRecord(entry=entry), ctx)
     except Drop as drop:
+        if drop.code == "already_done":  # stored by a worker whose claim lapsed: done, once
+            entry_store.mark_done(ctx.db, entry.id, drop.article_id)
+            return
         entry_store.mark_done(ctx.db, entry.id, None, status="dropped", code=drop.code,
                               message=drop.reason)
         with report.lock:
@@ -258,7 +242,7 @@ def _guarded(step, ctx: Context, report: RunReport) -> None:
 def run_forever(ctx: Context, stop: threading.Event, idle_seconds: float = 30.0,
                 first_all: bool = True) -> None:
     """Poll due sources on their schedule until ``stop`` is set; never dies of a bad pass."""
-    worker_status.worker_started(ctx.db, POLLER, os.getpid())
+    ctx.db.workers.started(POLLER, os.getpid())
     failure = None
     try:
         first = first_all
@@ -270,13 +254,13 @@ def run_forever(ctx: Context, stop: threading.Event, idle_seconds: float = 30.0,
         failure = f"{type(exc).__name__}: {exc}"
         raise
     finally:
-        worker_status.worker_stopped(ctx.db, POLLER, failure)
+        ctx.db.workers.stopped(POLLER, failure)
 
 
 def _one_pass(ctx: Context, *, all_sources: bool) -> RunReport | None:
     """One pass of the loop, its start, end and any escaping error kept for ``/healthz``."""
     try:
-        worker_status.pass_started(ctx.db, POLLER)
+        ctx.db.workers.pass_started(POLLER)
         report = run_once(ctx, all_sources=all_sources)
     except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - the loop goes on
         log.exception("poller pass failed")
@@ -289,6 +273,6 @@ def _one_pass(ctx: Context, *, all_sources: bool) -> RunReport | None:
 
 def _record_pass(ctx: Context, summary: str, error: str | None) -> None:
     try:
-        worker_status.pass_finished(ctx.db, POLLER, summary, error)
+        ctx.db.workers.pass_finished(POLLER, summary, error)
     except Exception:  # noqa: BLE001 - a busy store must not kill the poller
         log.exception("could not record the poller's pass")
