@@ -27,8 +27,10 @@ def page(body: str, head: str = "", h1: str = "The keepers' logbooks go online")
 
 def test_a_custom_element_inside_a_paragraph_keeps_the_paragraph():
     """<side-note>, <copyable-code>: a page's own elements run inline unless they hold blocks."""
-    first = PARAGRAPHS[0].replace("harbour office", "harbour <side-note>(see the map)</side-note> office")
-    body = f"<article><p>{first}</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]) + "</article>"
+    first = PARAGRAPHS[0].replace("harbour office",
+                                  "harbour <side-note>(see the map)</side-note> office")
+    body = f"<article><p>{first}</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]) \
+        + "</article>"
     article = extract_article(page(body))
     assert "(see the map)" in article.body
     assert "soaked and most of the early volumes" in article.body

@@ -46,8 +46,9 @@ CUT_RE = re.compile(r"\s*(\b(reviewed|fact[- ]checked|edited|medically reviewed|
                     r"\b(articles|posts|stories)\s+(by|from)\b.*|"
                     r"\d+\s+min(ute)?s?\s+read.*)$", re.I)
 # a month or weekday, or digits, left at a name's end by the date or a count beside it
-TRAILING_RE = re.compile(r"((\s+on)?\s+(january|february|march|april|june|july|august|september|october|"
-                         r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+TRAILING_RE = re.compile(r"((\s+on)?\s+(january|february|march|april|june|july|august|"
+                         r"september|october|november|december|"
+                         r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
                          r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?|"
                          r"(?<=[^\W\d_])\s*\d+)$", re.I)
 MONTH_ONLY_RE = re.compile(MONTH, re.I)

@@ -33,6 +33,8 @@ OUTSIDE_WEIGHT = 0.3  # votes from outside the headline's <article>
 AGREE_SHARE = 0.5  # a block whose 3-grams are this much in articleBody agrees with it
 EMBED_TAGS = {"blockquote", "figcaption"}
 HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6"}
+# list items and cells are parts of a larger block; a heading names text, it is not text
+NO_VOTE_TAGS = {"li", "td", "th", "dt", "dd", "h1"} | HEADING_TAGS
 MAX_LINK_DENSITY = 0.5  # a block inside the region with more link text is navigation
 FULL_COPY_SHARE = 0.8  # an articleBody this long (against the region's text) is a whole copy
 
@@ -52,7 +54,7 @@ def _vote(block: Block) -> float:
 
 def _story_like(block: Block) -> bool:
     return len(block.text) >= STORY_MIN_CHARS and block.link_density <= STORY_MAX_LINK_DENSITY \
-        and block.tag not in ("li", "td", "th", "dt", "dd", "h1") and block.tag not in HEADING_TAGS
+        and block.tag not in NO_VOTE_TAGS
 
 
 def _holder(block: Block) -> Any:

@@ -235,7 +235,8 @@ def text_blocks(root: Any) -> list[Block]:
     """Paragraph-like elements in document order (nested blocks counted once)."""
     blocks: list[Block] = []
     for element in root.iter(*BLOCK_TAGS):
-        has_block_child = any(isinstance(c.tag, str) and c.tag in FLOW_BREAK_TAGS for c in element) \
+        has_block_child = any(isinstance(c.tag, str) and c.tag in FLOW_BREAK_TAGS
+                              for c in element) \
             or next(element.iterdescendants(*BLOCK_TAGS), None) is not None
         if has_block_child:
             text = _own_text(element) if element.tag in CONTAINER_ONLY else ""
