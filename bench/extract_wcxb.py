@@ -43,7 +43,7 @@ def babelwire_fields(html: str, url: str) -> dict:
         return {}
     return {"body": article.body, "title": article.title,
             "author": ", ".join(article.authors) or article.author,
-            "published": article.published}
+            "published": article.published_local or article.published}
 
 
 def trafilatura_fields(precision: bool) -> Callable[[str, str], dict]:

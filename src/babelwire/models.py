@@ -93,6 +93,7 @@ class ExtractedArticle:
     authors: tuple[str, ...] = ()  # the byline's people, one name each
     author_roles: tuple[str, ...] = ()  # roles stripped from the byline ("Senior Editor")
     byline_outlet: str = ""  # an outlet named in the byline ("..., The Daily Gazette")
+    published_local: str | None = None  # ``published`` as the page wrote it (its offset or day)
 
 
 @dataclass(frozen=True)

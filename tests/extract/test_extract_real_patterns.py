@@ -99,10 +99,28 @@ def test_an_organisation_is_the_author_only_when_no_person_is_named():
     ("Written by Li Wei • 4 min read", ("Li Wei",), (), ""),
     ("Sam Okafor, DVM Reviewed by Ida Berg", ("Sam Okafor",), ("DVM",), ""),
     ("Maya May, The Valley Courier", ("Maya May",), (), "The Valley Courier"),
+    # a date or a count beside the byline, an entity, a glued or labelled "by" (issue 10)
+    ("Luke Kim December", ("Luke Kim",), (), ""),
+    ("Harbour Works on Tuesday", ("Harbour Works",), (), ""),
+    ("Jan Berg on 04-11-2025 5:11", ("Jan Berg",), (), ""),
+    ("Chris Carroll30", ("Chris Carroll",), (), ""),
+    ("Maria &amp; Katerina", ("Maria", "Katerina"), (), ""),
+    ("Recipe by Pat Hamel", ("Pat Hamel",), (), ""),
+    ("byClemson Desk", ("Clemson Desk",), (), ""),
+    ("Ben Lowe ⋅ Senior Review Analyst ⋅", ("Ben Lowe",), ("Senior Review Analyst",), ""),
+    ("Dec", (), (), ""),
 ])
 def test_bylines_are_split_into_names_roles_and_outlet(byline, names, roles, outlet):
     parsed = parse_byline(byline)
     assert (parsed.names, parsed.roles, parsed.outlet) == (names, roles, outlet)
+
+
+def test_touching_byline_elements_are_two_credits():
+    """"Ana Ruiz</a><span>Tech Reporter": the page shows a name and a role, not one word."""
+    byline = ("<div class='author'><a href='/authors/ana-ruiz'>Ana Ruiz</a>"
+              "<span>Tech Reporter</span></div>")
+    article = extract_article(article_page(byline=byline))
+    assert article.authors == ("Ana Ruiz",) and article.author_roles == ("Tech Reporter",)
 
 
 def test_a_handle_is_not_an_author():

@@ -54,7 +54,7 @@ def article_record(article: ExtractedArticle) -> dict:
 def readable(article: ExtractedArticle) -> str:
     """The article as a person reads it: headline, one line of facts, warnings, body."""
     facts = [", ".join(article.authors) or article.author or "no byline"]
-    facts.append(f"published {article.published or 'unknown'}")
+    facts.append(f"published {article.published_local or article.published or 'unknown'}")
     if article.updated and article.updated != article.published:
         facts.append(f"updated {article.updated}")
     facts.append(f"confidence {article.confidence:.2f}")

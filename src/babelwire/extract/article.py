@@ -30,6 +30,7 @@ from .story import PageSignals, judge, linked_headings
 log = logging.getLogger(__name__)
 
 MIN_ARTICLE_WORDS = 40  # below this, the page's other readings are tried
+GENERIC_LEAD_SHARE = 0.4  # own reading under this share of the generic one's words: it leads
 DEDUP_MIN_WORDS = 6  # a repeated line this long is a copy; shorter ones ("Pros", "30%") recur
 MAX_FURNITURE_CHARS = 160  # boilerplate patterns only remove lines shorter than this
 MAX_PLEA_CHARS = 400  # ... except cookie, newsletter and paywall pleas, up to this length
@@ -68,7 +69,7 @@ def _dom_lines(tree: Any, meta: PageMetadata, generic: str) -> tuple[list[Block]
     if headline is not None and not _inside_tree(headline, root):
         headline = None
     choice = choose_body(blocks, meta.jsonld_body, headline)
-    return merge_blocks(blocks, choice, index)
+    return merge_blocks(blocks, choice, index, headline)
 
 
 def _word_count(lines: list[str]) -> int:
@@ -80,6 +81,10 @@ def _body_lines(tree: Any, meta: PageMetadata, url: str | None) -> BodyLines:
     generic = generic_text(tree, url)
     blocks, lead = _dom_lines(tree, meta, generic)
     lines = [block.text for block in blocks]
+    fallback = [line.strip() for line in generic.split("\n") if line.strip()]
+    if _word_count(lines) < GENERIC_LEAD_SHARE * _word_count(fallback) and not meta.jsonld_body:
+        return BodyLines(fallback, ["the page's structure held a small part of the text; "
+                                    "used the generic extractor's reading"], generic_lead=True)
     if _word_count(lines) >= MIN_ARTICLE_WORDS:
         chars = sum(len(block.text) for block in blocks) or 1
         warning = ["no story container found; used the generic extractor's reading"]
@@ -88,7 +93,6 @@ def _body_lines(tree: Any, meta: PageMetadata, url: str | None) -> BodyLines:
     copy = [p.strip() for p in re.split(r"\n", meta.jsonld_body) if p.strip()]
     if _word_count(copy) > _word_count(lines):
         return BodyLines(copy, ["no story container in the page; used its JSON-LD articleBody"])
-    fallback = [line.strip() for line in generic.split("\n") if line.strip()]
     if _word_count(fallback) > _word_count(lines):
         return BodyLines(fallback, ["no story container found; used the generic extractor"],
                          generic_lead=True)
@@ -161,6 +165,7 @@ def extract_article(page: str | bytes, url: str | None = None,
         title=title, standfirst=standfirst, body="\n\n".join(body), paragraphs=tuple(body),
         author=meta.author, authors=meta.byline.names, author_roles=meta.byline.roles,
         byline_outlet=meta.byline.outlet, published=meta.published, updated=meta.updated,
+        published_local=meta.published_local,
         canonical_url=meta.canonical_url or url, language_hint=meta.language,
         site_name=meta.site_name, images=tuple(meta.images),
         attribution=tuple(unique_credits(credits)),

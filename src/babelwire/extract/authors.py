@@ -12,6 +12,7 @@ only when no person is named anywhere. A byline string is split into names
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -21,9 +22,11 @@ from .patterns import OUTLET_WORD_RE
 ORGANISATION_TYPES = {"organization", "newsmediaorganization", "corporation", "organisation",
                       "localbusiness", "educationalorganization", "governmentorganization",
                       "medicalorganization", "ngo", "brand", "website", "webpage"}
-LEAD_RE = re.compile(r"^\W*((written|posted|reviewed|reported|published|edited)\s+)?"
-                     r"(by|par|por|von|di|door|author|authors|words)\b\W*", re.I)
-SPLIT_RE = re.compile(r"\s*(?:[,;|/·•]|\s+(?:and|&|und|et|y|e)\s+|\s+[-–—]\s+)\s*", re.I)
+LEAD_RE = re.compile(r"^\W*((?i:written|posted|reviewed|reported|published|edited|article|story|"
+                     r"recipe|text|photos?|interview)\s+)?"
+                     r"((?i:by|par|por|von|di|door|author|authors|words)\b\W*|"
+                     r"(?i:by)(?=[A-Z][a-z]))")  # "byClemson News": a glued "by" too
+SPLIT_RE = re.compile(r"\s*(?:[,;|/·•⋅∙‧]|\s+(?:and|&|und|et|y|e)\s+|\s+[-–—]\s+)\s*", re.I)
 ROLE_RE = re.compile(
     r"\b(editor|writer|reporter|correspondent|contributor|columnist|journalist|author|"
     r"expert|specialist|analyst|producer|manager|director|founder|ceo|cto|president|"
@@ -39,8 +42,16 @@ MONTH = (r"(january|february|march|april|may|june|july|august|september|october|
          r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
 CUT_RE = re.compile(r"\s*(\b(reviewed|fact[- ]checked|edited|medically reviewed|updated|"
                     r"published|posted|last updated)\b(?! by\s*$).*|\bon\s+\w+\s+\d.*|"
-                    r"[,•|]\s*" + MONTH + r"\s*$|\b" + MONTH + r"\s+\d.*|"
+                    r"[,•|]\s*" + MONTH + r"\s*$|\b" + MONTH + r"\s+\d.*|\bon\s+\d.*|"
+                    r"\b(articles|posts|stories)\s+(by|from)\b.*|"
                     r"\d+\s+min(ute)?s?\s+read.*)$", re.I)
+# a month or weekday, or digits, left at a name's end by the date or a count beside it
+TRAILING_RE = re.compile(r"((\s+on)?\s+(january|february|march|april|june|july|august|"
+                         r"september|october|november|december|"
+                         r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?|"
+                         r"(?<=[^\W\d_])\s*\d+)$", re.I)
+MONTH_ONLY_RE = re.compile(MONTH, re.I)
 MORE_FROM_RE = re.compile(r"^(all|more) (articles|posts|stories)? ?(by|from)\s+|^more from\s+|"
                           r"^view (all )?(posts|articles) by\s+", re.I)
 AUTHOR_LINK = ("//body//a[contains(@href, '/author/') or contains(@href, '/authors/') or "
@@ -78,15 +89,18 @@ def _is_outlet(part: str, outlets: set[str]) -> bool:
 def parse_byline(text: str, outlets: Iterable[str] = ()) -> Byline:
     """'By Jane Doe and John Roe, The Daily Gazette' -> names, roles, outlet."""
     known = {_norm(o) for o in outlets if o}
-    text = " ".join(text.split())
+    text = " ".join(html.unescape(text).split())
     text = CUT_RE.sub("", LEAD_RE.sub("", MORE_FROM_RE.sub("", text))).strip(" ,;:|-–—•")
     names, roles, outlet = [], [], ""
     for part in SPLIT_RE.split(text):
-        part = LEAD_RE.sub("", part).strip(" .,;:|-–—()")
-        if not part or not re.search(r"[^\W\d_]", part):
+        part = TRAILING_RE.sub("", LEAD_RE.sub("", part).strip(" .,;:|-–—()"))
+        if not part or not re.search(r"[^\W\d_]", part) or MONTH_ONLY_RE.fullmatch(part):
             continue
-        if _is_outlet(part, known) or (names and part.startswith("The ")
-                                       and not GROUP_RE.search(part)):
+        if names and ROLE_RE.search(part) and not part.startswith("The ") \
+                and not GROUP_RE.search(part):
+            roles.append(part)  # "Senior Review Analyst" is a role, not an outlet
+        elif _is_outlet(part, known) or (names and part.startswith("The ")
+                                         and not GROUP_RE.search(part)):
             outlet = outlet or part
         elif (ROLE_RE.search(part) or (names and CREDENTIAL_RE.match(part))) \
                 and not GROUP_RE.search(part):
@@ -133,20 +147,31 @@ def choose_byline(candidates: list[str], organisations: list[str],
     return Byline()
 
 
+def byline_text(element: Any) -> str:
+    """An element's text where two elements' words that touch ("Jane Doe</a><span>Tech
+    Reporter") are kept apart as two credits, as the page shows them."""
+    pieces = [piece for piece in element.itertext() if piece]
+    joined = pieces[:1]
+    for before, piece in zip(pieces, pieces[1:]):
+        glued = before[-1].isalnum() and piece[0].isalnum()
+        joined.append((" | " if glued else "") + piece)
+    return " ".join("".join(joined).split())
+
+
 def visible_byline(tree: Any) -> str:
     """The byline a reader sees: a link to an author page, else a short 'By ...' line."""
     for link in tree.xpath(AUTHOR_LINK):
-        text = " ".join(link.text_content().split())
+        text = byline_text(link)
         if 2 < len(text) <= MAX_BYLINE_CHARS and not is_handle(text):
             holder = link.getparent()  # "By <a>A</a> and B, Outlet": co-authors and outlet too
-            line = " ".join(holder.text_content().split()) if holder is not None else ""
+            line = byline_text(holder) if holder is not None else ""
             return line if holder.tag in BY_HOLDERS and len(line) <= MAX_BYLINE_CHARS else text
     for node in tree.xpath(BY_TEXT):
         if not BY_START_RE.match(node):
             continue
         holder = node.getparent()
         if holder is not None and holder.tag in BY_HOLDERS:
-            text = " ".join(holder.text_content().split())
+            text = byline_text(holder)
             if BY_RE.match(text) and len(text) <= MAX_BYLINE_CHARS:
                 return text
     return ""

@@ -33,6 +33,8 @@ OUTSIDE_WEIGHT = 0.3  # votes from outside the headline's <article>
 AGREE_SHARE = 0.5  # a block whose 3-grams are this much in articleBody agrees with it
 EMBED_TAGS = {"blockquote", "figcaption"}
 HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6"}
+# list items and cells are parts of a larger block; a heading names text, it is not text
+NO_VOTE_TAGS = {"li", "td", "th", "dt", "dd", "h1"} | HEADING_TAGS
 MAX_LINK_DENSITY = 0.5  # a block inside the region with more link text is navigation
 FULL_COPY_SHARE = 0.8  # an articleBody this long (against the region's text) is a whole copy
 
@@ -52,7 +54,7 @@ def _vote(block: Block) -> float:
 
 def _story_like(block: Block) -> bool:
     return len(block.text) >= STORY_MIN_CHARS and block.link_density <= STORY_MAX_LINK_DENSITY \
-        and block.tag not in ("li", "td", "th", "dt", "dd")
+        and block.tag not in NO_VOTE_TAGS
 
 
 def _holder(block: Block) -> Any:
@@ -125,9 +127,16 @@ def _keep_flags(blocks: list[Block], chosen: list[int], teasers: set) -> list[bo
 
 def _group_key(holder: Any) -> tuple:
     """Holders with the same tag and first class are parts of one body (split by ad rows);
-    holders without a class only with their siblings."""
+    holders without a class go with the others whose parent has the same tag and first
+    class (a guide's sections, each in its own "text-block" box), else with their siblings."""
     classes = holder.get("class", "").split()
-    return (holder.tag, classes[0]) if classes else (holder.tag, "", id(holder.getparent()))
+    if classes:
+        return (holder.tag, classes[0])
+    parent = holder.getparent()
+    parent_classes = parent.get("class", "").split() if parent is not None else []
+    if parent_classes:
+        return (holder.tag, "", parent.tag, parent_classes[0])
+    return (holder.tag, "", parent)  # the element itself: a proxy's id() may be reused
 
 
 def _main_container(headline: Any, votes: dict[Any, float]) -> Any | None:

@@ -6,17 +6,33 @@ microdata ``datePublished``, a ``<time>`` in the byline (never one marked as
 an update), a date in the URL, then htmldate's heuristics (the maintained
 library trafilatura itself uses; asked for the original date, not the latest).
 A modified date never stands in for the publication date; it is ``updated``.
+
+The date the page *shows* beside its headline ("March 9, 2026", "Published
+on 8 Oct 2022") is read too (``shown_date``): readers and editors go by it,
+and the stated metadata is often a CMS's import or migration time. A shown
+day earlier than the stated one wins (the stated time is a re-save); a later
+one does not (it is most likely an unlabelled update), nor does a shown date
+labelled as an update ("Updated Dec 18"); of several shown days, the earliest.
+With no stated date, the shown day comes before htmldate's guess.
+
+Two forms are kept: ``published`` in UTC (for ordering; the project's
+contract), and ``published_local``, the same moment as the page wrote it
+(its own offset, or a bare day), whose calendar day is the one the page
+gives its readers (a UTC conversion moves 11 pm in New York to the next day).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Callable
 
 from htmldate import find_date
+from htmldate.extractors import try_date_expr
 
-from ..clock import normalize_date
+from ..clock import normalize_date, parse_iso
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +48,27 @@ BYLINE_TIME = (
     "//time[@datetime]",
 )
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
+
+# -- the date shown beside the headline
+SHOWN_AFTER = 40  # text pieces read after the headline ...
+SHOWN_BEFORE = 6  # ... and before it (a kicker line above the headline)
+SHOWN_MAX_CHARS = 80  # a longer text piece is not a dateline
+STORY_TEXT_CHARS = 200  # a text piece this long is the story: the header is over
+SHOWN_MAX_DATES = 3  # dates read in the header, at most
+# a day with a month written out, or an ISO day; "03/01/2017" is ambiguous and not read
+SHOWN_CUE = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|[^\W\d_]{3,}\.?\s*\d{1,2}\b|"
+                       r"\b\d{1,2}\.?\s+[^\W\d_]{3,}", re.U)
+SHOWN_TEXT = ("following::text()[normalize-space()][position() <= $n]",
+              "preceding::text()[normalize-space()][position() <= $n]")
+NOT_TEXT = {"script", "style", "noscript", "template", "option", "button"}
+EARLIEST = datetime(1995, 1, 1)
+
+
+@dataclass(frozen=True)
+class PageDates:
+    published: str | None = None  # UTC ISO 8601
+    updated: str | None = None  # UTC ISO 8601
+    published_local: str | None = None  # as the page wrote it: its own offset, or a bare day
 
 
 def _marked_update(node: Any) -> bool:
@@ -86,15 +123,74 @@ def jsonld_value(objects: list[dict], key: str) -> str:
     return ""
 
 
+def _text_pieces(headline: Any) -> list[str]:
+    """Short texts around the headline in document order, up to the story's first paragraph."""
+    before = [t for t in headline.xpath(SHOWN_TEXT[1], n=SHOWN_BEFORE) if _readable(t)]
+    pieces = [" ".join(t.split()) for t in before]
+    for text in headline.xpath(SHOWN_TEXT[0], n=SHOWN_AFTER):
+        if not _readable(text):
+            continue
+        piece = " ".join(text.split())
+        if len(piece) >= STORY_TEXT_CHARS:
+            break
+        pieces.append(piece)
+    return pieces
+
+
+def _readable(text: Any) -> bool:
+    parent = text.getparent()
+    return parent is not None and parent.tag not in NOT_TEXT
+
+
+def shown_date(headline: Any, now: datetime | None = None) -> str:
+    """The day printed beside the headline ("Published March 9, 2026"), as YYYY-MM-DD, or "".
+
+    A date labelled as an update ("Updated: Dec 12, 2025") is skipped; of several
+    unlabelled ones (a published and an updated day side by side), the earliest.
+    """
+    if headline is None:
+        return ""
+    latest = now or datetime.now()
+    labels: list[str] = ["", ""]
+    days: list[str] = []
+    for piece in _text_pieces(headline):
+        if len(piece) <= SHOWN_MAX_CHARS and SHOWN_CUE.search(piece):
+            day = try_date_expr(piece, "%Y-%m-%d", False, EARLIEST, latest)
+            if day:
+                marked = UPDATE_MARK.search(" ".join(labels + [piece]))
+                if not marked or PUBLISHED_MARK.search(piece):
+                    days.append(day)
+                if len(days) >= SHOWN_MAX_DATES:
+                    break
+        labels = [labels[1], piece]
+    return min(days, default="")
+
+
+def local_form(text: str) -> str | None:
+    """An ISO date or date-time as the page wrote it (offset kept, no conversion), or None."""
+    moment = parse_iso(text)
+    if moment is None:
+        return None
+    stripped = text.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped):
+        return stripped
+    written = datetime.fromisoformat(stripped.replace("Z", "+00:00"))
+    return written.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
 def publication_dates(tree: Any, objects: list[dict], meta: Callable[..., str],
-                      url: str | None) -> tuple[str | None, str | None]:
-    """(published, updated) as ISO 8601; ``objects`` are JSON-LD, the article's first."""
+                      url: str | None, headline: Any = None) -> PageDates:
+    """The page's dates; ``objects`` are JSON-LD, the article's first."""
     updated = normalize_date(jsonld_value(objects, "dateModified") or meta(*MODIFIED_META))
+    shown = shown_date(headline)
     sources = (lambda: jsonld_value(objects, "datePublished"), lambda: meta(*PUBLISHED_META),
                lambda: byline_time(tree), lambda: url_date(url),
-               lambda: heuristic_date(tree, url))
+               lambda: shown, lambda: heuristic_date(tree, url))
     for source in sources:
-        published = normalize_date(source())
-        if published:
-            return published, updated
-    return None, updated
+        stated = source()
+        local = local_form(stated) if stated else None
+        if local:
+            if shown and shown < local[:10]:
+                local = shown  # a stated day after the shown one is a re-save, not the story's
+            return PageDates(normalize_date(local), updated, local)
+    return PageDates(None, updated, None)

@@ -30,6 +30,11 @@ BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"
 INLINE_TAGS = {"a", "span", "strong", "em", "b", "i", "u", "small", "sub", "sup", "abbr", "cite",
                "q", "mark", "time", "code", "br", "font", "s", "del", "ins", "bdi", "bdo", "wbr",
                "img", "picture", "source", "amp-img", "var", "kbd", "samp", "dfn", "label", "data"}
+# tags that break the text flow; any other tag, a page's own custom element (<side-note>,
+# <copyable-code>) included, runs inline unless it holds a block
+FLOW_BREAK_TAGS = BLOCK_TAGS | {"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr",
+                                "figure", "header", "footer", "nav", "aside", "details",
+                                "fieldset", "hr", "form", "video", "audio", "iframe"}
 CONTAINER_ONLY = {"div", "section", "article", "main", "li", "td", "dd"}
 VIDEO_TAGS = ("video", "iframe", "embed", "object", "audio", "amp-video", "amp-youtube",
               "amp-iframe", "amp-vimeo", "amp-brightcove", "amp-audio")
@@ -193,11 +198,14 @@ def strip_clutter(tree: Any, headline: Any = None,
         if element.tag != "form" or _paragraph_chars(element) < 200:
             _remove(element)
     total = _paragraph_chars(root)
+    # syntax highlighting names its spans "comment", "tag", "keyword": never furniture
+    in_code = {e for code in root.iter("pre", "code") for e in code.iterdescendants()}
     for element in list(root.iter(*FURNITURE_TAGS)):
         if element.getparent() is not None and not _story_holder(element, total, protected):
             _remove(element)
     for element in list(root.iter()):
-        if not isinstance(element.tag, str) or element.getparent() is None:
+        if not isinstance(element.tag, str) or element.getparent() is None \
+                or element in in_code:
             continue
         if _is_hidden(element):
             _remove(element)
@@ -212,7 +220,7 @@ def _own_text(element: Any) -> str:
     """Text of ``element`` outside its block-level children."""
     parts = [element.text or ""]
     for child in element:
-        if isinstance(child.tag, str) and child.tag in INLINE_TAGS and \
+        if isinstance(child.tag, str) and child.tag not in FLOW_BREAK_TAGS and \
                 next(child.iter(*BLOCK_TAGS), None) is None:  # blocks inside are listed apart
             parts.append(child.text_content())
         parts.append(child.tail or "")
@@ -227,7 +235,8 @@ def text_blocks(root: Any) -> list[Block]:
     """Paragraph-like elements in document order (nested blocks counted once)."""
     blocks: list[Block] = []
     for element in root.iter(*BLOCK_TAGS):
-        has_block_child = any(isinstance(c.tag, str) and c.tag not in INLINE_TAGS for c in element) \
+        has_block_child = any(isinstance(c.tag, str) and c.tag in FLOW_BREAK_TAGS
+                              for c in element) \
             or next(element.iterdescendants(*BLOCK_TAGS), None) is not None
         if has_block_child:
             text = _own_text(element) if element.tag in CONTAINER_ONLY else ""

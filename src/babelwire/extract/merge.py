@@ -7,8 +7,9 @@ part and drop the rest. trafilatura, run on the same parsed tree, reads more
 of such pages but also keeps more furniture. Neither is used whole: every
 text block of the cleaned page is checked against trafilatura's text, and a
 block it confirms joins the body when the page's own evidence places it in
-the story (between the chosen blocks, or in the same part of the page), and
-is not navigation or a teaser. Blocks babelwire removed as clutter (hidden
+the story (between the chosen blocks, or in the same part of the page: a few
+levels from them, or inside the container that holds both the headline and
+them), and is not navigation or a teaser. Blocks babelwire removed as clutter (hidden
 copies, menus, sign-up boxes) stay out whatever trafilatura says.
 
 When the two readings barely agree (less than MIN_OVERLAP of babelwire's
@@ -20,6 +21,7 @@ text does.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import trafilatura
@@ -35,7 +37,7 @@ MIN_OVERLAP = 0.3  # below this share of babelwire's words in trafilatura's, the
 VOUCH_MIN_CHARS = 150  # a furniture-named box needs this much confirmed text to stay
 TEASER_LEVELS = 3  # a block this close below a teaser card is part of it
 GENERIC_RETRY_CHARS = 2500  # a fast reading this short is redone with trafilatura's fallbacks
-NEAR_LEVELS = 2  # an extra block sharing an ancestor this few levels above the region is nearby
+NEAR_LEVELS = 4  # an extra block sharing an ancestor this few levels above the region is nearby
 
 
 def generic_text(tree: Any, url: str | None) -> str:
@@ -89,8 +91,29 @@ def vouching(index: TextIndex) -> Callable[[Any], bool]:
     return vouched
 
 
-def merge_blocks(blocks: list[Block], choice: BodyChoice | None,
-                 index: TextIndex) -> tuple[list[Block], str]:
+@dataclass(frozen=True)
+class StoryRegion:
+    """Where the chosen blocks sit: what an extra block must be near to join them."""
+
+    anchor: Any  # the chosen blocks' common ancestor
+    story_root: Any  # the smallest element holding the headline and them (not <body>), or None
+    teasers: frozenset
+
+    def near(self, element: Any) -> bool:
+        if _near(element, self.anchor):
+            return True
+        return self.story_root is not None and self.story_root in set(element.iterancestors())
+
+
+def _story_root(elements: list[Any], headline: Any) -> Any:
+    if headline is None:
+        return None
+    root = _common_ancestor(elements + [headline])
+    return None if root is None or root.tag in ("body", "html") else root
+
+
+def merge_blocks(blocks: list[Block], choice: BodyChoice | None, index: TextIndex,
+                 headline: Any = None) -> tuple[list[Block], str]:
     """The story's blocks from both readings, and which reading led ("both", "own", "generic")."""
     chosen = [blocks.index(b) for b in choice.blocks] if choice else []
     if index.size == 0:
@@ -104,11 +127,12 @@ def merge_blocks(blocks: list[Block], choice: BodyChoice | None,
     agreed = set(confirmed)
     keep = set(chosen)
     first, last = min(chosen), max(chosen)
-    keep.update(i for i in range(first + 1, last)  # inside the story, a "card" is a section
-                if i in agreed and blocks[i].link_density <= MAX_LINK_DENSITY)
-    anchor = _common_ancestor([blocks[i].element for i in chosen])
+    # inside the story, a "card" is a section and a list of links the story's own references
+    keep.update(i for i in range(first + 1, last) if i in agreed)
+    elements = [blocks[i].element for i in chosen]
+    region = StoryRegion(_common_ancestor(elements), _story_root(elements, headline), teasers)
     for step in (1, -1):
-        keep.update(_extension(blocks, last if step == 1 else first, step, agreed, anchor, teasers))
+        keep.update(_extension(blocks, last if step == 1 else first, step, agreed, region))
     return _without_orphan_headings([blocks[i] for i in sorted(keep)]), "both"
 
 
@@ -139,8 +163,8 @@ def _ancestors(element: Any, levels: int) -> list[Any]:
     return found
 
 
-def _extension(blocks: list[Block], edge: int, step: int, agreed: set[int], anchor: Any,
-               teasers: frozenset) -> list[int]:
+def _extension(blocks: list[Block], edge: int, step: int, agreed: set[int],
+               region: StoryRegion) -> list[int]:
     """Confirmed blocks next to the chosen ones, outward from ``edge``, in the same part of
     the page; stops at a 'Related' heading or at story-sized text the other reading lacks."""
     found = []
@@ -150,9 +174,9 @@ def _extension(blocks: list[Block], edge: int, step: int, agreed: set[int], anch
         if BOILERPLATE_RE["related"].search(block.text) and len(block.text) < 100:
             break
         if index in agreed:
-            if not _near(block.element, anchor):
+            if not region.near(block.element):
                 break
-            if _joins(block, teasers):
+            if _joins(block, region.teasers):
                 found.append(index)
         elif len(block.text) >= STORY_MIN_CHARS and block.tag not in EMBED_TAGS:
             break  # a caption or an embed between sections does not end the story
@@ -173,8 +197,8 @@ def _common_ancestor(elements: list[Any]) -> Any:
         return None
     path = [elements[0]] + list(elements[0].iterancestors())
     for element in elements[1:]:
-        ancestors = {id(a) for a in element.iterancestors()} | {id(element)}
-        path = [a for a in path if id(a) in ancestors]
+        ancestors = set(element.iterancestors()) | {element}  # elements, not id()s: a
+        path = [a for a in path if a in ancestors]  # freed proxy's id() is reused
     return path[0] if path else None
 
 
@@ -183,12 +207,12 @@ def _near(element: Any, anchor: Any) -> bool:
     common ancestor, and that shared ancestor is not the whole page."""
     if anchor is None:
         return False
-    ancestors = {id(a) for a in element.iterancestors()}
+    ancestors = set(element.iterancestors())
     candidate = anchor
     for _ in range(NEAR_LEVELS + 1):
         if candidate is None or candidate.tag in ("body", "html"):
             return False
-        if id(candidate) in ancestors:
+        if candidate in ancestors:
             return True
         candidate = candidate.getparent()
     return False

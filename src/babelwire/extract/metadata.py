@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 from trafilatura import metadata as trafilatura_metadata
 
 from .attribution import split_title_suffixes
-from .authors import Byline, choose_byline, jsonld_people, visible_byline
+from .authors import Byline, byline_text, choose_byline, jsonld_people, visible_byline
 from .dates import publication_dates
 
 HEADLINE_AGREE_SHARE = 0.5  # an <h1> with fewer of its words in the page's title ...
@@ -31,6 +31,7 @@ class PageMetadata:
     author: str = ""
     published: str | None = None
     updated: str | None = None
+    published_local: str | None = None  # the publication date as the page wrote it
     canonical_url: str | None = None
     language: str | None = None
     description: str = ""
@@ -43,6 +44,44 @@ class PageMetadata:
 
 def _text(node: Any) -> str:
     return " ".join(node.text_content().split()) if node is not None else ""
+
+
+# inside a headline, what is not the headline: a date, a label ("Title:", "Blog:"), a byline
+HEADLINE_EXTRA_RE = re.compile(r"(?<![a-z])(date|time|posted|meta|byline|author|descriptor|"
+                               r"label|screen-reader|sr-only)", re.I)
+HEADLINE_BREAKS = {"br", "div", "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "section"}
+
+
+def headline_text(heading: Any) -> str:
+    """The headline's words: a <time>, a date or label inside the heading ("Dec 18 2025",
+    "Title:") left out, a line break read as a space, and nothing after a block the
+    heading swallowed once the headline's text has begun."""
+    if heading is None:
+        return ""
+    parts: list[str] = []
+
+    def walk(element: Any) -> bool:  # False: stop reading
+        for child in element:
+            if not isinstance(child.tag, str):
+                parts.append(child.tail or "")
+                continue
+            marks = f"{child.get('class', '')} {child.get('id', '')}"
+            if child.tag in HEADLINE_BREAKS and "".join(parts).strip() and child.tag != "br" \
+                    and " ".join(child.text_content().split()):
+                return False
+            if child.tag == "br":
+                parts.append(" ")
+            elif child.tag != "time" and not HEADLINE_EXTRA_RE.search(marks):
+                parts.append(child.text or "")
+                if not walk(child):
+                    return False
+            parts.append(child.tail or "")
+        return True
+
+    parts.append(heading.text or "")
+    walk(heading)
+    text = " ".join("".join(parts).split())
+    return text or _text(heading)
 
 
 def meta_index(tree: Any) -> dict[tuple[str, str], str]:
@@ -116,13 +155,15 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMetadata:
     meta.headline_element = _headline_element(
         tree, meta.site_name, " ".join(split_title_suffixes(t)[0] for t in (
             og_title, meta.html_title, str(ld.get("headline", "")))))
-    meta.h1 = _text(meta.headline_element)
+    meta.h1 = headline_text(meta.headline_element)
     meta.title = meta.h1 or og_title or str(ld.get("headline", "")) or meta.html_title
     meta.byline = _byline(tree, tags, ld, meta.site_name)
     meta.author = ", ".join(meta.byline.names)
     objects = ([ld] if ld else []) + [o for o in _jsonld_objects(tree) if o is not ld]
-    meta.published, meta.updated = publication_dates(
-        tree, objects, lambda *names: _meta(tags, *names), url)
+    dates = publication_dates(
+        tree, objects, lambda *names: _meta(tags, *names), url, meta.headline_element)
+    meta.published, meta.updated, meta.published_local = (
+        dates.published, dates.updated, dates.published_local)
     canonical = tree.xpath("//link[@rel='canonical']/@href") or [_meta(tags, "og:url")]
     if canonical and canonical[0]:
         meta.canonical_url = urljoin(url or "", canonical[0].strip())
@@ -216,7 +257,7 @@ def _byline_author(tree: Any) -> str:
     found = tree.xpath(
         "(//*[@rel='author' or @itemprop='author' or (contains(@class, 'author') and"
         " contains(concat(' ', normalize-space(@class), ' '), ' author '))])[1]")
-    name = _text(found[0]) if found else ""
+    name = byline_text(found[0]) if found else ""
     name = re.sub(r"^(by|par|por|von|di|door)\s+", "", name, flags=re.I)
     return name if 0 < len(name) <= 80 else ""
 

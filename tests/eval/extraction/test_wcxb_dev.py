@@ -41,7 +41,7 @@ def fields_babelwire(html, url):
     except BabelwireError:
         return {}
     return {"body": a.body, "title": a.title, "author": ", ".join(a.authors),
-            "published": a.published}
+            "published": a.published_local or a.published}
 
 
 def fields_trafilatura(html, url):
