@@ -16,24 +16,30 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
+from .clock import iso, parse_iso, utcnow
 from .errors import BabelwireError, Drop, FeedError
 from .feeds import parse_feed
 from .discovery import discover_feed_links
 from .localize import translate_pending
-from .models import FeedEntry, ParsedFeed, Source
+from .models import FeedEntry, ParsedFeed, Source, SourceHealth
 from .pipeline import Context, PageRecord, is_transient, run_stages
-from .polling import poll_concurrently
+from .polling import next_poll_at, poll_concurrently, seconds_until
 from .provenance.incremental import trace_new_articles
 from .storage import entries as entry_store
 from .storage.claims import DEFAULT_LEASE_SECONDS, owner_is_dead_here, worker_id
 from .storage import sources as source_store
 from .storage.sqlite import worker_status
 from .watch.hook import after_pass as watches_after_pass
+from .watch.hook import alert_new_matches
 
 POLLER = "poller"
+STOP_CHECK_SECONDS = 0.5  # how soon a waiting loop notices ``stop``
+DUE_MARGIN = 0.2  # wake just after a source's due second, not just before it
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +72,8 @@ class RunReport:
                 f"{self.translations} translations, {self.translation_failures} not translated")
 
 
-def _fetch_parsed_feed(ctx: Context, source: Source) -> tuple[ParsedFeed | None, object]:
-    health = source_store.get_health(ctx.db, source.id)  # type: ignore[arg-type]
+def _fetch_parsed_feed(ctx: Context, source: Source,
+                       health: SourceHealth) -> tuple[ParsedFeed | None, object]:
     if source.kind == "page":
         result = ctx.fetcher.fetch(source.url, etag=health.etag, last_modified=health.last_modified)
     else:  # feeds are abandoned sooner than pages (fetch.feed_deadline)
@@ -121,7 +127,9 @@ def _source_failed(ctx: Context, source: Source, error: BabelwireError, report: 
 
 def _poll(ctx: Context, source: Source, report: RunReport) -> None:
     settings = ctx.settings
-    parsed, result = _fetch_parsed_feed(ctx, source)
+    started = utcnow()
+    health = ctx.db.sources.health(source.id)  # type: ignore[arg-type]
+    parsed, result = _fetch_parsed_feed(ctx, source, health)
     found = 0
     if parsed is not None:
         newest = list(parsed.entries)[: settings["max_articles_per_source"]]
@@ -130,10 +138,11 @@ def _poll(ctx: Context, source: Source, report: RunReport) -> None:
             source_store.record_warning(ctx.db, source.id, code="feed.malformed"
                                         if "malformed" in warning else "feed.warning",
                                         message=warning, url=source.url)
-    source_store.record_success(ctx.db, source.id, etag=result.etag,  # type: ignore[attr-defined]
-                                last_modified=result.last_modified,  # type: ignore[attr-defined]
-                                interval=settings["poll_interval"],
-                                name=parsed.title if parsed else "")
+    interval = settings["poll_interval"]
+    ctx.db.sources.record_success(
+        source.id, etag=result.etag, last_modified=result.last_modified,  # type: ignore[attr-defined]
+        interval=interval, name=parsed.title if parsed else "", fetched_at=iso(started),
+        next_check_at=iso(next_poll_at(parse_iso(health.next_check_at), started, interval)))
     with report.lock:
         report.sources_polled += 1
         report.entries_found += found
@@ -239,7 +248,10 @@ def run_once(ctx: Context, *, all_sources: bool = True) -> RunReport:
     sources = (source_store.list_sources(ctx.db) if all_sources
                else source_store.due_sources(ctx.db))
     poll_sources(ctx, [s for s in sources if s.enabled], report)
-    for step in (process_pending, translate_pending, trace_new_articles, watches_after_pass):
+    # alerts leave as soon as the translations are stored, before tracing; provenance
+    # watches are matched after tracing, with the rest of the after-pass work
+    for step in (process_pending, translate_pending, alert_new_matches, trace_new_articles,
+                 watches_after_pass):
         _guarded(step, ctx, report)
     return report
 
@@ -265,12 +277,24 @@ def run_forever(ctx: Context, stop: threading.Event, idle_seconds: float = 30.0,
         while not stop.is_set():
             _one_pass(ctx, all_sources=first)
             first = False
-            stop.wait(idle_seconds)
+            wait_for_work(ctx, stop, idle_seconds)
     except BaseException as exc:
         failure = f"{type(exc).__name__}: {exc}"
         raise
     finally:
         worker_status.worker_stopped(ctx.db, POLLER, failure)
+
+
+def wait_for_work(ctx: Context, stop: threading.Event, idle_seconds: float) -> None:
+    """Sleep until the first source is due, entries are pushed (the store's doorbell), ``stop``
+    is set, or ``idle_seconds`` pass (alert retries and WebSub renewals are checked then)."""
+    now = datetime.now(timezone.utc)  # to the microsecond: stored times are to the second
+    left = seconds_until(ctx.db.sources.next_due(), now, idle_seconds)
+    deadline = time.monotonic() + left + (DUE_MARGIN if left else 0.0)
+    while not stop.is_set():
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or ctx.db.entries.wait_for_new(min(remaining, STOP_CHECK_SECONDS)):
+            return
 
 
 def _one_pass(ctx: Context, *, all_sources: bool) -> RunReport | None:

@@ -6,6 +6,7 @@ from . import articles, claims, entries, memory, provenance, reader, sources, tr
 from . import search as fts
 from . import source_admin
 from . import archive, exports, watches, websub
+from ..doorbell import Doorbell
 from .base import Repository, bind
 
 
@@ -19,7 +20,21 @@ class SqliteArticles(Repository):
 
 
 class SqliteEntries(Repository):
-    enqueue = bind(entries.enqueue_entries)
+    """The entry queue; queuing rings the store's doorbell (``wait_for_new``)."""
+
+    def __init__(self, db) -> None:
+        super().__init__(db)
+        self.doorbell = Doorbell()
+
+    def enqueue(self, source_id, new_entries) -> int:
+        added = entries.enqueue_entries(self.db, source_id, new_entries)
+        if added:
+            self.doorbell.ring()
+        return added
+
+    def wait_for_new(self, timeout: float) -> bool:
+        return self.doorbell.wait(timeout)
+
     pending = bind(entries.pending_entries)
     claim = bind(claims.claim_entries)
     release = bind(claims.release_entries)
@@ -37,6 +52,7 @@ class SqliteSources(Repository):
     find = bind(sources.find_source)
     remove = bind(sources.remove_source)
     due = bind(sources.due_sources)
+    next_due = bind(sources.next_due)
     health = bind(sources.get_health)
     health_rows = bind(sources.health_rows)
     record_success = bind(sources.record_success)
