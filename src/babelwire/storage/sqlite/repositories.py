@@ -6,7 +6,9 @@ from . import articles, claims, entries, memory, provenance, reader, sources, tr
 from . import search as fts
 from . import source_admin
 from . import archive, exports, watches, websub
+from . import relay_sites as relay_flags
 from ..doorbell import Doorbell
+from . import entries as queue
 from .base import Repository, bind
 
 
@@ -26,8 +28,8 @@ class SqliteEntries(Repository):
         super().__init__(db)
         self.doorbell = Doorbell()
 
-    def enqueue(self, source_id, new_entries) -> int:
-        added = entries.enqueue_entries(self.db, source_id, new_entries)
+    def enqueue(self, source_id, entries) -> int:  # noqa: F811 - the port's parameter name
+        added = queue.enqueue_entries(self.db, source_id, entries)
         if added:
             self.doorbell.ring()
         return added
@@ -96,6 +98,9 @@ class SqliteProvenance(Repository):
     get_story = bind(provenance.get_story)
     story_members = bind(provenance.story_members)
     site_articles = bind(provenance.site_articles)
+    linked_urls_since = bind(relay_flags.linked_urls_since)
+    relay_sites = bind(relay_flags.relay_sites)
+    save_relay_sites = bind(relay_flags.save_relay_sites)
 
 
 class SqliteSearch(Repository):
@@ -128,6 +133,8 @@ class SqliteWatches(Repository):
     text_candidates = bind(watches.text_candidates)
     outlet_candidates = bind(watches.outlet_candidates)
     relay_candidates = bind(watches.relay_candidates)
+    translated_candidates = bind(watches.translated_candidates)
+    relay_site_candidates = bind(watches.relay_site_candidates)
     record_matches = bind(watches.record_matches)
     matches = bind(watches.watch_matches)
     claim_alerts = bind(watches.claim_alerts)
