@@ -13,6 +13,7 @@ from ..storage.db import Database
 from ..watch.feed import watch_feed
 from ..websub.subscriber import websub_callback
 from . import admin, api, api_catalog, feeds, openapi, outlet_pages, pages, search_pages
+from .admin_watches import watch_routes
 from .auth import PrivateReader
 from .cache import PageCache, cached
 from .context import HERE, Web, make_templates
@@ -45,6 +46,7 @@ def create_app(db: Database, settings: Settings) -> Starlette:
         Route("/api/sources", api.list_sources),
         Route("/api/sources/{source_id:id}", api_catalog.get_source),
         Route("/api/search", api_catalog.search),
+        *watch_routes(),  # /admin/watches (before /admin/{action})
         Route("/admin", admin.admin_page),
         Route("/admin/login", admin.admin_login, methods=["POST"]),
         Route("/admin/{action}", admin.admin_action, methods=["POST"]),
