@@ -14,6 +14,7 @@ from ..watch.feed import watch_feed
 from ..websub.subscriber import websub_callback
 from . import admin, api, api_catalog, feeds, openapi, outlet_pages, pages, search_pages
 from .admin_watches import watch_routes
+from .archive_pages import archive_routes
 from .auth import PrivateReader
 from .cache import PageCache, cached
 from .context import HERE, Web, make_templates
@@ -29,6 +30,7 @@ def create_app(db: Database, settings: Settings) -> Starlette:
     routes = [
         Route("/", cached(pages.home)),
         Route("/articles/{article_id:id}", pages.article_page),
+        *archive_routes(),  # the "as fetched on ..." view of archived copies
         Route("/search", cached(search_pages.search_page)),
         Route("/sources", pages.sources_page),
         Route("/sources.opml", outlet_pages.sources_opml),
