@@ -15,6 +15,7 @@ from ..websub.subscriber import websub_callback
 from . import admin, api, api_catalog, feeds, openapi, outlet_pages, pages, search_pages
 from .admin_watches import watch_routes
 from .archive_pages import archive_routes
+from .exports import export_routes
 from .auth import PrivateReader
 from .cache import PageCache, cached
 from .context import HERE, Web, make_templates
@@ -31,6 +32,7 @@ def create_app(db: Database, settings: Settings) -> Starlette:
         Route("/", cached(pages.home)),
         Route("/articles/{article_id:id}", pages.article_page),
         *archive_routes(),  # the "as fetched on ..." view of archived copies
+        *export_routes(),  # /exports/{what}.{format}: CSV and JSON Lines for a filter
         Route("/search", cached(search_pages.search_page)),
         Route("/sources", pages.sources_page),
         Route("/sources.opml", outlet_pages.sources_opml),
