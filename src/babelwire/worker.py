@@ -208,6 +208,9 @@ def process_pending(ctx: Context, report: RunReport) -> None:
     freed = ctx.db.entries.release_dead_owners(owner_is_dead_here)
     if freed:
         log.info("took back %d items claimed by workers that are gone", freed)
+    # what is queued now is claimed below: only entries queued after this may wake the loop
+    # again (else this pass's own polls would ring for a second, empty pass)
+    ctx.db.entries.wait_for_new(0)
     pending = ctx.db.entries.claim(1000, DEFAULT_LEASE_SECONDS, me)
     if not pending:
         return
