@@ -52,8 +52,8 @@ test-deps: venv $(VENV)/.test-installed
 demo: venv
 	@$(VENV)/bin/babelwire --data $(DATA) demo --port $(PORT) --sites-port $(SITES_PORT)
 
-# the browser tests need Debian's chromium
-test: APT_PACKAGES += chromium
+# the browser tests need Debian's chromium; the storage suite starts a PostgreSQL server
+test: APT_PACKAGES += chromium postgresql
 test: test-deps
 	$(PY) -m pytest -q
 

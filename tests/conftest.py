@@ -1,5 +1,10 @@
 """Fixtures shared across test folders: local settings and the demo newsroom ingested once."""
 
+import os
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 import pytest
 
 from babelwire.compose import pipeline_context
@@ -37,3 +42,61 @@ def demo_store(tmp_path_factory):
             report = run_once(ctx)
         yield newsroom, settings, db, report
         db.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server on 127.0.0.1 for the session (skips when Debian's
+    postgresql package is not installed); ``.database()`` hands out a fresh database URL."""
+    from babelwire.storage.postgres.throwaway import ThrowawayServer, find_binaries
+
+    binaries = find_binaries()
+    if binaries is None and os.environ.get("CI"):
+        pytest.fail("CI must test PostgreSQL: its server binaries (initdb, pg_ctl) are missing; "
+                    "`make test` installs Debian's postgresql")
+    if binaries is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not installed: "
+                    "apt-get install postgresql (make test does)")
+    server = ThrowawayServer(binaries).start()
+    yield server
+    server.stop()
+
+
+@dataclass
+class Receiver:
+    url: str = ""
+    received: list = field(default_factory=list)  # (headers, body bytes) accepted
+    failures: int = 0  # answer 503 to this many requests first
+    attempts: int = 0
+
+
+@pytest.fixture
+def webhook_receiver():
+    receiver = Receiver()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            receiver.attempts += 1
+            if receiver.failures:
+                receiver.failures -= 1
+                self.send_response(503)
+            else:
+                receiver.received.append((dict(self.headers), body))
+                self.send_response(204)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    receiver.url = f"http://127.0.0.1:{server.server_address[1]}/hook"
+    try:
+        yield receiver
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

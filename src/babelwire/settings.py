@@ -33,7 +33,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", str, "babelwire-data", "Folder holding the SQLite store and run state."),
     # -- storage port (issue 12)
     Setting("database", str, "",
-            "Database URL: sqlite:///PATH (empty: sqlite:///<data_dir>/babelwire.sqlite3)."),
+            "Database URL: sqlite:///PATH or postgresql://USER@HOST/DB (empty: sqlite:///<data_dir>/babelwire.sqlite3)."),
+    # -- workers on PostgreSQL (issue 12, phase 2)
+    Setting("worker.lease_seconds", float, 600.0,
+            "Seconds a worker holds a claimed page or translation; a dead worker's work returns after."),
+    Setting("worker.batch", int, 8, "Pages or translations one worker claims at a time."),
+    Setting("worker.idle_seconds", float, 5.0, "Seconds a worker waits when it found nothing to do."),
     Setting("targets", list, ["en", "fr"], "Languages every article is translated into."),
     Setting("poll_interval", int, 900, "Seconds between two polls of one source when it is healthy."),
     Setting("max_backoff", int, 86400, "Longest wait, in seconds, before retrying a failing source."),

@@ -33,7 +33,6 @@ from .provenance.incremental import trace_new_articles
 from .storage import entries as entry_store
 from .storage.claims import DEFAULT_LEASE_SECONDS, owner_is_dead_here, worker_id
 from .storage import sources as source_store
-from .storage.sqlite import worker_status
 from .watch.hook import after_pass as watches_after_pass
 from .watch.hook import alert_new_matches
 
@@ -273,7 +272,7 @@ def _guarded(step, ctx: Context, report: RunReport) -> None:
 def run_forever(ctx: Context, stop: threading.Event, idle_seconds: float = 30.0,
                 first_all: bool = True) -> None:
     """Poll due sources on their schedule until ``stop`` is set; never dies of a bad pass."""
-    worker_status.worker_started(ctx.db, POLLER, os.getpid())
+    ctx.db.workers.started(POLLER, os.getpid())
     failure = None
     try:
         first = first_all
@@ -285,7 +284,7 @@ def run_forever(ctx: Context, stop: threading.Event, idle_seconds: float = 30.0,
         failure = f"{type(exc).__name__}: {exc}"
         raise
     finally:
-        worker_status.worker_stopped(ctx.db, POLLER, failure)
+        ctx.db.workers.stopped(POLLER, failure)
 
 
 def wait_for_work(ctx: Context, stop: threading.Event, idle_seconds: float) -> None:
@@ -303,7 +302,7 @@ def wait_for_work(ctx: Context, stop: threading.Event, idle_seconds: float) -> N
 def _one_pass(ctx: Context, *, all_sources: bool) -> RunReport | None:
     """One pass of the loop, its start, end and any escaping error kept for ``/healthz``."""
     try:
-        worker_status.pass_started(ctx.db, POLLER)
+        ctx.db.workers.pass_started(POLLER)
         report = run_once(ctx, all_sources=all_sources)
     except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - the loop goes on
         log.exception("poller pass failed")
@@ -316,6 +315,6 @@ def _one_pass(ctx: Context, *, all_sources: bool) -> RunReport | None:
 
 def _record_pass(ctx: Context, summary: str, error: str | None) -> None:
     try:
-        worker_status.pass_finished(ctx.db, POLLER, summary, error)
+        ctx.db.workers.pass_finished(POLLER, summary, error)
     except Exception:  # noqa: BLE001 - a busy store must not kill the poller
         log.exception("could not record the poller's pass")

@@ -24,8 +24,11 @@ def test_the_flag_puts_the_store_where_it_says(tmp_path, capsys):
 
 
 def test_an_unavailable_backend_is_one_clear_line(tmp_path, capsys):
-    code = main(["--data", str(tmp_path), "--database", "postgresql://localhost/news",
-                 "sources", "list"])
+    from babelwire.storage.postgres.throwaway import free_port
+
+    code = main(["--data", str(tmp_path), "--database",
+                 f"postgresql://news:secret@127.0.0.1:{free_port()}/news", "sources", "list"])
     err = capsys.readouterr().err.strip()
-    assert code == 2 and err.startswith("error[storage]") and "not available yet" in err
+    assert code == 2 and err.startswith("error[storage]") and "cannot open store" in err
+    assert "secret" not in err
     assert "\n" not in err

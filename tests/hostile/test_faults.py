@@ -149,8 +149,6 @@ def test_one_slow_host_holds_up_no_other_host():
 
 
 def test_the_poller_survives_a_failing_pass_and_reports_it(store, monkeypatch):
-    from babelwire.storage.sqlite.worker_status import get_worker_status
-
     settings, db = store
     source_store.add_source(db, "http://good.test/feed")
     calls = {"n": 0}
@@ -173,7 +171,7 @@ def test_the_poller_survives_a_failing_pass_and_reports_it(store, monkeypatch):
 
     monkeypatch.setattr(source_store, "list_sources", failing_list)
     run_forever(ctx, stop, idle_seconds=0.0, first_all=True)
-    status = get_worker_status(db, "poller")
+    status = db.workers.get("poller")
     assert status is not None and not status.running
     assert status.passes >= 2 and "MemoryError" in status.last_error
     assert status.pass_finished_at is not None and calls["n"] == 1

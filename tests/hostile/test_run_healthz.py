@@ -69,16 +69,15 @@ def test_run_serves_after_a_failed_first_pass_and_healthz_reports_the_poller(tmp
 def test_healthz_says_so_when_this_process_poller_has_stopped(tmp_path, make_settings):
     import os
 
-    from babelwire.storage.sqlite import worker_status
     from babelwire.web import BackgroundServer, create_app
 
     settings = make_settings(tmp_path)
     with Database(settings.db_path) as db:
         with BackgroundServer(create_app(db, settings)) as server:
             assert httpx.get(server.url + "/healthz").text == "ok"  # no poller: serve alone
-            worker_status.worker_started(db, "poller", os.getpid())
+            db.workers.started("poller", os.getpid())
             assert httpx.get(server.url + "/healthz").status_code == 200
-            worker_status.worker_stopped(db, "poller", "RuntimeError: boom")
+            db.workers.stopped("poller", "RuntimeError: boom")
             answer = httpx.get(server.url + "/healthz")
             assert answer.status_code == 503
             assert answer.text.startswith("error: the poller has stopped")

@@ -1,7 +1,8 @@
 """The storage suite runs against the port, once per backend (``STORAGE_BACKENDS``).
 
 A backend fixture hands out a database URL and opens stores on it; the tests
-never touch a driver. The PostgreSQL backend adds itself here (issue 12, phase 2).
+never touch a driver. PostgreSQL runs on a throwaway server on 127.0.0.1 started
+once per session (``postgres_server``); each test gets a fresh database.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 from babelwire.models import Article, Attribution
 from babelwire.storage import open_store
 
-STORAGE_BACKENDS = ["sqlite"]
+STORAGE_BACKENDS = ["sqlite", "postgresql"]
 
 
 @dataclass
@@ -33,6 +34,8 @@ class Backend:
 def backend(request, tmp_path):
     if request.param == "sqlite":
         found = Backend("sqlite", f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    elif request.param == "postgresql":
+        found = Backend("postgresql", request.getfixturevalue("postgres_server").database())
     else:  # pragma: no cover - a backend listed without a fixture
         pytest.fail(f"no fixture for storage backend {request.param}")
     yield found

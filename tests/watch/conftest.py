@@ -1,12 +1,11 @@
-"""Watch tests: a real SQLite store, a real SMTP server and a webhook receiver on 127.0.0.1."""
+"""Watch tests: a real SQLite store, a real SMTP server on 127.0.0.1 (the webhook
+receiver is in tests/conftest.py: the workers' tests use it too)."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 import email.policy
 from email import message_from_bytes
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -44,46 +43,6 @@ def smtp_server():
         yield controller.port, inbox
     finally:
         controller.stop()
-
-
-@dataclass
-class Receiver:
-    url: str = ""
-    received: list = field(default_factory=list)  # (headers, body bytes) accepted
-    failures: int = 0  # answer 503 to this many requests first
-    attempts: int = 0
-
-
-@pytest.fixture
-def webhook_receiver():
-    receiver = Receiver()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):
-            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            receiver.attempts += 1
-            if receiver.failures:
-                receiver.failures -= 1
-                self.send_response(503)
-            else:
-                receiver.received.append((dict(self.headers), body))
-                self.send_response(204)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    receiver.url = f"http://127.0.0.1:{server.server_address[1]}/hook"
-    try:
-        yield receiver
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @pytest.fixture

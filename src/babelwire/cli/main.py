@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "settings_cmd",
     "trace",
     "status",
+    "worker",
     "watch",
     "archive",
     "export",
@@ -36,7 +37,7 @@ def command_module(name: str) -> str:
 def add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", help="settings file (default: ./babelwire.toml if present)")
     parser.add_argument("--database", metavar="URL",
-                        help="database URL, sqlite:///PATH (overrides database)")
+                        help="database URL, sqlite:///PATH or postgresql://... (overrides database)")
     parser.add_argument("--data", help="data folder (overrides data_dir)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="log what happens (warnings included)")

@@ -1,7 +1,7 @@
 """Storage behind one port: a ``Store`` with repositories returning plain records.
 
 ``open_store(url)`` opens the backend a database URL names (``sqlite:///...``
-today; see docs/storage.md). ``Database``/``open_database`` are the SQLite store
+or ``postgresql://...``; see docs/storage.md). ``Database``/``open_database`` are the SQLite store
 under its pre-port names (transitional).
 """
 
@@ -18,6 +18,11 @@ from .sqlite import DRIVER_ERRORS as SQLITE_ERRORS  # noqa: E402
 
 # what a backend's driver may raise past the port (catch it where a page must still render)
 DATABASE_ERRORS: tuple[type[Exception], ...] = SQLITE_ERRORS
+try:
+    from .postgres.database import DRIVER_ERRORS as _POSTGRES_ERRORS  # noqa: E402
+except ImportError:  # pragma: no cover - psycopg absent: only SQLite stores can be opened
+    _POSTGRES_ERRORS = ()
+DATABASE_ERRORS += _POSTGRES_ERRORS
 
 __all__ = ["DATABASE_ERRORS", "Database", "SqliteStore", "Store", "default_url", "open_database",
            "open_store"]

@@ -39,6 +39,11 @@ def open_store(url: str) -> "Store":
 
         return SqliteStore(sqlite_path(url))
     if scheme in ("postgresql", "postgres"):
-        raise StorageError("database URL postgresql://... is not available yet in this "
-                           "babelwire: use sqlite:///PATH (the default) for now")
-    raise StorageError(f"database URL {url!r} has no backend: use sqlite:///PATH")
+        try:
+            from .postgres import PostgresStore
+        except ImportError as exc:  # the driver is a dependency; a broken install lacks it
+            raise StorageError(f"database URL postgresql://... needs psycopg ({exc}): "
+                               "pip install 'psycopg[binary]' psycopg-pool") from exc
+        return PostgresStore(url)
+    raise StorageError(f"database URL {url!r} has no backend: use sqlite:///PATH or "
+                       "postgresql://USER@HOST/DB")

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator, Protocol
 from ..models import Article, FeedEntry, Source, SourceHealth, Translation
 from .records import (ArticleFilters, ArticleRow, LinkView, ParkedEntry, PendingEntry, SaveOutcome,
                       SiteArticle, SourceEvent, SourceRow, StoredLink, StoryMember, StoryRow,
-                      TracedFeatures, TranslationFailure)
+                      TracedFeatures, TranslationFailure, WorkerStatus)
 from .search import SearchFilters, SearchQuery
 from .watch_records import (AlertRow, ArchiveRecord, DeliveryRow, ProvenanceCandidate,
                             RelaySite, Subscription, WatchMatch, WatchRow, WatchSpec)
@@ -218,6 +218,16 @@ class Exports(Protocol):
               ids: list[int] | None = None) -> Iterator[dict[str, Any]]: ...
 
 
+class Workers(Protocol):
+    """Long-running processes' state (the poller's), for ``/healthz``."""
+
+    def started(self, name: str, pid: int) -> None: ...
+    def stopped(self, name: str, error: str | None = None) -> None: ...
+    def pass_started(self, name: str) -> None: ...
+    def pass_finished(self, name: str, summary: str, error: str | None = None) -> None: ...
+    def get(self, name: str) -> WorkerStatus | None: ...
+
+
 class Store(Protocol):
     backend: str  # "sqlite", "postgresql"
     url: str
@@ -233,9 +243,16 @@ class Store(Protocol):
     archive: Archive
     websub: WebSub
     exports: Exports
+    workers: Workers
 
-    def change_token(self) -> int | None:
-        """Changes whenever anyone commits (``None``: cannot tell); caches compare it."""
+    def change_token(self) -> int | str | None:
+        """Changes whenever anyone commits (``None``: cannot tell); caches compare it for
+        equality only (SQLite: a number; PostgreSQL: the server's snapshot as text)."""
+        ...
+
+    def lock(self, name: str) -> "AbstractContextManager[bool]":
+        """Try to hold the named lock (every process on this database) for the block;
+        yields False at once when another holder has it. SQLite: within this process."""
         ...
 
     def close(self) -> None: ...

@@ -254,3 +254,19 @@ class StoredLink:
     confidence: float
     lag_seconds: int | None
     evidence: dict
+
+
+@dataclass(frozen=True)
+class WorkerStatus:
+    """A long-running process's state (the poller's, for ``/healthz``)."""
+
+    name: str
+    pid: int
+    running: bool
+    started_at: str
+    pass_started_at: str | None
+    pass_finished_at: str | None
+    passes: int
+    last_summary: str | None
+    last_error: str | None
+    last_error_at: str | None

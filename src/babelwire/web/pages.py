@@ -131,9 +131,7 @@ def healthz(request: Request) -> Response:
     import json
     import os
 
-    from ..storage.sqlite.worker_status import get_worker_status
-
-    status = get_worker_status(web_of(request).db, "poller")
+    status = web_of(request).db.workers.get("poller")
     if status is None:
         return PlainTextResponse("ok")
     alive = status.running and _process_alive(status.pid)

@@ -46,7 +46,7 @@ def add_record(db: Database, record: ArchiveRecord) -> int:
     with db.write() as conn:
         cursor = conn.execute(
             "INSERT INTO archive_records (record_id, uri, fetched_at, kind, payload_digest, file, "
-            "offset, length, refers_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "\"offset\", length, refers_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (record.record_id, record.uri, record.fetched_at, record.kind, record.payload_digest,
              record.file, record.offset, record.length, record.refers_to))
         return int(cursor.lastrowid)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import articles, claims, entries, memory, provenance, reader, sources, translations
 from . import search as fts
 from . import source_admin
-from . import archive, exports, watches, websub
+from . import archive, exports, watches, websub, worker_status
 from . import relay_sites as relay_flags
 from ..doorbell import Doorbell
 from . import entries as queue
@@ -168,3 +168,11 @@ class SqliteExports(Repository):
     articles = bind(exports.export_articles)
     stories = bind(exports.export_stories)
     links = bind(exports.export_links)
+
+
+class SqliteWorkers(Repository):
+    started = bind(worker_status.worker_started)
+    stopped = bind(worker_status.worker_stopped)
+    pass_started = bind(worker_status.pass_started)
+    pass_finished = bind(worker_status.pass_finished)
+    get = bind(worker_status.get_worker_status)

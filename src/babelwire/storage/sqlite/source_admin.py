@@ -15,7 +15,7 @@ def set_enabled(db: Database, source_id: int, enabled: bool) -> None:
     """Pause (``enabled=False``) or resume a source; a resumed source is due at once."""
     with db.write() as conn:
         cur = conn.execute(
-            "UPDATE sources SET enabled = ?, next_check_at = CASE WHEN ? THEN ? "
+            "UPDATE sources SET enabled = ?, next_check_at = CASE WHEN ? = 1 THEN ? "
             "ELSE next_check_at END WHERE id = ?",
             (int(enabled), int(enabled), now_iso(), source_id))
         if cur.rowcount == 0:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from contextlib import contextmanager
+from typing import Iterator
 from pathlib import Path
 
 from .database import Database
 from .repositories import (SqliteArticles, SqliteEntries, SqliteMemory, SqliteProvenance,
                            SqliteReader, SqliteSearch, SqliteSources, SqliteTranslations)
-from .repositories import SqliteArchive, SqliteExports, SqliteWatches, SqliteWebSub
+from .repositories import (SqliteArchive, SqliteExports, SqliteWatches, SqliteWebSub,
+                           SqliteWorkers)
 
 
 class SqliteStore(Database):
@@ -26,6 +29,7 @@ class SqliteStore(Database):
         self.url = f"sqlite:///{self.path}"
         self._watcher: sqlite3.Connection | None = None
         self._watch_lock = threading.Lock()
+        self._named_locks: dict[str, threading.Lock] = {}
         self.sources = SqliteSources(self)
         self.entries = SqliteEntries(self)
         self.articles = SqliteArticles(self)
@@ -38,6 +42,7 @@ class SqliteStore(Database):
         self.archive = SqliteArchive(self)
         self.websub = SqliteWebSub(self)
         self.exports = SqliteExports(self)
+        self.workers = SqliteWorkers(self)
 
     def change_token(self) -> int | None:
         """A number that changes whenever anyone (this process or another) commits;
@@ -49,6 +54,18 @@ class SqliteStore(Database):
                 self._watcher = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro",
                                                 uri=True, check_same_thread=False)
             return int(self._watcher.execute("PRAGMA data_version").fetchone()[0])
+
+    @contextmanager
+    def lock(self, name: str) -> Iterator[bool]:
+        """Try to hold the named lock; SQLite runs one process, so a process-local lock."""
+        with self._watch_lock:
+            held = self._named_locks.setdefault(name, threading.Lock())
+        got = held.acquire(blocking=False)
+        try:
+            yield got
+        finally:
+            if got:
+                held.release()
 
     def _close_extra(self) -> None:
         with self._watch_lock:

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...clock import now_iso
+from ..records import WorkerStatus
 
 if TYPE_CHECKING:
     from .store import SqliteStore as Database
-
-
-@dataclass(frozen=True)
-class WorkerStatus:
-    name: str
-    pid: int
-    running: bool
-    started_at: str
-    pass_started_at: str | None
-    pass_finished_at: str | None
-    passes: int
-    last_summary: str | None
-    last_error: str | None
-    last_error_at: str | None
 
 
 def worker_started(db: Database, name: str, pid: int) -> None:
