@@ -39,6 +39,7 @@ from .watch.hook import alert_new_matches
 POLLER = "poller"
 STOP_CHECK_SECONDS = 0.5  # how soon a waiting loop notices ``stop``
 DUE_MARGIN = 0.2  # wake just after a source's due second, not just before it
+MIN_PAUSE = 0.5  # the shortest sleep between two passes when nothing is pushed
 
 log = logging.getLogger(__name__)
 
@@ -290,9 +291,15 @@ def run_forever(ctx: Context, stop: threading.Event, idle_seconds: float = 30.0,
 def wait_for_work(ctx: Context, stop: threading.Event, idle_seconds: float) -> None:
     """Sleep until the first source is due, entries are pushed (the store's doorbell), ``stop``
     is set, or ``idle_seconds`` pass (alert retries and WebSub renewals are checked then)."""
+    try:
+        due = ctx.db.sources.next_due()
+    except Exception:  # noqa: BLE001 - a busy store must not kill the poller: sleep idle
+        log.exception("could not read when the next source is due")
+        due = None
     now = datetime.now(timezone.utc)  # to the microsecond: stored times are to the second
-    left = seconds_until(ctx.db.sources.next_due(), now, idle_seconds)
-    deadline = time.monotonic() + left + (DUE_MARGIN if left else 0.0)
+    left = seconds_until(due, now, idle_seconds)
+    # a source still due after its pass (its poll could not be recorded) must not spin the loop
+    deadline = time.monotonic() + max(MIN_PAUSE, left + DUE_MARGIN)
     while not stop.is_set():
         remaining = deadline - time.monotonic()
         if remaining <= 0 or ctx.db.entries.wait_for_new(min(remaining, STOP_CHECK_SECONDS)):
