@@ -145,3 +145,17 @@ def test_a_push_wakes_the_loop(tmp_path, make_settings, hub, smtp_server):
                 [article] = db.articles.latest(5)
                 assert "en" in db.translations.for_article(article.id)
                 assert db.sources.health(source.id).next_check_at > iso(utcnow() + timedelta(seconds=3000))
+
+
+def test_a_store_error_while_waiting_does_not_stop_the_loop():
+    """A busy store when reading the next due time: the loop sleeps its idle time and goes on."""
+    import sqlite3
+    from types import SimpleNamespace
+
+    def busy():
+        raise sqlite3.OperationalError("database is locked")
+
+    entries = SimpleNamespace(wait_for_new=lambda timeout: False)
+    ctx = SimpleNamespace(db=SimpleNamespace(sources=SimpleNamespace(next_due=busy),
+                                             entries=entries))
+    wait_for_work(ctx, threading.Event(), 0.1)  # returns, does not raise
