@@ -165,7 +165,8 @@ class ArchiveMissing(StorageError):
 class Drop(Exception):
     """A stage rejects a record for a normal reason; not an error."""
 
-    def __init__(self, reason: str, *, code: str = "drop") -> None:
+    def __init__(self, reason: str, *, code: str = "drop", article_id: int | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.code = code
+        self.article_id = article_id  # code "already_done": the entry's own stored article

@@ -118,8 +118,13 @@ def build_article(record: PageRecord, ctx: Context) -> PageRecord:
     canonical = extracted.canonical_url or _page_url(record)
     digest = content_hash(extracted.title, extracted.standfirst + "\n" + extracted.body)
     existing = article_store.find_existing(ctx.db, canonical, digest, record.entry.source_id)
-    if existing is not None and _same_hash(ctx, existing, digest):
-        raise Drop(f"already stored as article {existing}", code="duplicate")
+    if existing is not None:
+        row = article_store.get_article_row(ctx.db, existing)
+        if row is not None and row["content_hash"] == digest:
+            if row["url"] == record.entry.url:  # this entry's own article: a lapsed claim's
+                raise Drop(f"already stored as article {existing}", code="already_done",
+                           article_id=existing)
+            raise Drop(f"already stored as article {existing}", code="duplicate")
     article = Article(
         id=None, source_id=record.entry.source_id, url=record.entry.url, canonical_url=canonical,
         title=extracted.title, standfirst=extracted.standfirst, body=extracted.body,
@@ -133,11 +138,6 @@ def build_article(record: PageRecord, ctx: Context) -> PageRecord:
 
 def _page_url(record: PageRecord) -> str:
     return record.fetched.final_url if record.fetched is not None else record.entry.url
-
-
-def _same_hash(ctx: Context, article_id: int, digest: str) -> bool:
-    row = article_store.get_article_row(ctx.db, article_id)
-    return row is not None and row["content_hash"] == digest
 
 
 def store_article(record: PageRecord, ctx: Context) -> PageRecord:

@@ -22,14 +22,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from .clock import iso, parse_iso, utcnow
-from .errors import BabelwireError, Drop, FeedError
-from .feeds import parse_feed
-from .discovery import discover_feed_links
+from .errors import BabelwireError, Drop
 from .localize import translate_pending
-from .models import FeedEntry, ParsedFeed, Source, SourceHealth
+from .models import ParsedFeed, Source, SourceHealth
 from .pipeline import Context, PageRecord, is_transient, run_stages
 from .polling import next_poll_at, poll_concurrently, seconds_until
 from .provenance.incremental import trace_new_articles
+from .sources import kind_of
 from .storage import entries as entry_store
 from .storage.claims import DEFAULT_LEASE_SECONDS, owner_is_dead_here, worker_id
 from .storage import sources as source_store
@@ -74,26 +73,9 @@ class RunReport:
 
 def _fetch_parsed_feed(ctx: Context, source: Source,
                        health: SourceHealth) -> tuple[ParsedFeed | None, object]:
-    if source.kind == "page":
-        result = ctx.fetcher.fetch(source.url, etag=health.etag, last_modified=health.last_modified)
-    else:  # feeds are abandoned sooner than pages (fetch.feed_deadline)
-        result = ctx.fetcher.fetch_feed(source.url, etag=health.etag,
+    reading = kind_of(source.kind).read(ctx.fetcher, source.url, etag=health.etag,
                                         last_modified=health.last_modified)
-    if result.not_modified:
-        return None, result
-    if source.kind == "page":
-        return ParsedFeed(title="", entries=(FeedEntry(url=result.final_url),), format="page"), result
-    try:
-        return parse_feed(result.content, result.final_url, result.content_type or ""), result
-    except FeedError:
-        links = discover_feed_links(result.content, result.final_url)
-        if not links:
-            raise
-        found = ctx.fetcher.fetch_feed(links[0])
-        parsed = parse_feed(found.content, found.final_url, found.content_type or "")
-        note = f"{source.url} is a page; used its feed {links[0]} (add that URL instead)"
-        return ParsedFeed(parsed.title, parsed.entries, parsed.format,
-                          parsed.warnings + (note,)), result
+    return reading.parsed, reading.result
 
 
 def unexpected(exc: BaseException, where: str) -> BabelwireError:
@@ -167,6 +149,9 @@ def _process(ctx: Context, entry: entry_store.PendingEntry, report: RunReport) -
     try:
         record = run_stages(PageRecord(entry=entry), ctx)
     except Drop as drop:
+        if drop.code == "already_done":  # stored by a worker whose claim lapsed: done, once
+            entry_store.mark_done(ctx.db, entry.id, drop.article_id)
+            return
         entry_store.mark_done(ctx.db, entry.id, None, status="dropped", code=drop.code,
                               message=drop.reason)
         with report.lock:

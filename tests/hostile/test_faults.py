@@ -176,3 +176,24 @@ def test_the_poller_survives_a_failing_pass_and_reports_it(store, monkeypatch):
     assert status.passes >= 2 and "MemoryError" in status.last_error
     assert status.pass_finished_at is not None and calls["n"] == 1
     assert "1 sources polled" in status.last_summary
+
+
+def test_an_entry_stored_under_a_lapsed_claim_is_done_and_a_copy_is_dropped(store):
+    """A worker whose claim lapsed may find its entry's article already stored by another:
+    the entry is done with that article; another URL with the same text is a duplicate."""
+    settings, db = store
+    source_store.add_source(db, "http://good.test/feed")
+    ctx = context(store, {"http://good.test/feed": GOOD_FEED, "http://good.test/a.html": PAGE,
+                          "http://good.test/crash.html": PAGE})
+    run_once(ctx)  # both pages hold the same text: whichever came first is the article
+    first = db.read().execute("SELECT url FROM entries WHERE status = 'done'").fetchone()["url"]
+    copy = ({"http://good.test/a.html", "http://good.test/crash.html"} - {first}).pop()
+    with db.write() as conn:  # as if its claim lapsed before its worker marked it done
+        conn.execute("UPDATE entries SET status = 'pending', article_id = NULL WHERE url = ?",
+                     (first,))
+    process_pending(ctx, RunReport())
+    rows = {r["url"]: r for r in db.read().execute("SELECT * FROM entries").fetchall()}
+    stored = db.read().execute("SELECT id FROM articles").fetchall()
+    assert len(stored) == 1
+    assert (rows[first]["status"], rows[first]["article_id"]) == ("done", stored[0]["id"])
+    assert (rows[copy]["status"], rows[copy]["error_code"]) == ("dropped", "duplicate")

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from babelwire.storage.opml import parse_opml
+from babelwire.sources.opml import parse_opml
 
 BABELWIRE = [sys.executable, "-m", "babelwire.cli.main"]
 OPML = """<?xml version="1.0" encoding="UTF-8"?>

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from babelwire.storage.opml import parse_opml
+from babelwire.sources.opml import parse_opml
 
 
 def items(html: str) -> int:

@@ -8,12 +8,11 @@ from datetime import datetime
 
 from ..clock import parse_iso, utcnow
 from ..compose import fetch_options
-from ..discovery import discover_feed_links
-from ..errors import BabelwireError, FeedError, SourceCheckFailed
-from ..feeds import parse_feed
+from ..errors import BabelwireError, SourceCheckFailed
 from ..fetch import Fetcher
 from ..models import ParsedFeed
 from ..settings import Settings
+from ..sources.feed import parse_or_discover
 from .words import ago, plural
 
 FORMAT_NAMES = {"atom": "Atom", "jsonfeed": "JSON Feed", "sitemap": "sitemap", "page": "web page"}
@@ -58,18 +57,12 @@ def _as_feed(fetcher: Fetcher, url: str, kind: str) -> CheckedSource:
     if kind == "page":
         return CheckedSource(url=url, kind="page", title="", found=f"web page "
                              f"({result.content_type or 'unknown type'}, {len(result.content)} bytes)")
-    try:
-        parsed = parse_feed(result.content, result.final_url, result.content_type or "")
-    except FeedError:
-        links = discover_feed_links(result.content, result.final_url)
-        if not links:
-            raise
-        found = fetcher.fetch(links[0])
-        parsed = parse_feed(found.content, found.final_url, found.content_type or "")
-        note = f"{url} is a web page; adding the feed it announces, {links[0]}"
-        return _checked(links[0], "sitemap" if parsed.format == "sitemap" else "feed",
-                        parsed, found.content, note)
-    return _checked(url, "sitemap" if parsed.format == "sitemap" else kind, parsed, result.content)
+    parsed, announced, content = parse_or_discover(fetcher, result)
+    found_kind = "sitemap" if parsed.format == "sitemap" else "feed" if announced else kind
+    if announced:
+        note = f"{url} is a web page; adding the feed it announces, {announced}"
+        return _checked(announced, found_kind, parsed, content, note)
+    return _checked(url, found_kind, parsed, content)
 
 
 def check_source(url: str, kind: str, settings: Settings) -> CheckedSource:

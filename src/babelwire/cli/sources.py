@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 from ..errors import ConfigError, DuplicateSource, SourceError
 from ..settings import Settings
 from .store import open_existing_store
-from ..storage import opml
+from ..sources import KIND_NAMES, KINDS, opml
 from ..storage import sources as source_store
 from .words import plural
 
@@ -21,8 +21,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     add = actions.add_parser("add", help="add a feed, sitemap or page URL")
     add.add_argument("url")
     add.add_argument("--name", default="", help="a display name (default: the feed's title)")
-    add.add_argument("--kind", choices=("feed", "sitemap", "page"), default="feed",
-                     help="feed (RSS, Atom, JSON Feed), sitemap, or a single page")
+    add.add_argument("--kind", choices=KIND_NAMES, default="feed",
+                     help="; ".join(f"{k.name}: {k.label}" for k in KINDS.values()))
     add.add_argument("--no-check", action="store_true",
                      help="add without fetching it once first (no feed discovery, no name)")
     actions.add_parser("list", help="list sources with their health")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from ..localize import _translate_one, translate_options
@@ -62,9 +63,9 @@ def fetch_pages(ctx: Context, report: RunReport, me: str) -> int:
     settings = ctx.settings
     claimed = ctx.db.entries.claim(settings["worker.batch"], settings["worker.lease_seconds"], me)
     lock = threading.Lock()
-    try:
-        for entry in claimed:
-            process_entry(ctx, entry, report, lock)
+    try:  # pages wait on the network: fetched `workers` at a time, as `run` does
+        with ThreadPoolExecutor(max_workers=max(1, settings["workers"])) as pool:
+            list(pool.map(lambda entry: process_entry(ctx, entry, report, lock), claimed))
     finally:  # an entry left unfinished (an exception, a stop) is free again at once
         ctx.db.entries.release([entry.id for entry in claimed], me)
     return len(claimed)

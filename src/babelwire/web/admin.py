@@ -16,7 +16,8 @@ from starlette.responses import RedirectResponse, Response
 
 from ..errors import BabelwireError
 from ..fetch import check_public_url, check_public_urls
-from ..storage.opml import import_opml, parse_opml, usable
+from ..sources import KIND_NAMES, KINDS
+from ..sources.opml import import_opml, parse_opml, usable
 from ..storage.source_admin import set_enabled
 from ..storage.sources import add_source, health_rows, remove_source
 from . import auth
@@ -44,6 +45,7 @@ def admin_page(request: Request, error: str = "", status_code: int = 200) -> Res
         "sources": health_rows(web_of(request).db), "csrf": auth.csrf_token(settings, nonce),
         "notice": notice if notice in NOTICES else "", "error": error,
         "counts": {k: request.query_params.get(k, "") for k in ("new", "existing", "skipped")},
+        "source_kinds": KIND_NAMES,
     }, status_code=status_code)
 
 
@@ -105,7 +107,7 @@ def _done(notice: str, **counts: int) -> Response:
 def add(request: Request, fields: dict[str, str]) -> Response:
     url = fields.get("url", "").strip()
     kind = fields.get("kind", "feed")
-    if not usable(url) or kind not in ("feed", "sitemap", "page"):
+    if not usable(url) or kind not in KINDS:
         return admin_page(request, error=f"{url!r} is not an http(s) URL: give the feed's full "
                           "address", status_code=400)
     check_public_url(url, web_of(request).settings)  # BlockedAddress: shown on the admin page

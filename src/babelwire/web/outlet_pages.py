@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..clock import utcnow
-from ..storage.opml import export_opml
+from ..sources.opml import export_opml
 from ..storage.sources import health_rows, recent_events
 from .context import reader_language, render, web_of
 from .present import reader_title

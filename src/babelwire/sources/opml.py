@@ -16,8 +16,7 @@ from lxml import etree
 
 from ..clock import now_iso
 from ..errors import SourceError
-from .port import Store as Database
-from .sources import add_source
+from ..storage.port import Store as Database
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
 
@@ -84,6 +83,6 @@ def import_opml(db: Database, data: bytes, where: str = "OPML") -> ImportReport:
             if outline.url:
                 skipped.append(outline.url)
             continue
-        _, new = add_source(db, outline.url, outline.name, "feed")
+        _, new = db.sources.add(outline.url, outline.name, "feed")
         (added if new else existing).append(outline.url)
     return ImportReport(added=tuple(added), existing=tuple(existing), skipped=tuple(skipped))
