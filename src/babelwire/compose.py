@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Iterator
 from .settings import Settings
 from . import storage
 from .storage import Store as Database
-from .storage import sources as source_store
 from .errors import ConfigError
 from .translate.pivot import parse_pair_pivots
 from .translate.select import AUTO, ENGINE_NAMES, EngineSelector, engine_name, parse_pair_engines
@@ -116,7 +115,7 @@ def open_store(settings: Settings) -> Database:
 def sync_config_sources(db: Database, settings: Settings) -> None:
     """Sources listed in babelwire.toml are added to the store (never removed from it)."""
     for source in settings.sources:
-        source_store.add_source(db, source.url, name=source.name, kind=source.kind)
+        db.sources.add(source.url, name=source.name, kind=source.kind)
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from .cleantext import clean_text, web_url
 from .errors import Drop
 from .extract.sanitize import sanitize_html
 from .models import Attribution, ExtractedArticle
-from .storage.entries import PendingEntry
+from .storage.records import PendingEntry
 
 _BLOCK_END = re.compile(r"</(p|li|blockquote|h[1-6]|figcaption|div)>|<br\s*/?>", re.I)
 _TAG = re.compile(r"<[^>]*>")

@@ -23,16 +23,12 @@ from .clock import now_iso
 from .errors import NoEngineError, TranslationError
 from .models import Translation
 from .settings import Settings
-from .storage import articles as article_store
-from .storage import memory as memory_store
-from .storage import sources as source_store
-from .storage import translations as translation_store
 from .storage.claims import DEFAULT_LEASE_SECONDS, worker_id
 from .translate import Glossary, TranslateOptions, TranslationMemory, can_translate, load_glossary, translate_texts
 
 if TYPE_CHECKING:
     from .pipeline import Context
-    from .worker import RunReport
+    from .report import RunReport
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +58,7 @@ def _cached_glossary(entries: tuple[str, ...], path: str, _mtime: float | None) 
 def translate_article(ctx: "Context", article_id: int, target: str,
                       options: TranslateOptions | None = None) -> Translation:
     """Translate one stored article into ``target`` and store the translation and its record."""
-    row = article_store.get_article_row(ctx.db, article_id)
+    row = ctx.db.articles.get_row(article_id)
     if row is None:
         raise TranslationError(f"article {article_id} does not exist")
     result = translate_texts(ctx.translator, [row["title"], row["standfirst"], row["body"]],
@@ -76,8 +72,8 @@ def translate_article(ctx: "Context", article_id: int, target: str,
         engine=result.engine, engine_version=result.engine_version, pivot=result.pivot,
         created_at=now_iso(), warnings=tuple(warnings),
     )
-    translation_store.save_translation(ctx.db, translation)
-    memory_store.save_translation_record(ctx.db, article_id, target, result.record())
+    ctx.db.translations.save(translation)
+    ctx.db.memory.save_record(article_id, target, result.record())
     return translation
 
 
@@ -120,11 +116,11 @@ def _unexpected(exc: BaseException) -> TranslationError:
 def _record_failure(ctx: "Context", article_id: int, target: str, error: TranslationError) -> None:
     """On the source's health; a missing engine or a crash also on the article (not retried
     every pass: 'no engine' comes back when the pair is installed)."""
-    row = article_store.get_article_row(ctx.db, article_id)
+    row = ctx.db.articles.get_row(article_id)
     if isinstance(error, NoEngineError) or error.code == "translate.unexpected":
-        translation_store.record_translation_failure(ctx.db, article_id, target, error.code,
+        ctx.db.translations.record_failure(article_id, target, error.code,
                                                      str(error))
-    source_store.record_warning(ctx.db, row["source_id"] if row else None, code=error.code,
+    ctx.db.sources.record_warning(row["source_id"] if row else None, code=error.code,
                                 message=str(error), url=row["url"] if row else None)
 
 

@@ -21,9 +21,8 @@ from .fetch import Fetcher, FetchResult
 from .language import detect_language
 from .models import Article, ExtractedArticle, LanguageGuess
 from .settings import Settings
-from .storage import Database
-from .storage import articles as article_store
-from .storage.entries import PendingEntry
+from .storage import Store
+from .storage.records import PendingEntry
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +51,7 @@ class Context:
     """What the stages need; built once by the composition root."""
 
     settings: Settings
-    db: Database
+    db: Store
     fetcher: Fetcher
     translator: object  # a babelwire.translate Translator
     progress: Progress = field(default_factory=NoProgress)
@@ -117,9 +116,9 @@ def build_article(record: PageRecord, ctx: Context) -> PageRecord:
     assert extracted is not None and guess is not None
     canonical = extracted.canonical_url or _page_url(record)
     digest = content_hash(extracted.title, extracted.standfirst + "\n" + extracted.body)
-    existing = article_store.find_existing(ctx.db, canonical, digest, record.entry.source_id)
+    existing = ctx.db.articles.find_existing(canonical, digest, record.entry.source_id)
     if existing is not None:
-        row = article_store.get_article_row(ctx.db, existing)
+        row = ctx.db.articles.get_row(existing)
         if row is not None and row["content_hash"] == digest:
             if row["url"] == record.entry.url:  # this entry's own article: a lapsed claim's
                 raise Drop(f"already stored as article {existing}", code="already_done",
@@ -142,7 +141,7 @@ def _page_url(record: PageRecord) -> str:
 
 def store_article(record: PageRecord, ctx: Context) -> PageRecord:
     assert record.article is not None
-    outcome = article_store.save_article(ctx.db, record.article)
+    outcome = ctx.db.articles.save(record.article)
     return replace(record, article_id=outcome.article_id, created=outcome.created or outcome.changed)
 
 

@@ -1,4 +1,5 @@
-"""Is anything polling this store? A heartbeat file written by ``babelwire run``.
+"""Is anything polling this store? A heartbeat file written by ``babelwire run``, and
+the ``babelwire worker`` processes recorded in the store (any machine's).
 
 ``run`` writes ``<data_dir>/poller.json`` when it starts and every few seconds
 while its poller lives, and removes it when it stops. ``demo`` marks its
@@ -18,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .clock import now_iso, parse_iso, utcnow
+from .storage.records import WorkerStatus
 from .storage.schedule import PollSchedule
 
 log = logging.getLogger(__name__)
@@ -123,9 +125,38 @@ def _when(text: str | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "never"
 
 
-def status_lines(state: PollerState, schedule: PollSchedule | None) -> list[str]:
+def live_workers(workers: list[WorkerStatus], stale_after: float,
+                 now: datetime | None = None) -> list[WorkerStatus]:
+    """The ``babelwire worker`` processes heard from within ``stale_after`` seconds (a worker
+    marks every round; one silent for a lease is gone: its claims go back to the others)."""
+    moment = now or utcnow()
+    alive = []
+    for worker in workers:
+        heard = [parse_iso(t) for t in (worker.pass_started_at, worker.pass_finished_at,
+                                        worker.started_at)]
+        latest = max((t for t in heard if t is not None), default=None)
+        if worker.running and latest and (moment - latest).total_seconds() <= stale_after:
+            alive.append(worker)
+    return alive
+
+
+def workers_line(workers: list[WorkerStatus]) -> str:
+    names = ", ".join(w.name.split(" ", 1)[-1] for w in workers[:4])
+    more = f" and {len(workers) - 4} more" if len(workers) > 4 else ""
+    last = max((w.pass_finished_at or "" for w in workers), default="")
+    return (f"polling: {len(workers)} `babelwire worker` process"
+            f"{'es' if len(workers) != 1 else ''} ({names}{more}; last work "
+            f"{_when(last or None)})")
+
+
+def status_lines(state: PollerState, schedule: PollSchedule | None,
+                 workers: list[WorkerStatus] | None = None) -> list[str]:
     """What ``babelwire status`` prints: who polls, then the schedule."""
-    lines = [poller_line(state, None)]
+    if workers:
+        lines = [workers_line(workers)] + ([poller_line(state, None)] if state.running else [])
+        state = PollerState(running=True, demo=state.demo, heartbeat=state.heartbeat)
+    else:
+        lines = [poller_line(state, None)]
     if schedule is None:
         return lines
     lines.append(f"sources: {schedule.sources} ({schedule.enabled} enabled, "

@@ -18,7 +18,6 @@ import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from .clock import iso, parse_iso, utcnow
@@ -28,6 +27,7 @@ from .models import ParsedFeed, Source, SourceHealth
 from .pipeline import Context, PageRecord, is_transient, run_stages
 from .polling import next_poll_at, poll_concurrently, seconds_until
 from .provenance.incremental import trace_new_articles
+from .report import RunReport
 from .sources import kind_of
 from .storage import entries as entry_store
 from .storage.claims import DEFAULT_LEASE_SECONDS, owner_is_dead_here, worker_id
@@ -41,34 +41,6 @@ DUE_MARGIN = 0.2  # wake just after a source's due second, not just before it
 MIN_PAUSE = 0.5  # the shortest sleep between two passes when nothing is pushed
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class RunReport:
-    sources_polled: int = 0
-    sources_failed: int = 0
-    entries_found: int = 0
-    articles_stored: int = 0
-    pages_dropped: int = 0
-    pages_failed: int = 0
-    translations: int = 0
-    translation_failures: int = 0
-    problems: list[str] = field(default_factory=list)
-    step_errors: list[str] = field(default_factory=list)  # exceptions that escaped a step
-    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
-
-    def problem(self, text: str, **counts: int) -> None:
-        """Record one problem (thread-safe), adding ``counts`` to the named counters."""
-        with self.lock:
-            self.problems.append(text)
-            for name, amount in counts.items():
-                setattr(self, name, getattr(self, name) + amount)
-
-    def summary(self) -> str:
-        return (f"{self.sources_polled} sources polled ({self.sources_failed} failed), "
-                f"{self.entries_found} new entries, {self.articles_stored} articles stored, "
-                f"{self.pages_dropped} pages skipped, {self.pages_failed} pages failed, "
-                f"{self.translations} translations, {self.translation_failures} not translated")
 
 
 def _fetch_parsed_feed(ctx: Context, source: Source,

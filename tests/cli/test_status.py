@@ -83,3 +83,20 @@ def test_run_beats_and_the_reader_says_so(tmp_path, sites, workdir):
     after = subprocess.run([*BABELWIRE, "status"], cwd=workdir, env=env, text=True,
                            capture_output=True, timeout=300)
     assert "nothing is polling this store" in after.stdout and "babelwire run" in after.stdout
+
+
+def test_workers_heard_from_within_a_lease_are_polling():
+    from babelwire.status import PollerState, live_workers, status_lines
+    from babelwire.storage.records import WorkerStatus
+
+    now = utcnow()
+    recent, old = iso(now - timedelta(seconds=30)), iso(now - timedelta(hours=2))
+    workers = [WorkerStatus("worker a:1", 1, True, old, recent, None, 0, None, None, None),
+               WorkerStatus("worker b:2", 2, True, old, old, old, 3, "x", None, None),
+               WorkerStatus("worker c:3", 3, False, recent, recent, recent, 1, "x", None, None)]
+    alive = live_workers(workers, stale_after=600, now=now)
+    assert [w.name for w in alive] == ["worker a:1"]  # b is silent, c has stopped
+    idle = PollerState(running=False, demo=False, heartbeat=None)
+    lines = status_lines(idle, None, alive)
+    assert lines[0].startswith("polling: 1 `babelwire worker` process (a:1; last work never)")
+    assert status_lines(idle, None, [])[0].startswith("nothing is polling this store")

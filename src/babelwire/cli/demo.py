@@ -18,7 +18,6 @@ from ..compose import open_store, pipeline_context
 from ..errors import ConfigError
 from ..settings import Settings
 from ..status import mark_demo
-from ..storage import sources as source_store
 from ..storage.relocate import find_by_identity, relocate_source
 from ..worker import run_once
 from .progress import RichProgress
@@ -64,7 +63,7 @@ def add_outlets(db, newsroom) -> None:
         path = newsroom.catalog[outlet.slug].feed_path
         known = find_by_identity(db, outlet.name, path)
         if known is None:
-            source_store.add_source(db, outlet.feed_url, name=outlet.name)
+            db.sources.add(outlet.feed_url, name=outlet.name)
         elif known.url != outlet.feed_url:
             relocate_source(db, known.id, outlet.feed_url)
 

@@ -11,7 +11,6 @@ from ..errors import ConfigError, DuplicateSource, SourceError
 from ..settings import Settings
 from .store import open_existing_store
 from ..sources import KIND_NAMES, KINDS, opml
-from ..storage import sources as source_store
 from .words import plural
 
 
@@ -54,7 +53,7 @@ def handle(args: argparse.Namespace, settings: Settings) -> int:
         elif args.action == "import":
             import_file(db, args.file, settings)
         else:
-            source = source_store.remove_source(db, args.source)
+            source = db.sources.remove(args.source)
             print(f"removed: #{source.id} {source.url}")
     return 0
 
@@ -68,7 +67,7 @@ def refuse_early(args: argparse.Namespace, settings: Settings) -> None:
                               f"{settings.data_dir} yet (see `babelwire sources list`)")
         return
     with db:
-        existing = source_store.find_source(db, args.url) if args.action == "add" else None
+        existing = db.sources.find(args.url) if args.action == "add" else None
     if existing is not None:
         raise DuplicateSource(f"{args.url} is already source #{existing.id} "
                               f"({existing.name or 'unnamed'}): nothing added; "
@@ -87,7 +86,7 @@ def handle_read_only(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     with db:
         if args.action == "export":
-            export_rows(source_store.health_rows(db), args.output)
+            export_rows(db.sources.health_rows(), args.output)
         else:
             print_sources(db)
             print_config_only(db, settings)
@@ -97,7 +96,7 @@ def handle_read_only(args: argparse.Namespace, settings: Settings) -> int:
 def print_config_only(db, settings: Settings) -> None:
     """Sources in babelwire.toml that no run has put in the store yet."""
     for source in settings.sources:
-        if source_store.find_source(db, source.url) is None:
+        if db.sources.find(source.url) is None:
             print(f"{source.url}  [{source.kind}] {source.name or '-'}")
             print(f"    in {settings.config_path}; added to the store by the next run")
 
@@ -123,18 +122,18 @@ def checked_source(args: argparse.Namespace, settings: Settings):
 
 def add_checked(db, checked, name: str) -> None:
     """Add the source, or refuse when that feed is already one."""
-    existing = source_store.find_source(db, checked.url)
+    existing = db.sources.find(checked.url)
     if existing is not None:
         raise DuplicateSource(f"{checked.url} is already source #{existing.id} "
                               f"({existing.name or 'unnamed'}): nothing added; "
                               f"see `babelwire sources list`")
-    source, _ = source_store.add_source(db, checked.url, name or checked.title, checked.kind)
+    source, _ = db.sources.add(checked.url, name or checked.title, checked.kind)
     label = f" \"{source.name}\"" if source.name else ""
     print(f"added: #{source.id}{label} {source.url} [{source.kind}] ({checked.found})")
 
 
 def print_sources(db) -> None:
-    rows = source_store.health_rows(db)
+    rows = db.sources.health_rows()
     if not rows:
         print("no sources yet: `babelwire sources add URL`")
     for row in rows:

@@ -6,8 +6,10 @@ import argparse
 
 from ..settings import Settings
 from .store import open_existing_store
-from ..status import poller_state, status_lines
+from ..status import live_workers, poller_state, status_lines
+from ..storage.open import redacted
 from ..storage.schedule import poll_schedule
+from ..storage.claims import WORKER_PREFIX
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -16,7 +18,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace, settings: Settings) -> int:
-    print(f"store: {settings.db_path.resolve()}")
+    sqlite = settings.database_url.startswith("sqlite:")
+    print(f"store: {settings.db_path.resolve() if sqlite else redacted(settings.database_url)}")
     db = open_existing_store(settings)
     if db is None:
         print(f"no store yet at {settings.data_dir}: add a source with "
@@ -24,6 +27,9 @@ def handle(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     with db:
         schedule = poll_schedule(db)
-    for line in status_lines(poller_state(settings.data_dir), schedule):
+        # silent for a lease (at least two minutes: a round may be long) means gone
+        silence = max(settings["worker.lease_seconds"], 120.0)
+        workers = live_workers(db.workers.list(WORKER_PREFIX), silence)
+    for line in status_lines(poller_state(settings.data_dir), schedule, workers):
         print(line)
     return 0

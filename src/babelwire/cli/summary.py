@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from ..storage import Database
-from ..storage import provenance as provenance_store
+from ..storage import Store as Database
 from ..storage.schedule import store_totals
 from .words import plural
 
@@ -33,7 +32,7 @@ def relay_sites(db: Database, hosts: tuple[tuple[str, str], ...]) -> list[str]:
 
     flagged = []
     for host, name in hosts:
-        rows = provenance_store.site_articles(db, host)
+        rows = db.provenance.site_articles(host)
         if rows and site_figures(rows)["relay"]:
             flagged.append(name or host)
     return flagged

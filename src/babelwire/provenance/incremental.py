@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..clock import iso, now_iso, parse_iso
 from ..dedupe import Fingerprint
-from ..storage import provenance as store
+from ..storage.records import StoredLink, TracedFeatures
 from .batch import host_of
 from .records import DERIVED_RELATIONS, Link, TraceDoc, TraceOptions
 from .service import build_stories
@@ -30,7 +30,7 @@ from .tracer import Tracer
 
 if TYPE_CHECKING:
     from ..pipeline import Context
-    from ..worker import RunReport
+    from ..report import RunReport
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ def options_of(settings) -> TraceOptions:
 
 def _docs(db, ids: list[int], pivot: str, hashes: dict[str, str],
           start: int = 0) -> list[TraceDoc]:
-    rows = store.article_rows(db, ids, pivot)
+    rows = db.provenance.article_rows(ids, pivot)
     docs = []
     for n, row in enumerate(rows):
         doc = doc_from_row(row, start + n)
@@ -87,15 +87,15 @@ def _window_start(docs: list[TraceDoc], window_days: float) -> str:
 
 def trace_store(db, settings, limit: int = 5000) -> tuple[int, int]:
     """Trace untraced articles; returns (articles traced, links stored)."""
-    new_ids = store.untraced_ids(db, limit)
+    new_ids = db.provenance.untraced_ids(limit)
     if not new_ids:
         return 0, 0
     options = options_of(settings)
     hashes: dict[str, str] = {}
     new_docs = _docs(db, new_ids, options.pivot_language, hashes)
-    old_ids = store.window_ids(db, _window_start(new_docs, settings["provenance.window_days"]),
+    old_ids = db.provenance.window_ids(_window_start(new_docs, settings["provenance.window_days"]),
                                set(new_ids))
-    known = store.traced_features(db, old_ids)
+    known = db.provenance.traced_features(old_ids)
     tracer = Tracer(options)
     tracer.add(_docs(db, old_ids, options.pivot_language, hashes, start=-len(old_ids) - 1),
                known={str(k): (Fingerprint(f.word_hash, f.signature), f.keys)
@@ -106,14 +106,14 @@ def trace_store(db, settings, limit: int = 5000) -> tuple[int, int]:
     features = [_features(tracer, key, hashes[key]) for key in keys]
     stored = [_stored(l) for l in links]
     stories = _stories(db, tracer, keys, hashes, stored)
-    store.save_trace(db, features, stored, now_iso(), stories)  # one transaction
+    db.provenance.save_trace(features, stored, now_iso(), stories)  # one transaction
     return len(keys), len(links)
 
 
 def _stored_parents(db, old_ids: list[int]) -> dict[str, Link]:
     """The originals chosen in earlier runs, so a copy of a copy resolves to the first."""
     old = set(old_ids)
-    return {str(l.article_id): _as_link(l) for l in store.links_among(db, old)
+    return {str(l.article_id): _as_link(l) for l in db.provenance.links_among(old)
             if l.article_id in old and l.relation in DERIVED_RELATIONS}
 
 
@@ -123,28 +123,28 @@ def _kept_links(links: list[Link], chosen: dict[str, Link | None], traced: set[s
     return kept
 
 
-def _features(tracer: Tracer, key: str, content_hash: str) -> store.TracedFeatures:
+def _features(tracer: Tracer, key: str, content_hash: str) -> TracedFeatures:
     profile = tracer.profile(key)
-    return store.TracedFeatures(int(key), content_hash, profile.fingerprint.word_hash,
+    return TracedFeatures(int(key), content_hash, profile.fingerprint.word_hash,
                                 profile.fingerprint.signature, profile.keys)
 
 
-def _stored(link: Link) -> store.StoredLink:
-    return store.StoredLink(int(link.article), int(link.derived_from), link.relation,
+def _stored(link: Link) -> StoredLink:
+    return StoredLink(int(link.article), int(link.derived_from), link.relation,
                             link.confidence, link.lag_seconds, link.evidence)
 
 
-def _links_after_save(db, ids: set[int], new: list[store.StoredLink]) -> list[store.StoredLink]:
+def _links_after_save(db, ids: set[int], new: list[StoredLink]) -> list[StoredLink]:
     """The links touching ``ids`` as they will be once ``new`` replaces the traced articles'
     own links: read before the save, so links and stories are written together."""
-    kept = [l for l in store.links_among(db, ids) if l.article_id not in ids]
+    kept = [l for l in db.provenance.links_among(ids) if l.article_id not in ids]
     merged = {(l.article_id, l.derived_from): l for l in kept}
     merged.update({(l.article_id, l.derived_from): l for l in new})
     return list(merged.values())
 
 
 def _stories(db, tracer: Tracer, keys: list[str], hashes: dict[str, str],
-             new_links: list[store.StoredLink]) -> tuple[list[list[int]], dict[int, str]]:
+             new_links: list[StoredLink]) -> tuple[list[list[int]], dict[int, str]]:
     """Recluster the new articles with every article they are linked to."""
     ids = {int(k) for k in keys}
     stored = _links_after_save(db, ids, new_links)
@@ -159,7 +159,7 @@ def _stories(db, tracer: Tracer, keys: list[str], hashes: dict[str, str],
     return [[int(k) for k in c] for c in clusters], titles
 
 
-def _as_link(link: store.StoredLink) -> Link:
+def _as_link(link: StoredLink) -> Link:
     return Link(str(link.article_id), str(link.derived_from), link.relation, link.confidence,
                 link.lag_seconds, link.evidence)
 

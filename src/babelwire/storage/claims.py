@@ -14,6 +14,9 @@ import threading
 DEFAULT_LEASE_SECONDS = 3600
 
 
+WORKER_PREFIX = "worker "  # store.workers names of `babelwire worker` processes: "worker host:pid"
+
+
 def worker_id() -> str:
     """This process and thread, as ``host:pid:thread``."""
     return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"

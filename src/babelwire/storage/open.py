@@ -19,6 +19,17 @@ def default_url(data_dir: str | Path) -> str:
     return f"sqlite:///{Path(data_dir) / DEFAULT_FILE}"
 
 
+def redacted(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        parts = urlsplit(url)
+        if parts.password:
+            return url.replace(f":{parts.password}@", ":***@", 1)
+    except ValueError:
+        pass
+    return url
+
+
 def sqlite_path(url: str) -> str:
     """The file of a ``sqlite:///path`` URL (``sqlite:///:memory:`` for a store in memory)."""
     parts = urlsplit(url)

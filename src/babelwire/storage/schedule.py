@@ -23,8 +23,9 @@ def poll_schedule(db: Database) -> PollSchedule:
     conn = db.read()
     counts = conn.execute(
         "SELECT COUNT(*) AS n, COALESCE(SUM(enabled), 0) AS enabled, "
-        "COALESCE(SUM(last_fetch_at IS NULL), 0) AS never, "
-        "COALESCE(SUM(error_count > 0), 0) AS failing, MAX(last_fetch_at) AS last "
+        "COALESCE(SUM(CASE WHEN last_fetch_at IS NULL THEN 1 ELSE 0 END), 0) AS never, "
+        "COALESCE(SUM(CASE WHEN error_count > 0 THEN 1 ELSE 0 END), 0) AS failing, "
+        "MAX(last_fetch_at) AS last "
         "FROM sources").fetchone()
     due = conn.execute(
         "SELECT name, url, next_check_at FROM sources WHERE enabled = 1 "

@@ -14,6 +14,7 @@ finishing an item twice stores it once.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -22,9 +23,10 @@ from dataclasses import dataclass
 from ..localize import _translate_one, translate_options
 from ..pipeline import Context
 from ..provenance.incremental import trace_new_articles
-from ..storage.claims import worker_id
+from ..storage.claims import WORKER_PREFIX, worker_id
 from ..watch.hook import after_pass
-from ..worker import RunReport, poll_source, process_entry
+from ..report import RunReport
+from ..worker import poll_source, process_entry
 
 log = logging.getLogger(__name__)
 
@@ -134,14 +136,25 @@ def all_done(ctx: Context) -> bool:
 def work(ctx: Context, stop: threading.Event, until_idle: bool = False) -> RunReport:
     """Rounds until ``stop`` is set (or, with ``until_idle``, until the whole newsroom is
     done: nothing queued, nothing to translate)."""
-    report = RunReport()
-    while not stop.is_set():
-        result = run_round(ctx, report)
-        if result.idle:
-            if until_idle and all_done(ctx):
+    report, name = RunReport(), WORKER_PREFIX + worker_id().rsplit(":", 1)[0]
+    ctx.db.workers.started(name, os.getpid())
+    failure = None
+    try:
+        while not stop.is_set():
+            ctx.db.workers.pass_started(name)  # also the worker's sign of life for `status`
+            result = run_round(ctx, report)
+            if not result.idle:
+                ctx.db.workers.pass_finished(name, report.summary())
+            elif until_idle and all_done(ctx):
                 # the last work may have landed while another worker held the lock
                 watches(ctx, report, wait=ctx.settings["worker.lease_seconds"])
                 break
-            stop.wait(ctx.settings["worker.idle_seconds"])
-    log.info("worker %s: %s", worker_id(), report.summary())
+            else:
+                stop.wait(ctx.settings["worker.idle_seconds"])
+    except BaseException as exc:
+        failure = f"{type(exc).__name__}: {exc}"
+        raise
+    finally:
+        ctx.db.workers.stopped(name, failure)
+    log.info("worker %s: %s", name, report.summary())
     return report

@@ -19,6 +19,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from ...errors import StorageError
 from .dialect import Connection, Cursor, row_factory, to_postgres
+from ..open import redacted
 from .migrations import migrate
 
 log = logging.getLogger(__name__)
@@ -26,19 +27,6 @@ log = logging.getLogger(__name__)
 DRIVER_ERRORS: tuple[type[Exception], ...] = (psycopg.Error, PoolTimeout)
 POOL_SIZE = 8
 CONNECT_TIMEOUT = 10.0
-
-
-def redacted(url: str) -> str:
-    """The URL without its password, for messages."""
-    try:
-        from urllib.parse import urlsplit
-
-        parts = urlsplit(url)
-        if parts.password:
-            return url.replace(f":{parts.password}@", ":***@", 1)
-    except ValueError:
-        pass
-    return url
 
 
 class Reader:

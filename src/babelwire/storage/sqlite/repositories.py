@@ -176,3 +176,4 @@ class SqliteWorkers(Repository):
     pass_started = bind(worker_status.pass_started)
     pass_finished = bind(worker_status.pass_finished)
     get = bind(worker_status.get_worker_status)
+    list = bind(worker_status.all_workers)

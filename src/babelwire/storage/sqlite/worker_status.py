@@ -44,6 +44,13 @@ def worker_stopped(db: Database, name: str, error: str | None = None) -> None:
                          "WHERE name = ?", (error, now_iso(), name))
 
 
+def all_workers(db: Database, prefix: str = "") -> list[WorkerStatus]:
+    """Every process recorded whose name starts with ``prefix``, by name."""
+    rows = db.read().execute("SELECT name FROM worker_status WHERE name LIKE ? ORDER BY name",
+                             (prefix.replace("%", "").replace("_", "") + "%",)).fetchall()
+    return [status for row in rows if (status := get_worker_status(db, row[0])) is not None]
+
+
 def get_worker_status(db: Database, name: str) -> WorkerStatus | None:
     row = db.read().execute("SELECT * FROM worker_status WHERE name = ?", (name,)).fetchone()
     if row is None:
