@@ -18,8 +18,9 @@ fra_Latn.devtest, spa_Latn.devtest, line-aligned) it measures real text
 instead, per direction: the raw ``apertium -u`` pipeline along the measured
 best route against the ``babelwire translate`` command (a new process, start-up
 included), on the same ``--lines`` lines, in the same run: chrF of each, the
-share of lines whose quotes, brackets and numbers are kept, and the
-throughput ratio. ``--routes`` also scores the raw command along every pivot.
+share of lines whose quotes, brackets and numbers are kept, names kept as
+written (runs of capitalised words the source and the reference write
+alike), and the throughput ratio. ``--routes`` also scores the raw command along every pivot.
 
     .venv/bin/python bench/translate.py --corpus ../shared/corpora/flores-devtest --lines 500
 """
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import platform
 import statistics
 import subprocess
@@ -144,6 +146,20 @@ def run_command(argv: list[str], lines: list[str]) -> tuple[list[str], float]:
     return out, elapsed
 
 
+_NAME = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+")
+
+
+def names_kept(sources: list[str], references: list[str], outputs: list[str]) -> tuple[int, int]:
+    """(kept, total): names of two or more capitalised words that the source and the reference
+    write alike (names a translation keeps as they are), and how many the output has as they are."""
+    kept = total = 0
+    for source, reference, output in zip(sources, references, outputs):
+        for name in set(_NAME.findall(source)) & set(_NAME.findall(reference)):
+            total += 1
+            kept += name in output
+    return kept, total
+
+
 def kept_share(sources: list[str], outputs: list[str], source: str, target: str) -> float:
     kept = sum(1 for s, o in zip(sources, outputs) if not structure_errors(s, o, source, target))
     return 100.0 * kept / len(sources)
@@ -160,7 +176,8 @@ def bench_corpus(engine: ApertiumTranslator, folder: Path, lines: int, routes: b
         row = {"pair": f"{source}→{target}", "command": command, "lines": len(sources),
                "chrf_raw": chrf(raw, references), "chrf_bw": chrf(ours, references), "raw_s": raw_s,
                "bw_s": bw_s, "kept_raw": kept_share(sources, raw, source, target),
-               "kept_bw": kept_share(sources, ours, source, target), "routes": {}}
+               "kept_bw": kept_share(sources, ours, source, target), "routes": {},
+               "names_raw": names_kept(sources, references, raw), "names_bw": names_kept(sources, references, ours)}
         if routes:
             for pivot in sorted({p for p in ("es", "ca") if p not in (source, target)}):
                 modes = engine.modes()
@@ -177,6 +194,9 @@ def report_corpus(row: dict) -> None:
           f"difference {row['chrf_bw'] - row['chrf_raw']:+.2f}")
     print(f"  kept      quotes, brackets, numbers: raw {row['kept_raw']:.1f}% of lines, "
           f"babelwire {row['kept_bw']:.1f}%")
+    (raw_kept, total), (bw_kept, _) = row["names_raw"], row["names_bw"]
+    print(f"  names     kept as written (in source and reference alike, {total}): raw {raw_kept}, "
+          f"babelwire {bw_kept}")
     print(f"  time      raw {row['raw_s']:.2f} s   babelwire translate {row['bw_s']:.2f} s (start-up included)   "
           f"throughput ratio {row['raw_s'] / row['bw_s']:.2f}x")
     for pivot, score in row["routes"].items():

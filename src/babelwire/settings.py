@@ -132,6 +132,12 @@ SETTINGS: tuple[Setting, ...] = (
             "Wrong tokens one client address may send before it must wait (429)."),
     Setting("web.login_lockout", float, 30.0,
             "Seconds of the first wait after too many wrong tokens; doubled each further miss."),
+    # -- the reader's API and feeds for clients (issue 14)
+    Setting("web.base_url", str, "",
+            "The reader's public address, e.g. https://news.example.org: feed entry ids and "
+            "links are built from it (empty: ids from the name babelwire, links from the request)."),
+    Setting("web.cors_origins", list, ["*"],
+            "Origins allowed to read the API and feeds from a browser script (CORS); empty: none."),
     # -- stories and provenance (issue 6)
     Setting("provenance.enabled", bool, True,
             "Trace new articles after each ingestion pass: copies, translations, stories."),

@@ -56,8 +56,8 @@ def test_search_and_subscribe_to_its_feed(reader, watched):
     page = watched.page
     page.goto(reader.url + "/?lang=en")
     page.locator("header").get_by_role("link", name="Search").click()
-    page.locator("input[name=q]").fill('"Valdemar opens" OR muelles')
-    page.get_by_role("button", name="Search").click()
+    page.locator("main input[name=q]").fill('"Valdemar opens" OR muelles')
+    page.locator("main").get_by_role("button", name="Search").click()
     page.wait_for_url("**/search?**")
     result = page.locator("ol.results li").first
     assert "New harbour in Valdemar" in result.inner_text()

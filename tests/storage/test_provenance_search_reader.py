@@ -102,3 +102,38 @@ def test_reader_queries(store, make_article):
     assert store.reader.story(stories[1].id) == stories[1]
     assert store.reader.stories_of([a, c]) == {a: [stories[1].id], c: [stories[0].id]}
     assert [r.id for r in store.reader.articles(ArticleFilters(story_id=stories[1].id), 9)] == [b, a]
+
+
+def test_story_versions_languages_and_texts_for_grouped_lists(store, make_article):
+    source, (a, b, c) = _three(store, make_article)
+    store.provenance.save_trace([], [StoredLink(b, a, "translation", 0.9, 60, {}),
+                                     StoredLink(c, a, "same_event", 0.5, None, {})],
+                                "2026-11-17T05:00:00Z")
+    store.provenance.save_stories([[a, b, c]], {a: "Lluvia"}, "2026-11-17T05:00:00Z")
+    story = store.provenance.story_of_article(a).id
+    versions = store.reader.story_versions([story, story + 99])
+    assert list(versions) == [story]
+    assert [(v.id, v.relation, v.derived_from) for v in versions[story]] == [
+        (a, None, None), (b, "translation", a), (c, None, None)]  # same_event is no derivation
+    assert versions[story][0].outlet == "Wire" and versions[story][1].outlet == "Gazette"
+    assert versions[story][1].sort_key == "2026-11-17T01:00:00Z"
+    assert store.reader.story_versions([]) == {}
+    assert store.reader.languages_present(["fr", "es", "ja", "es"]) == ["es"]
+    assert store.reader.languages_present([]) == []
+    store.translations.save(Translation(b, "en", "Rain", "Lead", "Rain body.", "apertium", "1"))
+    texts = store.reader.texts_in([a, b], "en")
+    assert texts[b] == ("en", "Rain", "Lead\n\nRain body.")
+    assert texts[a] == ("es", "Lluvia en Madrid 0", "Chapeau\n\nUn.\n\nDeux.")
+
+
+def test_search_by_relevance_pages_by_offset(store, make_article):
+    ids = [store.articles.save(make_article(
+        url=f"https://r.test/{n}", digest=f"r{n}", title=title, body=body)).article_id
+        for n, (title, body) in enumerate([("Puerto", "Madrid."), ("Madrid hoy", "Madrid y Madrid."),
+                                          ("Nada", "Algo de Madrid al final.")])]
+    ranked = store.search.search(parse_query("madrid"), SearchFilters(), 10, relevance=True)
+    assert [h.id for h in ranked][0] == ids[1]  # in the title and twice in the body
+    assert {h.id for h in ranked} == set(ids)
+    second = store.search.search(parse_query("madrid"), SearchFilters(), 1, relevance=True,
+                                 offset=1)
+    assert [h.id for h in second] == [h.id for h in ranked][1:2]

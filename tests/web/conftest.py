@@ -168,3 +168,38 @@ def make_server(tmp_path: Path):
     for server, db in running:
         server.stop()
         db.close()
+
+
+def _add_relay_story(store) -> dict[str, int]:
+    """An English relay of the Spanish original (published 5 h 25 min later) and their story."""
+    db = store.db
+    relay_source, _ = db.sources.add("https://relay-wire.example/feed", name="Relay Wire")
+    relay = save_article(db, Article(
+        id=None, source_id=relay_source.id, url="https://relay-wire.example/rain",
+        canonical_url="https://relay-wire.example/rain", title="Heavy rain falls on Madrid",
+        standfirst="", body="It rains a lot in Madrid, neighbours wait for the sun.",
+        author="", published="2024-05-01T15:25:00Z", first_seen="2024-05-02T08:00:01Z",
+        language="en", language_confidence=0.97, content_hash="hash-relay")).article_id
+    original = store.ids["es"]
+    with db.write() as conn:
+        conn.execute("DELETE FROM story_articles")
+        conn.execute("DELETE FROM stories")
+        story = conn.execute(
+            "INSERT INTO stories (title, earliest_article_id, article_count, created_at, "
+            "updated_at) VALUES ('Lluvias en Madrid', ?, 2, '2024-05-02T10:00:00Z', "
+            "'2024-05-02T10:00:00Z')", (original,)).lastrowid
+        conn.executemany("INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)",
+                         [(story, original), (story, relay)])
+        conn.execute(
+            "INSERT INTO provenance_links (article_id, derived_from, relation, confidence, "
+            "lag_seconds, evidence, created_at) VALUES (?, ?, 'translation', 0.93, 1, '{}', "
+            "'2024-05-02T10:00:00Z')", (relay, original))
+    return {"relay": relay, "original": original, "story": int(story),
+            "relay_source": relay_source.id}
+
+
+@pytest.fixture
+def relay_story():
+    """``relay_story(store)``: adds an English relay that machine-translates the Spanish
+    original 5 h 25 min after it, in one story with it; returns their ids."""
+    return _add_relay_story

@@ -18,9 +18,13 @@ def test_home_filters(client, store):
     assert items(client.get("/", params={"language": "es"}).text) == 3
     assert items(client.get("/", params={"story": store.ids["story"]}).text) == 2
     dated = client.get("/", params={"from": "2024-05-01", "to": "2024-05-01", "lang": "en"})
-    assert items(dated.text) == 3 and "Rain in Madrid" in dated.text
+    assert items(dated.text) == 2 and "Strike in Lyon" in dated.text  # the story's two: one
+    every = client.get("/", params={"from": "2024-05-01", "to": "2024-05-01", "lang": "en",
+                                    "all": "1"})
+    assert items(every.text) == 3 and "Rain in Madrid" in every.text
     story = client.get("/", params={"story": store.ids["story"], "lang": "en"}).text
-    assert "Rain and strikes" in story and "clear filters" in story
+    # the story's name in the reader's language: its earliest article's title, translated
+    assert "<strong>Rain in Madrid</strong>" in story and "clear filters" in story
     for params in ({"source": "x"}, {"language": "spanish"}, {"from": "01/05/2024"},
                    {"story": "-1"}):
         assert client.get("/", params=params).status_code == 400, params
@@ -113,13 +117,25 @@ def test_api_filters_and_source(client, store):
 
 
 @pytest.mark.parametrize("path,params", [
-    ("/api/search", {"q": ""}), ("/api/search", {"q": "x", "before": "junk"}),
+    ("/api/search", {"q": "x", "before": "junk"}),
     ("/api/stories", {"limit": "0"}), ("/api/articles", {"story": "one"}),
 ])
 def test_api_errors_are_json_with_codes(client, path, params):
     response = client.get(path, params=params)
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "bad_request" and response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("params", [{"q": ""}, {"q": "!!"}, {"q": "", "before": ""}])
+def test_api_search_with_nothing_to_search_finds_nothing(client, params):
+    response = client.get("/api/search", params=params)
+    assert response.status_code == 200
+    assert response.json()["results"] == [] and response.json()["next"] is None
+
+
+def test_api_empty_before_and_limit_mean_the_first_page(client):
+    first = client.get("/api/articles").json()
+    assert client.get("/api/articles", params={"before": "", "limit": ""}).json() == first
 
 
 def test_chart_bars_scale_to_the_busiest_day():
@@ -157,7 +173,7 @@ def test_page_cache_never_serves_a_stale_page(make_server):
             engine="apertium", engine_version="3.8.3", created_at="2024-05-03T11:00:00Z"))
         assert "Harbour opens" in http.get("/", params={"lang": "en"}).text
         assert "Harbour opens" in http.get("/feeds/en.atom").text
-        assert "Harbour opens" in http.get("/search", params={"q": "harbour"}).text
+        assert "<mark>Harbour</mark> opens" in http.get("/search", params={"q": "harbour"}).text
         french = http.get("/", params={"lang": "fr"})
         assert '<html lang="fr">' in french.text  # the language is part of the key
         assert "content-security-policy" in http.get("/", params={"lang": "en"}).headers

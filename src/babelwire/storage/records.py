@@ -171,6 +171,28 @@ class StoryMember(Record):
 
 
 @dataclass(frozen=True)
+class StoryVersion(Record):
+    """One version of a story as lists show it folded under the story's original."""
+
+    story_id: int
+    id: int
+    url: str
+    title: str
+    language: str
+    first_seen: str
+    published: str | None = None
+    outlet: str = ""
+    relation: str | None = None  # None: not derived from another article
+    derived_from: int | None = None
+    confidence: float | None = None
+
+    @property
+    def sort_key(self) -> str:
+        """What lists order by: published, else first seen."""
+        return self.published or self.first_seen
+
+
+@dataclass(frozen=True)
 class SiteArticle(Record):
     id: int
     url: str

@@ -131,8 +131,10 @@ def _unmarked(text: str) -> str:
 
 
 def search_articles(db: Any, query: SearchQuery, filters: SearchFilters, limit: int,
-                    before_id: int | None = None) -> list[ArticleRow]:
-    return db.search.search(query, filters, limit, before_id=before_id)
+                    before_id: int | None = None, *, relevance: bool = False,
+                    offset: int = 0) -> list[ArticleRow]:
+    return db.search.search(query, filters, limit, before_id=before_id, relevance=relevance,
+                            offset=offset)
 
 
 def rebuild_search_index(db: Any) -> int:

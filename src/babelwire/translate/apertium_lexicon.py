@@ -8,9 +8,12 @@ each word is:
 * unknown (``*Bafokeng``): the engine cannot translate the run, and the known
   words around it would be translated word by word ("Sveriges Irradiate"),
   so the run is kept;
-* a person's name (``<np><ant>``, ``<np><cog>``) next to a word that can be a
-  common word ("Donald Trump", "Clara Bennett" in Spanish, where *clara* is
-  an adjective): kept, or the engine translates half a name;
+* a word that is only a person's name (``<np><ant>``, ``<np><cog>``) next to
+  a word that can be a common word ("Donald Trump", "Clara Bennett" in
+  Spanish, where *clara* is an adjective): kept, or the engine translates
+  half a name; a run whose person-name readings all belong to words that are
+  common words too ("French Revolution", where *French* is also a surname;
+  "Ring's CEO") is an ordinary phrase and goes to the engine;
 * anything else (common words, places and names the dictionary translates:
   "États-Unis", "Catholic Church", "Best Actor", "George W. Bush") goes to the
   engine, which knows it and keeps the sentence's agreement and word order.
@@ -60,11 +63,24 @@ def word_classes(unit: str) -> set[str]:
     return classes
 
 
-def keep_verbatim(units: list[set[str]]) -> bool:
-    """True when a run of analysed words should skip the engine (see the module docstring)."""
-    if any(UNKNOWN in classes for classes in units):
+def keep_verbatim(units: list[tuple[str, set[str]]]) -> bool:
+    """True when a run of analysed words should skip the engine (see the module docstring).
+
+    A person's name and a common word count as neighbours only between
+    connectors: in "Nobel de Literatura", *Nobel* stands alone.
+    """
+    if any(UNKNOWN in classes for _, classes in units):
         return True
-    return any(PERSON in classes for classes in units) and any(COMMON in classes for classes in units)
+    chunk: list[set[str]] = []
+    for surface, classes in [*units, ("de", set())]:
+        if surface.lower() not in CONNECTORS:
+            chunk.append(classes)
+            continue
+        only_person = any(PERSON in c and COMMON not in c for c in chunk)
+        if only_person and any(COMMON in c for c in chunk):
+            return True
+        chunk = []
+    return False
 
 
 def kept_part(name: str, units: list[tuple[str, set[str]]]) -> str | None:
@@ -80,12 +96,12 @@ def kept_part(name: str, units: list[tuple[str, set[str]]]) -> str | None:
     for surface, _ in units:
         found = name.find(surface, position)
         if found < 0:
-            return name if keep_verbatim([classes for _, classes in units]) else None
+            return name if keep_verbatim(units) else None
         offsets.append(found)
         position = found + len(surface)
     start = _after_common_prefix(units)
     rest = units[start:]
-    if not rest or not keep_verbatim([classes for _, classes in rest]):
+    if not rest or not keep_verbatim(rest):
         return None
     first = next(index for index, (_, classes) in enumerate(rest) if classes & {UNKNOWN, PERSON})
     if UNKNOWN not in rest[first][1] and not any(w.lower() in NAME_PREFIXES for w, _ in rest[:first]):

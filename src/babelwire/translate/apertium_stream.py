@@ -11,10 +11,12 @@ full stop. Every record must come back ending in the sentinel, which also
 tells a dropped or truncated record apart from a good one.
 
 In the output, unknown words carry ``*`` (not in the dictionary), ``@`` (no
-bilingual entry) or ``#`` (generation failed). A literal ``@`` in the input is
-escaped and stays escaped, so an unescaped ``@`` is always a mark; ``*`` and
-``#`` pass through unescaped (``#hashtag``), so for those two a mark is only
-stripped when the output holds more of them than the source did. A failed
+bilingual entry) or ``#`` (generation failed). ``*`` and ``#`` pass through
+unescaped (``#hashtag``); ``@`` comes back escaped whether it is a mark or a
+literal one from the input (``a\\@b.c``, and a pivot's second hop writes
+``\\@darse`` for a word the first hop left it), so for all three a mark is
+only stripped when the output holds more of them than the source did, the
+ones not copied from the source first. A failed
 generation can also leak tags (``x#<prn>``, the tags escaped); those are
 removed, as are unescaped tags (a literal ``<`` from the input stays escaped).
 """
@@ -34,8 +36,8 @@ _CANDIDATE = re.compile(r"[*#@](?=\S)")  # a mark is glued to the token it marks
 _TOKEN = re.compile(r"\S+")
 _WORD_AFTER_MARK = re.compile(r"[\w'’-]*\w")
 _TAG_DEBRIS = re.compile(r"#?(?:<[\w-]+>)+")  # tags a failed generation left behind: x#<prn>
-_ALWAYS_MARK = "@"  # literal @ is escaped in the input, so an unescaped one is a mark
-_COUNTED_MARKS = "*#"  # may be literal text too; compared with the source
+_COUNTED_MARKS = "*#@"  # may be literal text too; compared with the source
+_ESCAPED_MARK = "@"  # the engine escapes this mark like a literal @
 
 
 def clean_segment(text: str) -> str:
@@ -87,7 +89,7 @@ def decode_record_words(raw: str, source: str) -> tuple[str, tuple[str, ...]]:
         return text.strip(), ()
     words = []
     for index in sorted(strip):
-        if text[index] in _ALWAYS_MARK + _COUNTED_MARKS and (index + 1) not in strip:
+        if text[index] in _COUNTED_MARKS and (index + 1) not in strip:
             token = _WORD_AFTER_MARK.match(text, index + 1)
             if token:
                 words.append(token.group(0))
@@ -132,13 +134,12 @@ def _marks_to_strip(text: str, protected: list[bool], source: str) -> set[int]:
             debris = not any(protected[index] for index in range(start, end) if text[index] in "<>")
         if debris:
             strip.update(range(start, end))
-    found: dict[str, list[tuple[int, str]]] = {mark: [] for mark in _ALWAYS_MARK + _COUNTED_MARKS}
+    found: dict[str, list[tuple[int, str]]] = {mark: [] for mark in _COUNTED_MARKS}
     for match in _CANDIDATE.finditer(text):
         index = match.start()
-        if not protected[index] and index not in strip:
+        if (not protected[index] or text[index] == _ESCAPED_MARK) and index not in strip:
             token = _TOKEN.match(text, index)
             found[text[index]].append((index, token.group(0) if token else text[index]))
-    strip.update(index for index, _ in found[_ALWAYS_MARK])
     for mark in _COUNTED_MARKS:
         candidates = found[mark]
         excess = len(candidates) - len(re.findall(re.escape(mark) + r"(?=\S)", source))

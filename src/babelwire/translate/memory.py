@@ -27,7 +27,8 @@ from babelwire.translate.base import Translator
 log = logging.getLogger(__name__)
 
 # Bump when the structure-safe path changes what it produces: old entries then miss.
-STRUCTURE_VERSION = "s2"  # s2: names by the engine's dictionary, post-edits, context sentence (issue 11)
+STRUCTURE_VERSION = "s3"  # s2: names by the engine's dictionary, post-edits, context sentence (issue 11)
+# s3: quote marks the target's way, grammar post-edits, names only a person name keeps (issue 11)
 FLAG_UNKNOWN = 1  # bit 0: the engine left words unknown; bits 1+: sentences in a paragraph entry
 
 

@@ -36,6 +36,7 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # Prepositions that belong with a date or a time ("on March 12" is "le 12 mars").
 DATE_PREPOSITIONS = {"en": "on", "fr": "le", "es": "el"}
 TIME_PREPOSITIONS = {"en": "at", "fr": "à", "es": "a las"}
+DATE_ARTICLES = {"en": "", "fr": "le", "es": "el"}  # a date after "since", "between": "depuis le 12 mars"
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _WORD = rf"(?:[{_UPPER}][\w’']{{0,2}}\.|[{_UPPER}][\w’']*(?:-[\w’']+)*)"  # "J." and "Sr." keep their dot
@@ -118,10 +119,20 @@ def _with_preposition(text: str, start: int, source: str, target: str,
         return start, ""
     match = re.search(rf"(?<!\w)({re.escape(word)})\s+$", text[:start], re.IGNORECASE)
     if not match:
+        before = text[:start].rstrip()
+        if table is DATE_PREPOSITIONS and DATE_ARTICLES.get(target) and not DATE_ARTICLES.get(source) \
+                and before[-1:].isalpha() and not _frees_preposition(before):
+            return start, DATE_ARTICLES[target] + " "  # "between March 3" -> "entre le 3 mars"
         return start, ""
     before = text[:match.start()].rstrip()
     if before and before[-1].isalpha() and not _frees_preposition(before):
-        return start, ""  # "depuis le 12 mars": the preposition belongs to the verb phrase
+        # "depuis le 12 mars", "entre el 24 y el 5": the preposition belongs to the phrase; a date's
+        # article goes with the date, written the target's way ("since March 12", "depuis le 12 mars")
+        if table is not DATE_PREPOSITIONS or source not in DATE_ARTICLES or target not in DATE_ARTICLES:
+            return start, ""
+        article = DATE_ARTICLES[target]
+        return match.start(), (article[0].upper() + article[1:] if article and match.group(1)[0].isupper()
+                               else article) + (" " if article else "")
     prep = table[target]
     return match.start(), (prep[0].upper() + prep[1:] if match.group(1)[0].isupper() else prep) + " "
 
@@ -131,7 +142,8 @@ def _frees_preposition(before: str) -> bool:
     last = before.split()[-1].lower()
     return last not in {"depuis", "desde", "since", "from", "until", "hasta", "jusqu'au", "avant",
                         "antes", "before", "after", "après", "después", "del", "du", "de", "of", "por",
-                        "par", "by", "pour", "para", "for", "entre", "between", "sur", "sobre"}
+                        "par", "by", "pour", "para", "for", "entre", "between", "sur", "sobre",
+                        "y", "e", "et", "and", "o", "u", "ou", "or", "ni", "nor"}  # "between X and Y"
 
 
 def _date_spans(text: str, source: str, target: str) -> list[Span]:

@@ -25,6 +25,7 @@ from babelwire.translate.postedit import ENGINES, postedit
 from babelwire.translate.protect import name_candidates
 from babelwire.translate.quality import quality_class
 from babelwire.translate.structure import PARAGRAPH_JOIN, Plan, is_placeholder, plan_sentence, restore, split_paragraphs, split_sentences
+from babelwire.translate.typography import localise_quotes
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +164,8 @@ def _translate_missed(translator: Translator, work: _Work, missed: list[int], ke
     for index in missed:
         parts = [(found[sentence_keys[s]], s) for s in split[index]]
         text = "".join(_with_spacing(s, translation) for (translation, _), s in parts).strip()
+        if structure:
+            text = localise_quotes(text, work.target)
         unknown = any(unpack_flags(flags)[0] for (_, flags), _ in parts)
         work.done[index] = (text, unknown)
         work.paragraph_words[index] = tuple(w for s in split[index] for w in work.words.get(s, ()))
@@ -188,7 +191,8 @@ def _translate_sentences(translator: Translator, work: _Work, sentences: list[st
     to_engine = [p for plan in plans for p in plan.walk() if p.needs_engine]
     outputs, unknown, words = _run_engine(translator, work, [p.text for p in to_engine])
     repair = work.engine is not None and work.engine.engine in ENGINES
-    by_plan = {id(p): postedit(p.text, text, work.target) if repair else text for p, text in zip(to_engine, outputs)}
+    by_plan = {id(p): postedit(p.text, text, work.target, work.source) if repair else text
+               for p, text in zip(to_engine, outputs)}
     words_by_plan = {id(p): found for p, found in zip(to_engine, words)}
     flagged = {id(p) for p, flag in zip(to_engine, unknown) if flag}
     results: dict[str, tuple[str, bool]] = {}
@@ -207,7 +211,7 @@ def _translate_sentences(translator: Translator, work: _Work, sentences: list[st
         results.update((s, (t, f)) for s, t, f in zip(lost, texts, flags))
         work.words.update(zip(lost, lost_words))
     if work.engine is not None and work.engine.engine in ENGINES:
-        results = {s: (postedit(s, text, work.target), flag) for s, (text, flag) in results.items()}
+        results = {s: (postedit(s, text, work.target, work.source), flag) for s, (text, flag) in results.items()}
     return results
 
 

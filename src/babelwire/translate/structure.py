@@ -264,13 +264,20 @@ def restore(plan: Plan, outputs: dict[int, str]) -> str | None:
     return result if len(seen) == len(filled) else None
 
 
+_OPENING_TOKEN = re.compile(r"[\W_]*?((?i:xq\d+x)|9\d{3}9)(?!\w)")
+
+
 def _follow_case(plan: Plan, output: str) -> str:
     """Lower-case the word after a placeholder when the source has it lower-case there.
 
     An engine takes a placeholder opening a sentence for a sentence of its
-    own and capitalises what follows ("Xq1x A dit" for "Xq1x said").
+    own and capitalises what follows ("Xq1x A dit" for "Xq1x said"). Only a
+    placeholder opening the text counts: elsewhere a capital after one is the
+    engine's own ("90019 and 90029 Canadian dollars").
     """
     for slot in plan.slots:
+        if not _OPENING_TOKEN.match(plan.text) or _OPENING_TOKEN.match(plan.text).group(1) != slot.token:
+            continue
         after_source = re.search(rf"{re.escape(slot.token)}[\s,;:]*([^\W\d_])", plan.text)
         if not after_source or not after_source.group(1).islower():
             continue

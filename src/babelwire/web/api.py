@@ -47,7 +47,7 @@ class SafeJSONResponse(JSONResponse):
 def list_articles(request: Request) -> Response:
     db = web_of(request).db
     limit = limit_param(request)
-    before = decode_cursor(request.query_params.get("before"))
+    before = decode_cursor(request.query_params.get("before") or None)  # empty: first page
     rows = filtered_articles(db, article_filters(request), limit + 1, before=before)
     has_more = len(rows) > limit
     rows = rows[:limit]
@@ -76,7 +76,7 @@ def list_sources(request: Request) -> Response:
 
 def limit_param(request: Request) -> int:
     raw = request.query_params.get("limit")
-    if raw is None:
+    if raw is None or not raw.strip():
         return DEFAULT_LIMIT
     if not raw.isascii() or not raw.isdigit() or len(raw) > 4 or not 1 <= int(raw) <= MAX_LIMIT:
         raise HTTPException(400, f"limit must be a whole number from 1 to {MAX_LIMIT}")

@@ -23,8 +23,8 @@ from .api import (SafeJSONResponse, article_json, decode_cursor, encode_cursor, 
 from .context import web_of
 from .filters import article_filters, search_text
 from .i18n import LANGUAGE_CODE
-from .queries import (ArticleFilters, articles_per_day, filtered_articles, source_row,
-                      stories_before)
+from .indexes import story_summaries, summary_json
+from .queries import ArticleFilters, articles_per_day, filtered_articles, source_row
 
 STORY_ARTICLES = 200
 
@@ -58,7 +58,7 @@ def one_translation(request: Request) -> Response:
 
 
 def _id_cursor(request: Request, kind: str) -> int | None:
-    cursor = decode_cursor(request.query_params.get("before"))
+    cursor = decode_cursor(request.query_params.get("before") or None)
     if cursor is None:
         return None
     if cursor[0] != kind:
@@ -72,14 +72,6 @@ def story_json(row: StoryRow) -> dict[str, Any]:
             "created_at": row["created_at"], "updated_at": row["updated_at"]}
 
 
-def list_stories(request: Request) -> Response:
-    limit = limit_param(request)
-    rows = stories_before(web_of(request).db, limit + 1, _id_cursor(request, "story"))
-    more, rows = len(rows) > limit, rows[:limit]
-    return SafeJSONResponse({"stories": [story_json(row) for row in rows],
-                             "next": encode_cursor("story", rows[-1]["id"]) if more else None})
-
-
 def get_story(request: Request) -> Response:
     db = web_of(request).db
     story_id = request.path_params["story_id"]
@@ -88,7 +80,8 @@ def get_story(request: Request) -> Response:
         raise HTTPException(404, f"no story with id {story_id}")
     articles = filtered_articles(db, ArticleFilters(story_id=story_id), STORY_ARTICLES)
     translations = translations_for_many(db, [a["id"] for a in articles])
-    return SafeJSONResponse({**story_json(row), "articles": [
+    summary = story_summaries(db, [row], web_of(request).settings.targets[0])[0]
+    return SafeJSONResponse({**story_json(row), **summary_json(summary), "articles": [
         article_json(a, translations.get(a["id"], {})) for a in articles]})
 
 
@@ -106,22 +99,50 @@ def get_source(request: Request) -> Response:
 
 
 def search(request: Request) -> Response:
+    """Newest stored first (cursor ``before``), or ``sort=relevance``: best match first."""
+    if "q" not in request.query_params:
+        raise HTTPException(400, "q is required: the words to search for, like q=harbour")
     text = search_text(request)
     query = parse_query(text)
-    if query.empty:
-        raise HTTPException(400, "q must contain at least one word to search for")
     limit = limit_param(request)
+    relevance = _api_sort(request) == "relevance"
+    offset, before = _search_cursor(request, relevance)
     filters: ArticleFilters = article_filters(request)
+    if query.empty:  # nothing to search for (empty, or no word in it): nothing found
+        return SafeJSONResponse({"query": text, "results": [], "next": None})
     rows = search_articles(
         web_of(request).db, query,
         SearchFilters(language=filters.language, source_id=filters.source_id,
                       since=filters.since, until=filters.until),
-        limit + 1, before_id=_id_cursor(request, "search"))
+        limit + 1, before_id=before, relevance=relevance, offset=offset)
     more, rows = len(rows) > limit, rows[:limit]
     translations = translations_for_many(web_of(request).db, [row["id"] for row in rows])
     results = [{**article_json(row, translations.get(row["id"], {})),
                 "snippet": [{"text": part, "match": matched}
                             for part, matched in marked_segments(row["snippet"] or "")]}
                for row in rows]
-    return SafeJSONResponse({"query": text, "results": results,
-                             "next": encode_cursor("search", rows[-1]["id"]) if more else None})
+    following = None
+    if more:
+        following = encode_cursor(RANK_CURSOR, offset + limit) if relevance else \
+            encode_cursor("search", rows[-1]["id"])
+    return SafeJSONResponse({"query": text, "results": results, "next": following})
+
+
+RANK_CURSOR = "search-rank"
+
+
+def _api_sort(request: Request) -> str:
+    raw = request.query_params.get("sort", "").strip().lower() or "newest"
+    if raw not in ("newest", "relevance"):
+        raise HTTPException(400, "sort must be newest or relevance, like sort=relevance")
+    return raw
+
+
+def _search_cursor(request: Request, relevance: bool) -> tuple[int, int | None]:
+    """(offset, before id) from ``before``: a rank cursor pages by offset, else by id."""
+    cursor = decode_cursor(request.query_params.get("before") or None)
+    if cursor is None:
+        return 0, None
+    if cursor[0] != (RANK_CURSOR if relevance else "search"):
+        raise HTTPException(400, "before must be a cursor from a previous 'next'")
+    return (cursor[1], None) if relevance else (0, cursor[1])

@@ -12,12 +12,13 @@ from ..settings import Settings
 from ..storage.db import Database
 from ..watch.feed import watch_feed
 from ..websub.subscriber import websub_callback
-from . import admin, api, api_catalog, feeds, openapi, outlet_pages, pages, search_pages
+from . import admin, api, api_catalog, api_indexes, feeds, openapi, outlet_pages, pages, search_pages
 from .admin_watches import watch_routes
 from .archive_pages import archive_routes
 from .exports import export_routes
 from .auth import PrivateReader
 from .cache import PageCache, cached
+from .client_edge import CrossOrigin, conditional
 from .context import HERE, Web, make_templates
 from .edge import EdgeGuard, register_id_convertor
 from .problems import http_error
@@ -37,7 +38,7 @@ def create_app(db: Database, settings: Settings) -> Starlette:
         Route("/sources", pages.sources_page),
         Route("/sources.opml", outlet_pages.sources_opml),
         Route("/sources/{source_id:id}", outlet_pages.outlet_page),
-        Route("/feeds/{lang}.{format}", cached(feeds.feed)),
+        Route("/feeds/{lang}.{format}", conditional(cached(feeds.feed))),
         Route("/watches/{watch_id:int}.atom", watch_feed),
         Route("/websub/{subscription_id:int}", websub_callback, methods=["GET", "POST"]),
         Route("/api/openapi.json", openapi.openapi_json),
@@ -45,7 +46,8 @@ def create_app(db: Database, settings: Settings) -> Starlette:
         Route("/api/articles/{article_id:id}", api.get_article),
         Route("/api/articles/{article_id:id}/translations", api_catalog.article_translations),
         Route("/api/articles/{article_id:id}/translations/{lang}", api_catalog.one_translation),
-        Route("/api/stories", api_catalog.list_stories),
+        Route("/api/stories", api_indexes.list_stories),
+        Route("/api/sites", api_indexes.list_sites),
         Route("/api/stories/{story_id:id}", api_catalog.get_story),
         Route("/api/sources", api.list_sources),
         Route("/api/sources/{source_id:id}", api_catalog.get_source),
@@ -63,7 +65,8 @@ def create_app(db: Database, settings: Settings) -> Starlette:
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(SecurityHeaders), Middleware(EdgeGuard, settings=settings),
+        middleware=[Middleware(SecurityHeaders), Middleware(CrossOrigin, settings=settings),
+                    Middleware(EdgeGuard, settings=settings),
                     Middleware(PrivateReader, settings=settings)],
         exception_handlers={HTTPException: http_error},
     )

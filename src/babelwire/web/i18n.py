@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from .reader_strings import READER_STRINGS
+
 FALLBACK = "en"
 COOKIE = "lang"
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
@@ -256,10 +258,10 @@ class Interface:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._strings = STRINGS.get(lang, STRINGS[FALLBACK])
+        self._strings = {**READER_STRINGS.get(lang, {}), **STRINGS.get(lang, STRINGS[FALLBACK])}
 
     def __call__(self, key: str, **values: object) -> str:
-        text = self._strings.get(key) or STRINGS[FALLBACK][key]
+        text = self._strings.get(key) or STRINGS[FALLBACK].get(key) or READER_STRINGS[FALLBACK][key]
         return text.format(**values) if values else text
 
     def language_name(self, code: str) -> str:

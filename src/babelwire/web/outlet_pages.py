@@ -12,9 +12,10 @@ from ..clock import utcnow
 from ..sources.opml import export_opml
 from ..storage.sources import health_rows, recent_events
 from .context import reader_language, render, web_of
-from .present import reader_title
+from .grouping import grouped, grouping_for, show_all
+from .provenance import labels
 from .queries import (LISTING_COLUMNS, ArticleFilters, articles_per_day, filtered_articles,
-                      source_row, translated_titles)
+                      source_row)
 
 CHART_DAYS = 30
 CHART_WIDTH = 600
@@ -53,15 +54,16 @@ def outlet_page(request: Request) -> Response:
     if source is None:
         raise HTTPException(404, f"no source with id {source_id}")
     per_day = articles_per_day(web.db, source_id, utcnow().date(), CHART_DAYS)
-    rows = filtered_articles(web.db, ArticleFilters(source_id=source_id), LATEST,
-                             columns=LISTING_COLUMNS)
-    translations = translated_titles(web.db, [row["id"] for row in rows], lang)
+    filters = ArticleFilters(source_id=source_id)
+    rows = filtered_articles(web.db, filters, LATEST, columns=LISTING_COLUMNS)
+    entries = grouped(web.db, rows, lang, None if show_all(request) else grouping_for(filters),
+                      labels(lang))
     return render(request, "outlet.html", {
         "source": source, "events": recent_events(web.db, source_id, 20),
         "bars": chart_bars(per_day), "chart_width": CHART_WIDTH, "chart_height": CHART_HEIGHT,
         "week_total": sum(count for _, count in per_day[-7:]),
         "month_total": sum(count for _, count in per_day),
-        "items": [reader_title(row, translations.get(row["id"], {}), lang) for row in rows],
+        "entries": entries,
     })
 
 

@@ -22,16 +22,18 @@ from ..storage.sources import health_rows
 from ..storage.translations import failures_for, translations_for
 from .context import reader_language, render, web_of
 from .filters import article_filters, filter_params
+from .grouping import grouped, grouping_for, show_all
 from .i18n import LANGUAGE_NAMES
-from .present import outlet_of, paragraphs, reader_title, time_of
-from .queries import (LISTING_COLUMNS, filtered_articles, source_names, stories_of, story_row,
-                      translated_titles)
+from .present import outlet_of, paragraphs, time_of
+from .provenance import labels
+from .queries import LISTING_COLUMNS, filtered_articles, source_names, stories_of, story_row
 
 PAGE_SIZE = 50
 
 
 def home(request: Request) -> Response:
-    """The latest articles in the reader's language, with filters and pages."""
+    """The latest articles in the reader's language, one entry per story (``?all=1``: every
+    article), with filters and pages."""
     web = web_of(request)
     lang = reader_language(request)
     page = page_number(request)
@@ -39,19 +41,38 @@ def home(request: Request) -> Response:
     rows = filtered_articles(web.db, filters, PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE,
                              columns=LISTING_COLUMNS)
     has_older, rows = len(rows) > PAGE_SIZE, rows[:PAGE_SIZE]
-    translations = translated_titles(web.db, [row["id"] for row in rows], lang)
-    items = [reader_title(row, translations.get(row["id"], {}), lang) for row in rows]
+    every = show_all(request)
+    entries = grouped(web.db, rows, lang, None if every else grouping_for(filters),
+                      labels(lang))
     story = story_row(web.db, filters.story_id) if filters.story_id is not None else None
     return render(request, "home.html", {
-        "items": items, "page": page, "has_newer": page > 1, "has_older": has_older,
+        "entries": entries, "page": page, "has_newer": page > 1, "has_older": has_older,
         "filters": filters, "params": filter_params(request), "story": story,
-        "outlets": source_names(web.db), "languages": known_languages(web.settings.targets),
+        "story_title": story_title(web.db, story, lang), "all": every,
+        "outlets": source_names(web.db),
+        "languages": filter_languages(web.db, web.settings.targets, filters.language),
     })
 
 
+def filter_languages(db, targets: tuple[str, ...], chosen: str | None = None) -> list[str]:
+    """Languages offered in the original-language filter: those some article is written in
+    (and the one chosen, so the form shows it)."""
+    present = db.reader.languages_present(known_languages(targets))
+    return present + [chosen] if chosen and chosen not in present else present
+
+
 def known_languages(targets: tuple[str, ...]) -> list[str]:
-    """Languages offered in the filter: the targets, then every language with a name."""
+    """The targets, then every language with a name."""
     return list(dict.fromkeys([*targets, *(code for code in LANGUAGE_NAMES if code != "und")]))
+
+
+def story_title(db, story, lang: str) -> str:
+    """A story's name in the reader's language: its earliest article's title, translated."""
+    if story is None:
+        return ""
+    earliest = story["earliest_article_id"]
+    found = db.reader.translated_titles([earliest], lang).get(earliest, {}) if earliest else {}
+    return found[lang].title if lang in found else story["title"]
 
 
 def page_number(request: Request) -> int:

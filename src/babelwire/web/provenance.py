@@ -114,6 +114,15 @@ def _other(row, here, outlets: dict[int, str], label, upstream: bool) -> dict[st
             "evidence": _evidence(row["evidence"])}
 
 
+def _in_language(other: dict[str, Any], titles: dict, lang: str) -> dict[str, Any]:
+    """The other article's title in the reader's language when translated (the original
+    kept as ``original_title``), so a line never mixes two languages."""
+    translated = titles.get(other["id"], {}).get(lang)
+    use = translated is not None and other["language"] != lang
+    return {**other, "title": translated.title if use else other["title"],
+            "original_title": other["title"], "title_language": lang if use else other["language"]}
+
+
 def _evidence(raw: Any) -> dict[str, Any]:
     if isinstance(raw, dict):
         return raw
@@ -134,8 +143,10 @@ def article_provenance(db, article_id: int, lang: str = "en") -> dict[str, Any] 
     here = db.articles.get_row(article_id)
     outlets = db.reader.outlet_names([r["other_id"] for r in upstream + downstream])
     label = labels(lang)
-    ups = [_other(r, here, outlets, label, True) for r in upstream]
-    downs = [_other(r, here, outlets, label, False) for r in downstream]
+    titles = db.reader.translated_titles([r["other_id"] for r in upstream + downstream], lang)
+    ups = [_in_language(_other(r, here, outlets, label, True), titles, lang) for r in upstream]
+    downs = [_in_language(_other(r, here, outlets, label, False), titles, lang)
+             for r in downstream]
     originals = [o for o in ups if o["relation"] != "same_event"]
     derived = [d for d in downs if d["relation"] != "same_event"]
     sites, translating = republished_counts(derived)
@@ -196,22 +207,34 @@ def story_page(request: Request) -> Response:
     story = store.get_story(db, request.path_params["story_id"])
     if story is None:
         raise HTTPException(404, "no such story")
-    label = labels(reader_language(request))
-    rows = store.story_members(db, story["id"])
+    lang = reader_language(request)
+    members = story_member_views(db, store.story_members(db, story["id"]), lang)
+    if not members:
+        raise HTTPException(404, "this story has no articles left")
+    head = next((m for m in members if not m["relation"]), members[0])
+    return render(request, "story.html", {"story": story, "members": members, "head": head,
+                                          "timeline": timeline(members), "pt": labels(lang)})
+
+
+def story_member_views(db, rows: list, lang: str) -> list[dict[str, Any]]:
+    """A story's versions with their outlet, their title in the reader's language
+    (``title``, its ``title_language``; the original in ``original_title``) and their lag."""
+    label = labels(lang)
     outlets = db.reader.outlet_names([row["id"] for row in rows])
+    titles = db.reader.translated_titles([row["id"] for row in rows], lang)
     by_id = {row["id"]: row for row in rows}
     members = []
     for row in rows:
         lag = lag_between(row, by_id[row["derived_from"]]) if row["derived_from"] in by_id \
             else Lag(row["lag_seconds"], "first_seen" if row["lag_seconds"] is not None else "")
-        members.append(dict(row, site=outlets.get(row["id"]) or row["site_name"] or host_of(row["url"]),
-                            lag=human_lag(lag.seconds),
-                            lag_phrase=lag_phrase(lag, label, human_lag, earlier=False)))
-    if not members:
-        raise HTTPException(404, "this story has no articles left")
-    return render(request, "story.html", {"story": story, "members": members,
-                                          "timeline": timeline(members),
-                                          "pt": labels(reader_language(request))})
+        translated = titles.get(row["id"], {}).get(lang)
+        use = translated is not None and row["language"] != lang
+        members.append(dict(
+            row, site=outlets.get(row["id"]) or row["site_name"] or host_of(row["url"]),
+            title=translated.title if use else row["title"], original_title=row["title"],
+            title_language=lang if use else row["language"], machine_translated=use,
+            lag=human_lag(lag.seconds), lag_phrase=lag_phrase(lag, label, human_lag, earlier=False)))
+    return members
 
 
 def site_figures(rows: list) -> dict[str, Any]:
@@ -232,6 +255,7 @@ def site_figures(rows: list) -> dict[str, Any]:
     return {"count": len(rows), "derived": len(derived),
             "share": round(len(derived) / len(rows), 3) if rows else 0.0,
             "median_lag": human_lag(int(statistics.median(lags))) if lags else "",
+            "median_lag_seconds": int(statistics.median(lags)) if lags else None,
             "median_basis": "published" if derived and all(
                 r.get("lag_basis") == "published" for r in derived if r["lag_seconds"] is not None)
             else "first_seen",
@@ -276,8 +300,23 @@ def site_page(request: Request) -> Response:
     outlet = db.reader.outlet_names([rows[0]["id"]]).get(rows[0]["id"]) or host
     figures = site_figures(rows)
     figures["reasons"] = [reason_words(reason, label) for reason in figures["reasons"]]
+    lang = reader_language(request)
+    shown = rows[:100]
+    titles = db.reader.translated_titles([row["id"] for row in shown], lang)
+    shown = [_in_language(row, titles, lang) for row in shown]
     return render(request, "site.html", {"host": host, "outlet": outlet, "figures": figures,
-                                         "rows": rows[:100], "pt": labels(reader_language(request))})
+                                         "rows": shown, "names": outlet_by_host(db),
+                                         "pt": label})
+
+
+def outlet_by_host(db) -> dict[str, str]:
+    """host -> the name of the source polled there (for sites named by their outlet)."""
+    found: dict[str, str] = {}
+    for source in db.reader.source_names():
+        host = host_of(source["url"])
+        if host and host not in found:
+            found[host] = source["name"] or host
+    return found
 
 
 def provenance_routes() -> list[Route]:

@@ -18,7 +18,8 @@ from babelwire.translate.protect import EMAIL, URL
 
 HERE = Path(__file__).resolve().parent
 PAIRS = (("fr", "en"), ("es", "en"), ("en", "fr"))
-MARKS = "«»“”„‹›\"()[]"
+QUOTES = "«»“”„‹›\""  # written the target's way ("« »" into English is '" "'): counted together
+BRACKETS = "()[]"
 
 
 def load_pairs(source: str, target: str) -> tuple[list[str], list[str]]:
@@ -63,9 +64,12 @@ def addresses(text: str) -> Counter:
 def structure_errors(source: str, output: str, source_lang: str, target_lang: str) -> list[str]:
     """What the translation broke: quote marks, brackets, numbers, URLs, paragraphs."""
     errors = []
-    for mark in MARKS:
+    for mark in BRACKETS:
         if source.count(mark) != output.count(mark):
             errors.append(f"mark {mark}: {source.count(mark)} -> {output.count(mark)}")
+    quotes = [sum(text.count(mark) for mark in QUOTES) for text in (source, output)]
+    if quotes[0] != quotes[1]:
+        errors.append(f"quote marks: {quotes[0]} -> {quotes[1]}")
     if number_values(source, source_lang) != number_values(output, target_lang):
         errors.append(f"numbers {sorted(number_values(source, source_lang).elements())} -> "
                       f"{sorted(number_values(output, target_lang).elements())}")

@@ -19,7 +19,8 @@ from evalset import PAIRS, chrf, load_pairs, paragraph_texts, structure_errors  
 
 from babelwire.translate import ApertiumTranslator, PivotTranslator, translate_texts  # noqa: E402
 
-CHRF_FLOORS = {("fr", "en"): 69.5, ("es", "en"): 75.0, ("en", "fr"): 68.5}
+# measured 73.1, 77.5 and 71.3 with the grammar post-edits and quote marks of issue 11
+CHRF_FLOORS = {("fr", "en"): 72.0, ("es", "en"): 76.5, ("en", "fr"): 70.0}
 
 
 @pytest.fixture(scope="module")

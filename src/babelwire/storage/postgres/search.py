@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..records import ArticleRow, record_of
 from ..search import MARK_END, MARK_START, SNIPPET_TOKENS, SearchFilters, SearchQuery, Term
+from ..sqlite.search import RELEVANCE_WINDOW
 
 if TYPE_CHECKING:
     from .store import PostgresStore as Database
@@ -42,8 +43,11 @@ def tsquery(query: SearchQuery, params: list[Any]) -> str:
 
 
 def search_articles(db: Database, query: SearchQuery, filters: SearchFilters, limit: int,
-                    before_id: int | None = None) -> list[ArticleRow]:
-    """Matching articles, newest stored first (by id), with a marked ``snippet``."""
+                    before_id: int | None = None, *, relevance: bool = False,
+                    offset: int = 0) -> list[ArticleRow]:
+    """Matching articles with a marked ``snippet``: newest stored first (by id), or best
+    match first (``relevance``: ``ts_rank`` over the document, whose title words weigh
+    most (weight A); id breaking ties)."""
     if query.empty:
         return []
     params: list[Any] = []
@@ -66,8 +70,13 @@ def search_articles(db: Database, query: SearchQuery, filters: SearchFilters, li
         if value is not None:
             sql += f" AND {condition}"
             params.append(value)
-    sql += " ORDER BY d.article_id DESC LIMIT ?"
-    params.append(limit)
+    if relevance:  # the newest RELEVANCE_WINDOW matches, as in SQLite
+        sql += (" AND d.article_id >= COALESCE((SELECT w.article_id FROM search_documents w "
+                "WHERE w.document @@ q.query ORDER BY w.article_id DESC OFFSET ? LIMIT 1), 0)")
+        params.append(RELEVANCE_WINDOW - 1)
+    order = "ts_rank(d.document, q.query) DESC, " if relevance else ""
+    sql += f" ORDER BY {order}d.article_id DESC LIMIT ? OFFSET ?"
+    params.extend([limit, offset])
     return [record_of(ArticleRow, row) for row in db.read().execute(sql, params).fetchall()]
 
 

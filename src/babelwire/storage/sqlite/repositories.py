@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from . import articles, claims, entries, memory, provenance, reader, sources, translations
+from . import (articles, claims, entries, memory, provenance, reader, reader_groups, sources,
+               translations)
 from . import search as fts
 from . import source_admin
 from . import archive, exports, watches, websub, worker_status
@@ -123,6 +124,9 @@ class SqliteReader(Repository):
     translations_into = bind(reader.translations_into)
     outlet_names = bind(reader.outlet_names)
     article_times = bind(reader.article_times)
+    story_versions = bind(reader_groups.story_versions)
+    languages_present = bind(reader_groups.languages_present)
+    texts_in = bind(reader_groups.texts_in)
 
 
 class SqliteWatches(Repository):

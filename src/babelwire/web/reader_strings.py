@@ -1,0 +1,45 @@
+"""Interface strings of the grouped lists, the header search box and the filters (issue 14),
+per reader language; ``i18n.Interface`` reads them after its own table."""
+
+from __future__ import annotations
+
+READER_STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "no_match": "No articles match these filters.",
+        "versions_count": "{n} versions",
+        "more_versions": "{n} more versions",
+        "show_every_article": "Show every article",
+        "group_by_story": "Group by story",
+        "whole_story": "the whole story",
+        "filters": "Filters",
+        "search_site": "Search the articles",
+        "sort": "Order",
+        "sort_relevance": "best match first",
+        "sort_newest": "newest first",
+        "rel_original": "original",
+        "rel_translation": "translation",
+        "rel_copy": "copy",
+        "rel_paraphrase": "rewrite",
+        "show_original_title": "Original title",
+        "languages_of_story": "Languages",
+    },
+    "fr": {
+        "no_match": "Aucun article ne correspond à ces filtres.",
+        "versions_count": "{n} versions",
+        "more_versions": "{n} autres versions",
+        "show_every_article": "Afficher tous les articles",
+        "group_by_story": "Regrouper par sujet",
+        "whole_story": "tout le sujet",
+        "filters": "Filtres",
+        "search_site": "Chercher dans les articles",
+        "sort": "Ordre",
+        "sort_relevance": "les plus pertinents d'abord",
+        "sort_newest": "les plus récents d'abord",
+        "rel_original": "original",
+        "rel_translation": "traduction",
+        "rel_copy": "copie",
+        "rel_paraphrase": "réécriture",
+        "show_original_title": "Titre original",
+        "languages_of_story": "Langues",
+    },
+}
