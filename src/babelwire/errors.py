@@ -22,7 +22,8 @@
     ├── TranslationError                translate.failed
     │   └── NoEngineError               translate.no_engine
     └── StorageError                    storage
-        └── SchemaError                 storage.schema
+        ├── SchemaError                 storage.schema
+        └── ArchiveMissing              archive.missing
 
 ``Drop`` is not an error: a pipeline stage raises it to reject a record for a
 normal reason (already stored, not an article, ...). Third-party errors are
@@ -153,6 +154,12 @@ class StorageError(BabelwireError):
 
 class SchemaError(StorageError):
     code = "storage.schema"
+
+
+class ArchiveMissing(StorageError):
+    """The archive's index names a WARC record its file no longer holds (issue 15)."""
+
+    code = "archive.missing"
 
 
 class Drop(Exception):

@@ -4,14 +4,19 @@
 source whose host has fewer than ``fetch.per_host_concurrency`` polls in
 flight, so a slow host ties up at most that many threads and every other host
 carries on. (The fetcher's own per-host gates and pacing still apply inside.)
+
+The schedule: ``next_poll_at`` keeps a source's polls on its grid, and the run
+loop sleeps ``seconds_until`` the first source is due (or until a push wakes it).
 """
 
 from __future__ import annotations
 
 import threading
+from datetime import datetime, timedelta
 from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
+from .clock import parse_iso
 from .models import Source
 
 
@@ -67,3 +72,27 @@ def poll_concurrently(sources: Sequence[Source], poll: Callable[[Source], None],
         thread.start()
     for thread in threads:
         thread.join()
+
+
+def next_poll_at(scheduled: datetime | None, started: datetime, interval: float) -> datetime:
+    """When to poll a source next after a good poll that started at ``started``.
+
+    On the schedule's grid (``scheduled + interval``) when the poll was at most half an
+    interval late, so a slow pass does not push every later poll back; otherwise (a
+    first poll, an early poll, a long stop) ``interval`` from the start of this poll.
+    Two polls are never closer than half an interval.
+    """
+    step = timedelta(seconds=interval)
+    if scheduled is None or scheduled > started or started - scheduled > step / 2:
+        return started + step
+    return scheduled + step
+
+
+def seconds_until(next_due: str | None, now: datetime, idle: float) -> float:
+    """Seconds from ``now`` until ``next_due`` ('' = now, ``None`` = nothing), at most ``idle``."""
+    if next_due is None:
+        return idle
+    moment = parse_iso(next_due)
+    if moment is None:
+        return 0.0
+    return max(0.0, min(idle, (moment - now).total_seconds()))

@@ -16,13 +16,16 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
 
+from .clock import iso, parse_iso, utcnow
 from .errors import BabelwireError, Drop
 from .localize import translate_pending
-from .models import ParsedFeed, Source
+from .models import ParsedFeed, Source, SourceHealth
 from .pipeline import Context, PageRecord, is_transient, run_stages
-from .polling import poll_concurrently
+from .polling import next_poll_at, poll_concurrently, seconds_until
 from .provenance.incremental import trace_new_articles
 from .report import RunReport
 from .sources import kind_of
@@ -30,14 +33,18 @@ from .storage import entries as entry_store
 from .storage.claims import DEFAULT_LEASE_SECONDS, owner_is_dead_here, worker_id
 from .storage import sources as source_store
 from .watch.hook import after_pass as watches_after_pass
+from .watch.hook import alert_new_matches
 
 POLLER = "poller"
+STOP_CHECK_SECONDS = 0.5  # how soon a waiting loop notices ``stop``
+DUE_MARGIN = 0.2  # wake just after a source's due second, not just before it
+MIN_PAUSE = 0.5  # the shortest sleep between two passes when nothing is pushed
 
 log = logging.getLogger(__name__)
 
 
-def _fetch_parsed_feed(ctx: Context, source: Source) -> tuple[ParsedFeed | None, object]:
-    health = source_store.get_health(ctx.db, source.id)  # type: ignore[arg-type]
+def _fetch_parsed_feed(ctx: Context, source: Source,
+                       health: SourceHealth) -> tuple[ParsedFeed | None, object]:
     reading = kind_of(source.kind).read(ctx.fetcher, source.url, etag=health.etag,
                                         last_modified=health.last_modified)
     return reading.parsed, reading.result
@@ -74,7 +81,9 @@ def _source_failed(ctx: Context, source: Source, error: BabelwireError, report: 
 
 def _poll(ctx: Context, source: Source, report: RunReport) -> None:
     settings = ctx.settings
-    parsed, result = _fetch_parsed_feed(ctx, source)
+    started = utcnow()
+    health = ctx.db.sources.health(source.id)  # type: ignore[arg-type]
+    parsed, result = _fetch_parsed_feed(ctx, source, health)
     found = 0
     if parsed is not None:
         newest = list(parsed.entries)[: settings["max_articles_per_source"]]
@@ -83,10 +92,11 @@ def _poll(ctx: Context, source: Source, report: RunReport) -> None:
             source_store.record_warning(ctx.db, source.id, code="feed.malformed"
                                         if "malformed" in warning else "feed.warning",
                                         message=warning, url=source.url)
-    source_store.record_success(ctx.db, source.id, etag=result.etag,  # type: ignore[attr-defined]
-                                last_modified=result.last_modified,  # type: ignore[attr-defined]
-                                interval=settings["poll_interval"],
-                                name=parsed.title if parsed else "")
+    interval = settings["poll_interval"]
+    ctx.db.sources.record_success(
+        source.id, etag=result.etag, last_modified=result.last_modified,  # type: ignore[attr-defined]
+        interval=interval, name=parsed.title if parsed else "", fetched_at=iso(started),
+        next_check_at=iso(next_poll_at(parse_iso(health.next_check_at), started, interval)))
     with report.lock:
         report.sources_polled += 1
         report.entries_found += found
@@ -155,6 +165,9 @@ def process_pending(ctx: Context, report: RunReport) -> None:
     freed = ctx.db.entries.release_dead_owners(owner_is_dead_here)
     if freed:
         log.info("took back %d items claimed by workers that are gone", freed)
+    # what is queued now is claimed below: only entries queued after this may wake the loop
+    # again (else this pass's own polls would ring for a second, empty pass)
+    ctx.db.entries.wait_for_new(0)
     pending = ctx.db.entries.claim(1000, DEFAULT_LEASE_SECONDS, me)
     if not pending:
         return
@@ -195,7 +208,10 @@ def run_once(ctx: Context, *, all_sources: bool = True) -> RunReport:
     sources = (source_store.list_sources(ctx.db) if all_sources
                else source_store.due_sources(ctx.db))
     poll_sources(ctx, [s for s in sources if s.enabled], report)
-    for step in (process_pending, translate_pending, trace_new_articles, watches_after_pass):
+    # alerts leave as soon as the translations are stored, before tracing; provenance
+    # watches are matched after tracing, with the rest of the after-pass work
+    for step in (process_pending, translate_pending, alert_new_matches, trace_new_articles,
+                 watches_after_pass):
         _guarded(step, ctx, report)
     return report
 
@@ -221,12 +237,30 @@ def run_forever(ctx: Context, stop: threading.Event, idle_seconds: float = 30.0,
         while not stop.is_set():
             _one_pass(ctx, all_sources=first)
             first = False
-            stop.wait(idle_seconds)
+            wait_for_work(ctx, stop, idle_seconds)
     except BaseException as exc:
         failure = f"{type(exc).__name__}: {exc}"
         raise
     finally:
         ctx.db.workers.stopped(POLLER, failure)
+
+
+def wait_for_work(ctx: Context, stop: threading.Event, idle_seconds: float) -> None:
+    """Sleep until the first source is due, entries are pushed (the store's doorbell), ``stop``
+    is set, or ``idle_seconds`` pass (alert retries and WebSub renewals are checked then)."""
+    try:
+        due = ctx.db.sources.next_due()
+    except Exception:  # noqa: BLE001 - a busy store must not kill the poller: sleep idle
+        log.exception("could not read when the next source is due")
+        due = None
+    now = datetime.now(timezone.utc)  # to the microsecond: stored times are to the second
+    left = seconds_until(due, now, idle_seconds)
+    # a source still due after its pass (its poll could not be recorded) must not spin the loop
+    deadline = time.monotonic() + max(MIN_PAUSE, left + DUE_MARGIN)
+    while not stop.is_set():
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or ctx.db.entries.wait_for_new(min(remaining, STOP_CHECK_SECONDS)):
+            return
 
 
 def _one_pass(ctx: Context, *, all_sources: bool) -> RunReport | None:

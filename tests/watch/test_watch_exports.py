@@ -60,3 +60,29 @@ def test_stories_and_links_for_a_story(tmp_path, capsys):
     assert (link["article_id"], link["derived_from"], link["relation"]) == (copy, first, "translation")
     assert main(cli + ["export", "articles", "--from", "soon"]) == 2
     assert "error[config]: --from 'soon' is not a date" in capsys.readouterr().err
+
+
+def test_exports_from_the_reader(tmp_path):
+    import httpx
+
+    from babelwire.web import BackgroundServer, create_app
+
+    _, (first, copy, other), (gaceta, _) = build(tmp_path)
+    settings = load_settings(None, environ={}, overrides={"data_dir": str(tmp_path / "data")})
+    with open_store(settings) as db, BackgroundServer(create_app(db, settings), port=0) as server, \
+            httpx.Client(base_url=server.url, timeout=20) as http:
+        story = db.reader.stories_before(5)[0].id
+        jsonl = http.get("/exports/articles.jsonl", params={"source": gaceta})
+        table = http.get("/exports/links.csv", params={"story": story})
+        searched = http.get("/exports/articles.jsonl", params={"q": "football"})
+        story_page = http.get(f"/stories/{story}").text
+        unknown = http.get("/exports/secrets.csv").status_code
+        bad = http.get("/exports/articles.csv", params={"source": "x"}).status_code
+    assert jsonl.headers["content-type"].startswith("application/jsonl")
+    assert "attachment" in jsonl.headers["content-disposition"]
+    assert sorted(json.loads(line)["id"] for line in jsonl.text.splitlines()) == [first, other]
+    [link] = list(csv.DictReader(table.text.splitlines()))
+    assert (int(link["article_id"]), int(link["derived_from"])) == (copy, first)
+    assert [json.loads(line)["id"] for line in searched.text.splitlines()] == [other]
+    assert f'/exports/links.csv?story={story}' in story_page
+    assert (unknown, bad) == (404, 400)

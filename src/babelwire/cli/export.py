@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
 from datetime import date
 from typing import Any, Iterable, TextIO
@@ -14,9 +12,8 @@ from ..errors import ConfigError
 from ..settings import Settings
 from ..storage.records import ArticleFilters
 from ..storage.search import SearchFilters, parse_query
-from ..storage.watch_records import ARTICLE_COLUMNS, LINK_COLUMNS, STORY_COLUMNS
+from ..export_rows import COLUMNS, export_chunks
 
-COLUMNS = {"articles": ARTICLE_COLUMNS, "stories": STORY_COLUMNS, "links": LINK_COLUMNS}
 SEARCH_LIMIT = 100000
 
 
@@ -70,13 +67,13 @@ def handle(args: argparse.Namespace, settings: Settings) -> int:
 
 def write(rows: Iterable[dict[str, Any]], what: str, form: str, out: TextIO) -> int:
     count = 0
-    if form == "csv":
-        writer = csv.DictWriter(out, fieldnames=COLUMNS[what])
-        writer.writeheader()
-    for row in rows:
-        if form == "csv":
-            writer.writerow(row)
-        else:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        count += 1
+
+    def counted() -> Iterable[dict[str, Any]]:
+        nonlocal count
+        for row in rows:
+            count += 1
+            yield row
+
+    for chunk in export_chunks(counted(), what, form):
+        out.write(chunk)
     return count

@@ -17,11 +17,16 @@ from ..watch.match import check_spec
 def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("watch", help="be told when something appears: watches and alerts")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    add = actions.add_parser("add", help="watch a query, a name, an outlet or its relays")
+    add = actions.add_parser("add", help="watch a query, a name, an outlet or a provenance event")
     add.add_argument("kind", choices=WATCH_KINDS,
                      help="query (search syntax), name (any language), outlet (source id), "
-                          "relay_of (source id: new copies of its articles)")
-    add.add_argument("target", help="the query, the name, or the source id")
+                          "relay_of (source id: new copies of its articles), relay_site ('any' "
+                          "or a host: a site newly flagged as a relay), translated_from (a "
+                          "language code or a source id: new translations of its articles)")
+    add.add_argument("target", help="the query, the name, the source id, 'any' or a host, "
+                                    "or a language code")
+    add.add_argument("--within", type=int, default=None, metavar="MINUTES",
+                     help="translated_from: only translations made this soon after the original")
     add.add_argument("--label", default="", help="a name for the watch")
     add.add_argument("--email", default="", help="send alerts to this address")
     add.add_argument("--digest", action="store_true",
@@ -56,8 +61,11 @@ def add(db, args: argparse.Namespace, settings: Settings) -> None:
         secrets.token_hex(16) if args.webhook else "")
     spec = check_spec(WatchSpec(kind=args.kind, target=args.target.strip(), label=args.label,
                                 email=args.email, email_mode=EMAIL_MODES[int(args.digest)],
-                                webhook_url=args.webhook, webhook_secret=secret))
-    if spec.kind in ("outlet", "relay_of") and db.sources.find(spec.target) is None:
+                                webhook_url=args.webhook, webhook_secret=secret,
+                                within_minutes=args.within))
+    names_source = spec.kind in ("outlet", "relay_of") or (
+        spec.kind == "translated_from" and spec.target.isdigit())
+    if names_source and db.sources.find(spec.target) is None:
         raise ConfigError(f"no source #{spec.target}: `babelwire sources list` shows their ids")
     if spec.webhook_url:
         check_public_url(spec.webhook_url, settings)
@@ -76,7 +84,8 @@ def print_watches(db) -> None:
         where = ", ".join(filter(None, [
             watch.email and f"e-mail {watch.email} ({watch.email_mode})",
             watch.webhook_url and f"webhook {watch.webhook_url}"]))
-        print(f"#{watch.id} [{watch.kind}] {watch.target}"
+        within = f" within {watch.within_minutes} min" if watch.within_minutes else ""
+        print(f"#{watch.id} [{watch.kind}] {watch.target}{within}"
               + (f"  ({watch.label})" if watch.label else ""))
         print(f"    alerts: {where or 'feed only'}; {pending} pending; "
               f"feed /watches/{watch.id}.atom")

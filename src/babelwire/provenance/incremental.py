@@ -25,6 +25,7 @@ from ..storage.records import StoredLink, TracedFeatures
 from .batch import host_of
 from .records import DERIVED_RELATIONS, Link, TraceDoc, TraceOptions
 from .service import build_stories
+from .site_flags import update_relay_flags
 from .tracer import Tracer
 
 if TYPE_CHECKING:
@@ -168,8 +169,11 @@ def trace_new_articles(ctx: "Context", report: "RunReport") -> None:
     if not ctx.settings["provenance.enabled"]:
         return
     ctx.progress.start("tracing", 0)  # 0: a stage without a count (shown as running)
+    started = now_iso()
     try:
         traced, linked = trace_store(ctx.db, ctx.settings)
+        if linked:  # the sites given new links are judged again (relay-site watches)
+            update_relay_flags(ctx.db, started, now_iso())
     except Exception as error:  # noqa: BLE001 - an optional step must not stop ingestion
         log.exception("provenance tracing failed")
         report.problems.append(f"provenance: {type(error).__name__}: {error}")

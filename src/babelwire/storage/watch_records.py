@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from .records import Record
 
-WATCH_KINDS = ("query", "name", "outlet", "relay_of")
+WATCH_KINDS = ("query", "name", "outlet", "relay_of", "relay_site", "translated_from")
+# kinds matched on what tracing stores (links, relay sites), not on the articles' text
+PROVENANCE_KINDS = ("relay_of", "relay_site", "translated_from")
 EMAIL_MODES = ("immediate", "digest")
 CHANNELS = ("email", "webhook")
 
@@ -25,12 +27,13 @@ class WatchSpec:
     """What a user asks to watch, and where alerts go."""
 
     kind: str  # one of WATCH_KINDS
-    target: str  # the query, the name, or the outlet's source id
+    target: str  # the query, the name, the outlet's source id, a host or "any", a language
     label: str = ""
     email: str = ""
     email_mode: str = "immediate"
     webhook_url: str = ""
     webhook_secret: str = ""
+    within_minutes: int | None = None  # translated_from: at most this long after the original
 
     @property
     def channels(self) -> tuple[str, ...]:
@@ -49,10 +52,12 @@ class WatchRow(Record):
     webhook_secret: str = ""
     created_at: str = ""
     enabled: int = 1
+    within_minutes: int | None = None
 
     @property
     def name(self) -> str:
-        return self.label or f"{self.kind}: {self.target}"
+        within = f" within {self.within_minutes} min" if self.within_minutes else ""
+        return self.label or f"{self.kind}: {self.target}{within}"
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,28 @@ class DeliveryRow(Record):
     at: str
     status: str  # delivered | failed
     detail: str = ""
+
+
+@dataclass(frozen=True)
+class RelaySite(Record):
+    """A site's relay judgement as of its last trace (``relay_sites``): ``flagged_at`` is
+    when it was last found to be a relay after not being one (``None``: not a relay)."""
+
+    host: str
+    relay: int
+    reasons: str  # JSON list of the judgement's reasons
+    article_count: int
+    checked_at: str
+    article_id: int | None = None  # its newest article derived from another site's
+    flagged_at: str | None = None
+
+
+@dataclass(frozen=True)
+class ProvenanceCandidate:
+    """An article a provenance watch may catch, and why (the match's reason)."""
+
+    article_id: int
+    reason: str
 
 
 @dataclass(frozen=True)

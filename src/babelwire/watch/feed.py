@@ -37,6 +37,8 @@ def atom(watch: WatchRow, matches: list[WatchMatch], base_url: str) -> bytes:
         _text(author, "name", match.source_name or "unknown outlet")
         outlet = match.source_name or match.url
         summary = match.standfirst or f"{match.language} article from {outlet}"
+        if match.reason != watch.kind:  # a provenance event: what happened first
+            summary = f"{match.reason}. {summary}"
         _text(entry, "summary", summary)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8")
 

@@ -1,6 +1,8 @@
-"""The one call the run loop makes after each ingestion pass: link articles to their archived
-records, apply the archive's retention, (re)subscribe WebSub hubs, adapt poll intervals,
-match watches, send alerts."""
+"""The calls the run loop makes in each pass: ``alert_new_matches`` as soon as the pass's
+translations are stored (match watches, send alerts), and ``after_pass`` after tracing:
+link articles to their archived records, apply the archive's retention, (re)subscribe
+WebSub hubs, adapt poll intervals, match watches (provenance kinds now see the new
+links), send alerts."""
 
 from __future__ import annotations
 
@@ -14,6 +16,17 @@ from .deliver import deliver_due
 from .match import match_watches
 
 log = logging.getLogger(__name__)
+
+
+def alert_new_matches(ctx, report=None) -> None:
+    """Match and deliver right after translation, so an alert does not wait for tracing."""
+    try:
+        found = match_watches(ctx.db, ctx.settings)
+        delivered = deliver_due(ctx.db, ctx.settings)
+    except DATABASE_ERRORS as error:
+        log.warning("watches: store error, retried after tracing: %s", error)
+        return
+    _report(report, found, delivered)
 
 
 def after_pass(ctx, report=None) -> None:
@@ -31,6 +44,10 @@ def after_pass(ctx, report=None) -> None:
         if report is not None:
             report.problems.append(f"watches: {error}")
         return
+    _report(report, found, delivered)
+
+
+def _report(report, found: int, delivered) -> None:
     if report is not None:
         report.problems.extend(delivered.problems)
     if found or delivered.delivered or delivered.failed:

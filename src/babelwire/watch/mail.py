@@ -25,7 +25,10 @@ def message(settings, watch: WatchRow, matches: list[WatchMatch],
         source = f" ({match.source_name})" if match.source_name else ""
         lines += [f"- {match.title}{source} [{match.language}]",
                   f"  {links.get(match.article_id, match.url)}",
-                  f"  original: {match.url}", ""]
+                  f"  original: {match.url}"]
+        if match.reason != watch.kind:  # a provenance event says what happened
+            lines.append(f"  why: {match.reason}")
+        lines.append("")
     mail = MIMEText("\n".join(lines), "plain", "utf-8")
     mail["From"] = settings["watches.mail_from"]
     mail["To"] = watch.email

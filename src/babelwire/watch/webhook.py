@@ -46,6 +46,7 @@ def payload(watch: WatchRow, alert: AlertRow, match: WatchMatch, link: str) -> b
                     "published": match.published, "first_seen": match.first_seen,
                     "link": link},
         "matched_at": match.matched_at,
+        "reason": match.reason,  # the kind, or the provenance event ("translation of ...")
     }
     return json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8")
 

@@ -13,6 +13,9 @@ from ..storage.db import Database
 from ..watch.feed import watch_feed
 from ..websub.subscriber import websub_callback
 from . import admin, api, api_catalog, api_indexes, feeds, openapi, outlet_pages, pages, search_pages
+from .admin_watches import watch_routes
+from .archive_pages import archive_routes
+from .exports import export_routes
 from .auth import PrivateReader
 from .cache import PageCache, cached
 from .client_edge import CrossOrigin, conditional
@@ -29,6 +32,8 @@ def create_app(db: Database, settings: Settings) -> Starlette:
     routes = [
         Route("/", cached(pages.home)),
         Route("/articles/{article_id:id}", pages.article_page),
+        *archive_routes(),  # the "as fetched on ..." view of archived copies
+        *export_routes(),  # /exports/{what}.{format}: CSV and JSON Lines for a filter
         Route("/search", cached(search_pages.search_page)),
         Route("/sources", pages.sources_page),
         Route("/sources.opml", outlet_pages.sources_opml),
@@ -47,6 +52,7 @@ def create_app(db: Database, settings: Settings) -> Starlette:
         Route("/api/sources", api.list_sources),
         Route("/api/sources/{source_id:id}", api_catalog.get_source),
         Route("/api/search", api_catalog.search),
+        *watch_routes(),  # /admin/watches (before /admin/{action})
         Route("/admin", admin.admin_page),
         Route("/admin/login", admin.admin_login, methods=["POST"]),
         Route("/admin/{action}", admin.admin_action, methods=["POST"]),

@@ -228,8 +228,20 @@ CREATE TABLE websub_subscriptions (
     last_error TEXT);
 """
 
+# 10: provenance watches (issue 15): a watch's time limit, each site's relay judgement
+M10_PROVENANCE_WATCHES = """
+ALTER TABLE watches ADD COLUMN within_minutes INTEGER;
+CREATE TABLE relay_sites (
+    host TEXT PRIMARY KEY, relay INTEGER NOT NULL DEFAULT 0,
+    reasons TEXT NOT NULL DEFAULT '[]', article_count INTEGER NOT NULL DEFAULT 0,
+    article_id BIGINT REFERENCES articles(id) ON DELETE SET NULL, flagged_at TEXT,
+    checked_at TEXT NOT NULL);
+CREATE INDEX relay_sites_flagged ON relay_sites(flagged_at);
+"""
+
 MIGRATIONS: tuple[str, ...] = (M1_BASE, M2_TRANSLATION_MEMORY, M3_SEARCH, M4_PROVENANCE,
-                               M5_CLAIMS, M6_ENTRY_CONTENT, M7_WATCHES, M8_ARCHIVE, M9_WEBSUB)
+                               M5_CLAIMS, M6_ENTRY_CONTENT, M7_WATCHES, M8_ARCHIVE, M9_WEBSUB,
+                               M10_PROVENANCE_WATCHES)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -333,6 +333,22 @@ M9_WEBSUB = """
     );
 """
 
+# 10: provenance watches (issue 15): a watch's time limit ("translated within N minutes"),
+# and each site's relay judgement as of its last trace, so a newly flagged site is seen.
+M10_PROVENANCE_WATCHES = """
+    ALTER TABLE watches ADD COLUMN within_minutes INTEGER;
+    CREATE TABLE relay_sites (
+        host TEXT PRIMARY KEY,
+        relay INTEGER NOT NULL DEFAULT 0,
+        reasons TEXT NOT NULL DEFAULT '[]',
+        article_count INTEGER NOT NULL DEFAULT 0,
+        article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        flagged_at TEXT,
+        checked_at TEXT NOT NULL
+    );
+    CREATE INDEX relay_sites_flagged ON relay_sites(flagged_at);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     M1_BASE,
     M2_TRANSLATION_MEMORY,
@@ -343,6 +359,7 @@ MIGRATIONS: tuple[str, ...] = (
     M7_WATCHES,
     M8_ARCHIVE,
     M9_WEBSUB,
+    M10_PROVENANCE_WATCHES,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,6 +7,9 @@ from . import (articles, claims, entries, memory, provenance, reader, reader_gro
 from . import search as fts
 from . import source_admin
 from . import archive, exports, watches, websub, worker_status
+from . import relay_sites as relay_flags
+from ..doorbell import Doorbell
+from . import entries as queue
 from .base import Repository, bind
 
 
@@ -20,7 +23,21 @@ class SqliteArticles(Repository):
 
 
 class SqliteEntries(Repository):
-    enqueue = bind(entries.enqueue_entries)
+    """The entry queue; queuing rings the store's doorbell (``wait_for_new``)."""
+
+    def __init__(self, db) -> None:
+        super().__init__(db)
+        self.doorbell = Doorbell()
+
+    def enqueue(self, source_id, entries) -> int:  # noqa: F811 - the port's parameter name
+        added = queue.enqueue_entries(self.db, source_id, entries)
+        if added:
+            self.doorbell.ring()
+        return added
+
+    def wait_for_new(self, timeout: float) -> bool:
+        return self.doorbell.wait(timeout)
+
     pending = bind(entries.pending_entries)
     claim = bind(claims.claim_entries)
     release = bind(claims.release_entries)
@@ -38,6 +55,7 @@ class SqliteSources(Repository):
     find = bind(sources.find_source)
     remove = bind(sources.remove_source)
     due = bind(sources.due_sources)
+    next_due = bind(sources.next_due)
     health = bind(sources.get_health)
     health_rows = bind(sources.health_rows)
     record_success = bind(sources.record_success)
@@ -81,6 +99,9 @@ class SqliteProvenance(Repository):
     get_story = bind(provenance.get_story)
     story_members = bind(provenance.story_members)
     site_articles = bind(provenance.site_articles)
+    linked_urls_since = bind(relay_flags.linked_urls_since)
+    relay_sites = bind(relay_flags.relay_sites)
+    save_relay_sites = bind(relay_flags.save_relay_sites)
 
 
 class SqliteSearch(Repository):
@@ -116,6 +137,8 @@ class SqliteWatches(Repository):
     text_candidates = bind(watches.text_candidates)
     outlet_candidates = bind(watches.outlet_candidates)
     relay_candidates = bind(watches.relay_candidates)
+    translated_candidates = bind(watches.translated_candidates)
+    relay_site_candidates = bind(watches.relay_site_candidates)
     record_matches = bind(watches.record_matches)
     matches = bind(watches.watch_matches)
     claim_alerts = bind(watches.claim_alerts)

@@ -71,6 +71,13 @@ def due_sources(db: Database, now: str | None = None) -> list[Source]:
     return [_source(r) for r in rows]
 
 
+def next_due(db: Database) -> str | None:
+    """When the first enabled source is due ('' if one is due now), ``None`` without any."""
+    row = db.read().execute(
+        "SELECT MIN(COALESCE(next_check_at, '')) FROM sources WHERE enabled = 1").fetchone()
+    return None if row is None else row[0]
+
+
 def get_health(db: Database, source_id: int) -> SourceHealth:
     row = db.read().execute("SELECT * FROM sources WHERE id = ?", (source_id,)).fetchone()
     if row is None:
@@ -94,14 +101,18 @@ def health_rows(db: Database) -> list[SourceRow]:
 
 
 def record_success(db: Database, source_id: int, *, etag: str | None,
-                   last_modified: str | None, interval: int, name: str = "") -> None:
-    now = now_iso()
+                   last_modified: str | None, interval: int, name: str = "",
+                   fetched_at: str | None = None, next_check_at: str | None = None) -> None:
+    """A good poll: fetched at ``fetched_at`` (default now); next check at ``next_check_at``
+    (default ``interval`` seconds from now)."""
+    now = fetched_at or now_iso()
     with db.write() as conn:
         conn.execute(
             "UPDATE sources SET last_fetch_at = ?, last_success_at = ?, etag = ?, "
             "last_modified = ?, error_count = 0, last_error_code = NULL, last_error = NULL, "
             "next_check_at = ?, name = CASE WHEN name = '' THEN ? ELSE name END WHERE id = ?",
-            (now, now, etag, last_modified, later_iso(interval), name, source_id),
+            (now, now, etag, last_modified, next_check_at or later_iso(interval), name,
+             source_id),
         )
 
 

@@ -8,12 +8,14 @@ logs the attempt in one transaction.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Iterable
 
 from ...errors import ConfigError
 from ..records import record_of
 from ..search import SearchQuery
-from ..watch_records import AlertRow, DeliveryRow, WatchMatch, WatchRow, WatchSpec
+from ..watch_records import (AlertRow, DeliveryRow, ProvenanceCandidate, WatchMatch, WatchRow,
+                             WatchSpec)
 
 if TYPE_CHECKING:
     from .store import SqliteStore as Database
@@ -29,9 +31,9 @@ def add_watch(db: Database, spec: WatchSpec, now: str) -> WatchRow:
     with db.write() as conn:
         cursor = conn.execute(
             "INSERT INTO watches (kind, target, label, email, email_mode, webhook_url, "
-            "webhook_secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "webhook_secret, created_at, within_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (spec.kind, spec.target, spec.label, spec.email, spec.email_mode, spec.webhook_url,
-             spec.webhook_secret, now))
+             spec.webhook_secret, now, spec.within_minutes))
         row = conn.execute("SELECT * FROM watches WHERE id = ?", (cursor.lastrowid,)).fetchone()
     return record_of(WatchRow, row)
 
@@ -83,6 +85,42 @@ def relay_candidates(db: Database, source_id: int, since: str) -> list[int]:
         "AND COALESCE(copy.source_id, -1) != origin.source_id ORDER BY l.article_id",
         (source_id, since)).fetchall()
     return [int(row[0]) for row in rows]
+
+
+def translated_candidates(db: Database, origin: str, since: str,
+                          within_seconds: int | None) -> list[ProvenanceCandidate]:
+    """Articles newly traced as translations of an article in language ``origin`` (or, given
+    digits, of outlet ``origin``'s), at most ``within_seconds`` after it when given."""
+    column = "origin.source_id" if origin.isdigit() else "origin.language"
+    sql = ("SELECT l.article_id, l.derived_from, l.lag_seconds, origin.language FROM "
+           "provenance_links l JOIN articles origin ON origin.id = l.derived_from "
+           f"WHERE l.relation = 'translation' AND {column} = ? AND l.created_at >= ?")
+    params: list[object] = [int(origin) if origin.isdigit() else origin, since]
+    if within_seconds is not None:
+        sql += " AND l.lag_seconds IS NOT NULL AND l.lag_seconds <= ?"
+        params.append(within_seconds)
+    rows = db.read().execute(sql + " ORDER BY l.article_id", params).fetchall()
+    return [ProvenanceCandidate(int(row[0]), _translated_reason(row)) for row in rows]
+
+
+def _translated_reason(row) -> str:
+    lag = "" if row[2] is None else f", {max(0, int(row[2])) // 60} min later"
+    return f"translation of article #{row[1]} ({row[3]}){lag}"
+
+
+def relay_site_candidates(db: Database, host: str | None,
+                          since: str) -> list[ProvenanceCandidate]:
+    """Sites flagged as relays at or after ``since`` (``host``: that site only), each as its
+    newest article derived from another site's."""
+    sql = ("SELECT host, article_id, reasons FROM relay_sites WHERE relay = 1 AND "
+           "flagged_at >= ? AND article_id IS NOT NULL")
+    params: list[object] = [since]
+    if host is not None:
+        sql += " AND host = ?"
+        params.append(host)
+    rows = db.read().execute(sql + " ORDER BY host", params).fetchall()
+    return [ProvenanceCandidate(int(row[1]), f"{row[0]} newly flagged as a relay site: "
+                                + "; ".join(json.loads(row[2] or "[]"))) for row in rows]
 
 
 def record_matches(db: Database, watch: WatchRow, article_ids: Iterable[int], reason: str,
