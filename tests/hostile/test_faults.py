@@ -178,10 +178,16 @@ def test_the_poller_survives_a_failing_pass_and_reports_it(store, monkeypatch):
     assert "1 sources polled" in status.last_summary
 
 
-def test_an_entry_stored_under_a_lapsed_claim_is_done_and_a_copy_is_dropped(store):
+def test_an_entry_stored_under_a_lapsed_claim_is_done_and_a_copy_is_dropped(tmp_path,
+                                                                           make_settings):
     """A worker whose claim lapsed may find its entry's article already stored by another:
-    the entry is done with that article; another URL with the same text is a duplicate."""
-    settings, db = store
+    the entry is done with that article; another URL with the same text is a duplicate.
+    One page at a time (``workers = 1``): two pages of one text fetched at once could both
+    pass the duplicate check before either is stored (then both point at one article)."""
+    settings = make_settings(tmp_path, targets=["fr"], workers=1,
+                             **{"provenance.enabled": False})
+    db = Database(settings.db_path)
+    store = (settings, db)
     source_store.add_source(db, "http://good.test/feed")
     ctx = context(store, {"http://good.test/feed": GOOD_FEED, "http://good.test/a.html": PAGE,
                           "http://good.test/crash.html": PAGE})
@@ -197,3 +203,4 @@ def test_an_entry_stored_under_a_lapsed_claim_is_done_and_a_copy_is_dropped(stor
     assert len(stored) == 1
     assert (rows[first]["status"], rows[first]["article_id"]) == ("done", stored[0]["id"])
     assert (rows[copy]["status"], rows[copy]["error_code"]) == ("dropped", "duplicate")
+    db.close()
