@@ -29,9 +29,8 @@ from .polling import next_poll_at, poll_concurrently, seconds_until
 from .provenance.incremental import trace_new_articles
 from .report import RunReport
 from .sources import kind_of
-from .storage import entries as entry_store
+from .storage.records import PendingEntry
 from .storage.claims import DEFAULT_LEASE_SECONDS, owner_is_dead_here, worker_id
-from .storage import sources as source_store
 from .watch.hook import after_pass as watches_after_pass
 from .watch.hook import alert_new_matches
 
@@ -72,7 +71,7 @@ def _source_failed(ctx: Context, source: Source, error: BabelwireError, report: 
     report.problem(f"{source.url}: {error.one_line()}", sources_failed=1)
     log.warning("source %s failed: %s", source.url, error.one_line())
     try:
-        source_store.record_failure(ctx.db, source.id, code=error.code, message=str(error),
+        ctx.db.sources.record_failure(source.id, code=error.code, message=str(error),
                                     interval=ctx.settings["poll_interval"],
                                     max_backoff=ctx.settings["max_backoff"])
     except Exception:  # noqa: BLE001 - the store itself failing must not stop the pass
@@ -87,9 +86,9 @@ def _poll(ctx: Context, source: Source, report: RunReport) -> None:
     found = 0
     if parsed is not None:
         newest = list(parsed.entries)[: settings["max_articles_per_source"]]
-        found = entry_store.enqueue_entries(ctx.db, source.id, newest)
+        found = ctx.db.entries.enqueue(source.id, newest)
         for warning in parsed.warnings:
-            source_store.record_warning(ctx.db, source.id, code="feed.malformed"
+            ctx.db.sources.record_warning(source.id, code="feed.malformed"
                                         if "malformed" in warning else "feed.warning",
                                         message=warning, url=source.url)
     interval = settings["poll_interval"]
@@ -102,7 +101,7 @@ def _poll(ctx: Context, source: Source, report: RunReport) -> None:
         report.entries_found += found
 
 
-def process_entry(ctx: Context, entry: entry_store.PendingEntry, report: RunReport,
+def process_entry(ctx: Context, entry: PendingEntry, report: RunReport,
                   lock: threading.Lock | None = None) -> None:
     """Run the pipeline on one entry; any failure stays with the entry. Never raises."""
     try:
@@ -117,42 +116,42 @@ def process_entry(ctx: Context, entry: entry_store.PendingEntry, report: RunRepo
             log.exception("could not record the failure of entry %s", entry.url)
 
 
-def _process(ctx: Context, entry: entry_store.PendingEntry, report: RunReport) -> None:
+def _process(ctx: Context, entry: PendingEntry, report: RunReport) -> None:
     try:
         record = run_stages(PageRecord(entry=entry), ctx)
     except Drop as drop:
         if drop.code == "already_done":  # stored by a worker whose claim lapsed: done, once
-            entry_store.mark_done(ctx.db, entry.id, drop.article_id)
+            ctx.db.entries.mark_done(entry.id, drop.article_id)
             return
-        entry_store.mark_done(ctx.db, entry.id, None, status="dropped", code=drop.code,
+        ctx.db.entries.mark_done(entry.id, None, status="dropped", code=drop.code,
                               message=drop.reason)
         with report.lock:
             report.pages_dropped += 1
         return
-    entry_store.mark_done(ctx.db, entry.id, record.article_id)
+    ctx.db.entries.mark_done(entry.id, record.article_id)
     if record.extracted and record.extracted.warnings:
         for warning in record.extracted.warnings:
-            source_store.record_warning(ctx.db, entry.source_id, code="extract.warning",
+            ctx.db.sources.record_warning(entry.source_id, code="extract.warning",
                                         message=warning, url=entry.url)
     with report.lock:
         report.articles_stored += int(record.created)
 
 
-def _entry_failed(ctx: Context, entry: entry_store.PendingEntry, error: BabelwireError,
+def _entry_failed(ctx: Context, entry: PendingEntry, error: BabelwireError,
                   report: RunReport) -> None:
     """Retried later (until parked) unless the failure is permanent (not an article)."""
     if is_transient(error) or error.code.endswith(".unexpected"):
-        status = entry_store.mark_failed(ctx.db, entry.id, error.code, str(error),
+        status = ctx.db.entries.mark_failed(entry.id, error.code, str(error),
                                          park_after=ctx.settings["entries.park_after"])
     else:
         status = "failed"
-        entry_store.mark_done(ctx.db, entry.id, None, status="failed", code=error.code,
+        ctx.db.entries.mark_done(entry.id, None, status="failed", code=error.code,
                               message=str(error))
-    source_store.record_warning(ctx.db, entry.source_id, code=error.code, message=str(error),
+    ctx.db.sources.record_warning(entry.source_id, code=error.code, message=str(error),
                                 url=entry.url)
     if status == "parked":
-        source_store.record_warning(
-            ctx.db, entry.source_id, code="entry.parked", url=entry.url,
+        ctx.db.sources.record_warning(
+            entry.source_id, code="entry.parked", url=entry.url,
             message=f"parked after failing {ctx.settings['entries.park_after']} times "
                     f"with {error.code}: not retried until requeued")
     report.problem(f"{entry.url}: {error.one_line()}", pages_failed=1)
@@ -173,7 +172,7 @@ def process_pending(ctx: Context, report: RunReport) -> None:
         return
     ctx.progress.start("articles", len(pending))
 
-    def work(entry: entry_store.PendingEntry) -> None:
+    def work(entry: PendingEntry) -> None:
         try:
             process_entry(ctx, entry, report)
         finally:
@@ -205,8 +204,8 @@ def poll_sources(ctx: Context, sources: list[Source], report: RunReport) -> None
 def run_once(ctx: Context, *, all_sources: bool = True) -> RunReport:
     """One pass: poll sources, process queued pages, translate what is missing."""
     report = RunReport()
-    sources = (source_store.list_sources(ctx.db) if all_sources
-               else source_store.due_sources(ctx.db))
+    sources = (ctx.db.sources.list() if all_sources
+               else ctx.db.sources.due())
     poll_sources(ctx, [s for s in sources if s.enabled], report)
     # alerts leave as soon as the translations are stored, before tracing; provenance
     # watches are matched after tracing, with the rest of the after-pass work

@@ -162,14 +162,14 @@ def test_the_poller_survives_a_failing_pass_and_reports_it(store, monkeypatch):
                           "http://good.test/crash.html": PAGE})
     stop = threading.Event()
     broken = {"first": True}
-    original = source_store.list_sources
+    original = db.sources.list
 
-    def failing_list(db_):
+    def failing_list():
         if broken.pop("first", False):
             raise MemoryError("simulated")
-        return original(db_)
+        return original()
 
-    monkeypatch.setattr(source_store, "list_sources", failing_list)
+    monkeypatch.setattr(db.sources, "list", failing_list)
     run_forever(ctx, stop, idle_seconds=0.0, first_all=True)
     status = db.workers.get("poller")
     assert status is not None and not status.running
