@@ -27,7 +27,9 @@ def reserve_port(host: str, port: int, what: str, option: str) -> socket.socket:
     """A listening socket held from now on (use it with ``with``), so the port checked
     before a long ingest is still ours when serving starts; busy: ``PortInUse``."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    listener = socket.socket(family, socket.SOCK_STREAM)
+    # proto named: asyncio sets TCP_NODELAY only on connections whose socket says IPPROTO_TCP;
+    # without it every keep-alive answer waits ~40 ms (Nagle against the client's delayed ACK)
+    listener = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         listener.bind((host, port))
