@@ -18,8 +18,6 @@ from ..errors import BabelwireError
 from ..fetch import check_public_url, check_public_urls
 from ..sources import KIND_NAMES, KINDS
 from ..sources.opml import import_opml, parse_opml, usable
-from ..storage.source_admin import set_enabled
-from ..storage.sources import add_source, health_rows, remove_source
 from . import auth
 from .context import render, web_of
 
@@ -42,7 +40,7 @@ def admin_page(request: Request, error: str = "", status_code: int = 200) -> Res
                       status_code=status_code)
     notice = request.query_params.get("done", "")
     return render(request, "admin.html", {
-        "sources": health_rows(web_of(request).db), "csrf": auth.csrf_token(settings, nonce),
+        "sources": web_of(request).db.sources.health_rows(), "csrf": auth.csrf_token(settings, nonce),
         "notice": notice if notice in NOTICES else "", "error": error,
         "counts": {k: request.query_params.get(k, "") for k in ("new", "existing", "skipped")},
         "source_kinds": KIND_NAMES,
@@ -111,22 +109,22 @@ def add(request: Request, fields: dict[str, str]) -> Response:
         return admin_page(request, error=f"{url!r} is not an http(s) URL: give the feed's full "
                           "address", status_code=400)
     check_public_url(url, web_of(request).settings)  # BlockedAddress: shown on the admin page
-    add_source(web_of(request).db, url, fields.get("name", "").strip(), kind)
+    web_of(request).db.sources.add(url, fields.get("name", "").strip(), kind)
     return _done("added")
 
 
 def pause(request: Request, fields: dict[str, str]) -> Response:
-    set_enabled(web_of(request).db, _source_id(fields), False)
+    web_of(request).db.sources.set_enabled(_source_id(fields), False)
     return _done("paused")
 
 
 def resume(request: Request, fields: dict[str, str]) -> Response:
-    set_enabled(web_of(request).db, _source_id(fields), True)
+    web_of(request).db.sources.set_enabled(_source_id(fields), True)
     return _done("resumed")
 
 
 def remove(request: Request, fields: dict[str, str]) -> Response:
-    remove_source(web_of(request).db, str(_source_id(fields)))
+    web_of(request).db.sources.remove(str(_source_id(fields)))
     return _done("removed")
 
 

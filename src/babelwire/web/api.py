@@ -16,10 +16,8 @@ from starlette.responses import JSONResponse, Response
 
 from ..models import Translation
 from ..translate.quality import quality_class
-from ..storage.articles import article_from_row, get_article_row
+from ..storage.articles import article_from_row
 from ..storage.records import ArticleRow, SourceRow
-from ..storage.sources import health_rows
-from ..storage.translations import translations_for, translations_for_many
 from .api_provenance import provenance_json
 from .context import web_of
 from .present import outlet_of, web_url
@@ -51,7 +49,7 @@ def list_articles(request: Request) -> Response:
     rows = filtered_articles(db, article_filters(request), limit + 1, before=before)
     has_more = len(rows) > limit
     rows = rows[:limit]
-    translations = translations_for_many(db, [row["id"] for row in rows])
+    translations = db.translations.for_many([row["id"] for row in rows])
     provenance = provenance_json(db, [row["id"] for row in rows])
     return SafeJSONResponse({
         "articles": [{**article_json(row, translations.get(row["id"], {})),
@@ -62,15 +60,15 @@ def list_articles(request: Request) -> Response:
 
 def get_article(request: Request) -> Response:
     db = web_of(request).db
-    row = get_article_row(db, request.path_params["article_id"])
+    row = db.articles.get_row(request.path_params["article_id"])
     if row is None:
         raise HTTPException(404, f"no article with id {request.path_params['article_id']}")
-    return SafeJSONResponse({**article_json(row, translations_for(db, row["id"])),
+    return SafeJSONResponse({**article_json(row, db.translations.for_article(row["id"])),
                              **provenance_json(db, [row["id"]])[row["id"]]})
 
 
 def list_sources(request: Request) -> Response:
-    rows = health_rows(web_of(request).db)
+    rows = web_of(request).db.sources.health_rows()
     return SafeJSONResponse({"sources": [source_json(row) for row in rows]})
 
 

@@ -13,11 +13,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..clock import utcnow
-from ..storage.articles import get_article_row
 from ..storage.records import ArticleRow, StoryRow
 from ..storage.search import SearchFilters, marked_segments, parse_query, search_articles
-from ..storage.sources import recent_events
-from ..storage.translations import translations_for, translations_for_many
 from .api import (SafeJSONResponse, article_json, decode_cursor, encode_cursor, limit_param,
                   served_url, source_json, translation_json)
 from .context import web_of
@@ -31,7 +28,7 @@ STORY_ARTICLES = 200
 
 def _article_row(request: Request) -> ArticleRow:
     article_id = request.path_params["article_id"]
-    row = get_article_row(web_of(request).db, article_id)
+    row = web_of(request).db.articles.get_row(article_id)
     if row is None:
         raise HTTPException(404, f"no article with id {article_id}")
     return row
@@ -39,7 +36,7 @@ def _article_row(request: Request) -> ArticleRow:
 
 def article_translations(request: Request) -> Response:
     row = _article_row(request)
-    found = translations_for(web_of(request).db, row["id"])
+    found = web_of(request).db.translations.for_article(row["id"])
     return SafeJSONResponse({"article_id": row["id"], "language": row["language"],
                              "translations": {code: translation_json(t)
                                               for code, t in sorted(found.items())}})
@@ -50,7 +47,7 @@ def one_translation(request: Request) -> Response:
     lang = request.path_params["lang"]
     if not LANGUAGE_CODE.fullmatch(lang):
         raise HTTPException(404, "no such translation: give a language code, like /en")
-    found = translations_for(web_of(request).db, row["id"]).get(lang)
+    found = web_of(request).db.translations.for_article(row["id"]).get(lang)
     if found is None:
         raise HTTPException(404, f"article {row['id']} has no translation into {lang!r}")
     return SafeJSONResponse({"article_id": row["id"], "language": lang,
@@ -79,7 +76,7 @@ def get_story(request: Request) -> Response:
     if row is None:
         raise HTTPException(404, f"no story with id {story_id}")
     articles = filtered_articles(db, ArticleFilters(story_id=story_id), STORY_ARTICLES)
-    translations = translations_for_many(db, [a["id"] for a in articles])
+    translations = db.translations.for_many([a["id"] for a in articles])
     summary = story_summaries(db, [row], web_of(request).settings.targets[0])[0]
     return SafeJSONResponse({**story_json(row), **summary_json(summary), "articles": [
         article_json(a, translations.get(a["id"], {})) for a in articles]})
@@ -92,7 +89,7 @@ def get_source(request: Request) -> Response:
     if row is None:
         raise HTTPException(404, f"no source with id {source_id}")
     events = [{"at": e["at"], "level": e["level"], "code": e["code"], "message": e["message"],
-               "url": served_url(e["url"])} for e in recent_events(db, source_id, 20)]
+               "url": served_url(e["url"])} for e in db.sources.events(source_id, 20)]
     per_day = articles_per_day(db, source_id, utcnow().date(), 30)
     return SafeJSONResponse({**source_json(row), "recent_events": events,
                              "articles_per_day": [{"day": d, "count": n} for d, n in per_day]})
@@ -116,7 +113,7 @@ def search(request: Request) -> Response:
                       since=filters.since, until=filters.until),
         limit + 1, before_id=before, relevance=relevance, offset=offset)
     more, rows = len(rows) > limit, rows[:limit]
-    translations = translations_for_many(web_of(request).db, [row["id"] for row in rows])
+    translations = web_of(request).db.translations.for_many([row["id"] for row in rows])
     results = [{**article_json(row, translations.get(row["id"], {})),
                 "snippet": [{"text": part, "match": matched}
                             for part, matched in marked_segments(row["snippet"] or "")]}

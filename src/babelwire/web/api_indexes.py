@@ -9,7 +9,6 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..storage import provenance as store
 from .api import SafeJSONResponse, encode_cursor, limit_param
 from .api_catalog import _id_cursor, story_json
 from .context import web_of
@@ -53,7 +52,7 @@ def list_sites(request: Request) -> Response:
     names = dict(hosts)
     sites = []
     for host, name in hosts:
-        rows = site_rows_with_lags(db, store.site_articles(db, host), label)
+        rows = site_rows_with_lags(db, db.provenance.site_articles(host), label)
         if rows:
             sites.append(site_json(host, name, site_figures(rows), names, label))
     sites.sort(key=lambda site: (-site["share_derived"], site["name"]))

@@ -9,7 +9,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..settings import Settings
-from ..storage.db import Database
+from ..storage.port import Store as Database
 from ..watch.feed import watch_feed
 from ..websub.subscriber import websub_callback
 from . import admin, api, api_catalog, api_indexes, feeds, openapi, outlet_pages, pages, search_pages

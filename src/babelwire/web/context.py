@@ -13,7 +13,7 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from ..settings import Settings
-from ..storage.db import Database
+from ..storage.port import Store as Database
 from . import i18n
 from .present import display_time, web_url
 from .sessions import LoginThrottle, SessionBook

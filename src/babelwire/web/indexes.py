@@ -11,7 +11,6 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..provenance.batch import host_of
-from ..storage import provenance as store
 from .context import reader_language, render, web_of
 from .grouping import version_title
 from .provenance import labels, site_figures, site_rows_with_lags
@@ -89,7 +88,7 @@ def sites_index(request: Request) -> Response:
     label = labels(reader_language(request))
     sites = []
     for host, name in site_hosts(db):
-        rows = site_rows_with_lags(db, store.site_articles(db, host), label)
+        rows = site_rows_with_lags(db, db.provenance.site_articles(host), label)
         if rows:
             sites.append({"host": host, "name": name, **site_figures(rows)})
     sites.sort(key=lambda s: (-s["share"], s["name"]))

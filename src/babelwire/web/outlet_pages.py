@@ -10,7 +10,6 @@ from starlette.responses import Response
 
 from ..clock import utcnow
 from ..sources.opml import export_opml
-from ..storage.sources import health_rows, recent_events
 from .context import reader_language, render, web_of
 from .grouping import grouped, grouping_for, show_all
 from .provenance import labels
@@ -59,7 +58,7 @@ def outlet_page(request: Request) -> Response:
     entries = grouped(web.db, rows, lang, None if show_all(request) else grouping_for(filters),
                       labels(lang))
     return render(request, "outlet.html", {
-        "source": source, "events": recent_events(web.db, source_id, 20),
+        "source": source, "events": web.db.sources.events(source_id, 20),
         "bars": chart_bars(per_day), "chart_width": CHART_WIDTH, "chart_height": CHART_HEIGHT,
         "week_total": sum(count for _, count in per_day[-7:]),
         "month_total": sum(count for _, count in per_day),
@@ -69,6 +68,6 @@ def outlet_page(request: Request) -> Response:
 
 def sources_opml(request: Request) -> Response:
     """Every source as OPML 2.0, for another feed reader."""
-    body = export_opml(health_rows(web_of(request).db))
+    body = export_opml(web_of(request).db.sources.health_rows())
     return Response(body, media_type="text/x-opml; charset=utf-8", headers={
         "Content-Disposition": 'inline; filename="babelwire-sources.opml"'})

@@ -16,10 +16,8 @@ from ..models import Translation
 from ..status import poller_line, poller_state
 from ..storage.schedule import poll_schedule
 from ..translate.quality import quality_class
-from ..storage.articles import article_from_row, get_article_row
+from ..storage.articles import article_from_row
 from ..storage.memory import unknown_words
-from ..storage.sources import health_rows
-from ..storage.translations import failures_for, translations_for
 from .context import reader_language, render, web_of
 from .filters import article_filters, filter_params
 from .grouping import grouped, grouping_for, show_all
@@ -110,15 +108,15 @@ def aligned_rows(translation: Translation | None, standfirst: str, body: str) ->
 def article_page(request: Request) -> Response:
     web = web_of(request)
     lang = reader_language(request)
-    row = get_article_row(web.db, request.path_params["article_id"])
+    row = web.db.articles.get_row(request.path_params["article_id"])
     if row is None:
         raise HTTPException(404, "no such article")
     article = article_from_row(row)
-    translations = translations_for(web.db, article.id)
+    translations = web.db.translations.for_article(article.id)
     in_language = article.language == lang
     translation = None if in_language else translations.get(lang)
     failures = [] if in_language or translation else [
-        failure for failure in failures_for(web.db, article.id) if failure["language"] == lang
+        failure for failure in web.db.translations.failures_for(article.id) if failure["language"] == lang
     ]
     others = [(code, code == article.language) for code in web.settings.targets
               if code != lang and (code in translations or code == article.language)]
@@ -136,7 +134,7 @@ def article_page(request: Request) -> Response:
 def sources_page(request: Request) -> Response:
     web = web_of(request)
     poller = poller_line(poller_state(web.settings.data_dir), poll_schedule(web.db))
-    return render(request, "sources.html", {"sources": health_rows(web.db), "poller": poller})
+    return render(request, "sources.html", {"sources": web.db.sources.health_rows(), "poller": poller})
 
 
 def favicon(request: Request) -> Response:

@@ -24,7 +24,6 @@ from ..clock import parse_iso
 from ..provenance.batch import host_of
 from ..provenance.relay import judge
 from ..storage import DATABASE_ERRORS
-from ..storage import provenance as store
 from .context import reader_language, render, web_of
 from .provenance_line import (LINE_STRINGS, Lag, confidence_words, kind_words, lag_between,
                               lag_phrase, republished_counts)
@@ -136,8 +135,8 @@ def _evidence(raw: Any) -> dict[str, Any]:
 def article_provenance(db, article_id: int, lang: str = "en") -> dict[str, Any] | None:
     """What the line and the panel show: the original, what derives from it, the same
     event, the story; lags from publication times (first seen as the fallback)."""
-    upstream, downstream = store.links_of_article(db, article_id)
-    story = store.story_of_article(db, article_id)
+    upstream, downstream = db.provenance.links_of_article(article_id)
+    story = db.provenance.story_of_article(article_id)
     if not upstream and not downstream and story is None:
         return None
     here = db.articles.get_row(article_id)
@@ -204,11 +203,11 @@ def timeline(members: list) -> dict[str, Any]:
 
 def story_page(request: Request) -> Response:
     db = web_of(request).db
-    story = store.get_story(db, request.path_params["story_id"])
+    story = db.provenance.get_story(request.path_params["story_id"])
     if story is None:
         raise HTTPException(404, "no such story")
     lang = reader_language(request)
-    members = story_member_views(db, store.story_members(db, story["id"]), lang)
+    members = story_member_views(db, db.provenance.story_members(story["id"]), lang)
     if not members:
         raise HTTPException(404, "this story has no articles left")
     head = next((m for m in members if not m["relation"]), members[0])
@@ -294,7 +293,7 @@ def site_page(request: Request) -> Response:
         raise HTTPException(400, "a site is a host name, like example.org")
     db = web_of(request).db
     label = labels(reader_language(request))
-    rows = site_rows_with_lags(db, store.site_articles(db, host), label)
+    rows = site_rows_with_lags(db, db.provenance.site_articles(host), label)
     if not rows:
         raise HTTPException(404, f"no stored article from {host}")
     outlet = db.reader.outlet_names([rows[0]["id"]]).get(rows[0]["id"]) or host
