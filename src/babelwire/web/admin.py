@@ -74,13 +74,7 @@ def _throttled(request: Request, action: str, next_path: str, wait: int) -> Resp
 
 async def admin_action(request: Request) -> Response:
     """One POST from the admin page: checked session and CSRF token, then the action."""
-    settings = web_of(request).settings
-    nonce = auth.admin_nonce(request, settings) if settings["web.admin_token"] else None
-    if nonce is None:  # refused before the body is read
-        raise HTTPException(403, "log in to the admin first (/admin)")
-    fields = await auth.form_fields(request)
-    if not auth.same_token(fields.get("csrf", ""), auth.csrf_token(settings, nonce)):
-        raise HTTPException(403, "the form's CSRF token is missing or stale: reload /admin")
+    fields = await auth.checked_admin_form(request, "/admin")
     action = request.path_params["action"]
     try:
         return ACTIONS[action](request, fields)

@@ -84,13 +84,7 @@ def watches_page(request: Request, error: str = "", status_code: int = 200,
 
 async def watches_action(request: Request) -> Response:
     """A POST from /admin/watches: checked session and CSRF token, then add or remove."""
-    settings = web_of(request).settings
-    nonce = auth.admin_nonce(request, settings) if settings["web.admin_token"] else None
-    if nonce is None:  # refused before the body is read
-        raise HTTPException(403, "log in to the admin first (/admin)")
-    fields = await auth.form_fields(request)
-    if not auth.same_token(fields.get("csrf", ""), auth.csrf_token(settings, nonce)):
-        raise HTTPException(403, "the form's CSRF token is missing or stale: reload /admin/watches")
+    fields = await auth.checked_admin_form(request, "/admin/watches")
     action = request.path_params["action"]
     if action not in ("add", "remove"):
         raise HTTPException(404, f"no watch action {action!r}")

@@ -24,6 +24,7 @@ import hmac
 import re
 from urllib.parse import parse_qs, quote
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -186,3 +187,16 @@ def refusal(request: Request) -> Response:
                                 status_code=401, headers={"WWW-Authenticate": "Bearer"})
     target = quote(request.url.path + ("?" + request.url.query if request.url.query else ""))
     return RedirectResponse(f"/login?next={target}", status_code=303)
+
+
+async def checked_admin_form(request: Request, page: str) -> dict[str, str]:
+    """An admin POST's fields, once its session (checked before the body is read) and its
+    CSRF token hold; ``page`` is where to reload a stale form."""
+    settings = web_of(request).settings
+    nonce = admin_nonce(request, settings) if settings["web.admin_token"] else None
+    if nonce is None:
+        raise HTTPException(403, "log in to the admin first (/admin)")
+    fields = await form_fields(request)
+    if not same_token(fields.get("csrf", ""), csrf_token(settings, nonce)):
+        raise HTTPException(403, f"the form's CSRF token is missing or stale: reload {page}")
+    return fields

@@ -18,36 +18,21 @@ from ...clock import later_iso, now_iso
 from ..records import PendingEntry
 from ..sqlite.claims import (mark_done, mark_failed, record_translation_failure,  # noqa: F401
                              release_entries, release_untranslated, save_translation)
-from ..sqlite.entries import _FREE, _pending
+from ..sqlite.claims import claim_entries_locking
+from ..sqlite.translations import _UNTRANSLATED as SHARED_UNTRANSLATED
 
 if TYPE_CHECKING:
     from .store import PostgresStore as Database
 
-_UNTRANSLATED = (
-    "SELECT a.id FROM articles a WHERE a.language != ? AND a.language != 'und' "
-    "AND NOT EXISTS (SELECT 1 FROM translations t WHERE t.article_id = a.id AND t.language = ?) "
-    "AND NOT EXISTS (SELECT 1 FROM translation_failures f WHERE f.article_id = a.id "
-    "AND f.language = ?) "
-    "AND NOT EXISTS (SELECT 1 FROM translation_claims c WHERE c.article_id = a.id "
-    "AND c.language = ? AND c.lease_until > ?) ORDER BY a.id LIMIT ? "
-    "FOR NO KEY UPDATE OF a SKIP LOCKED"
-)
+_UNTRANSLATED = SHARED_UNTRANSLATED + " FOR NO KEY UPDATE OF a SKIP LOCKED"
 
 
 def claim_entries(db: Database, n: int, lease_seconds: float, worker_id: str,
                   source_id: int | None = None) -> list[PendingEntry]:
-    """Up to ``n`` pending entries, each handed to ``worker_id`` alone until its lease ends."""
-    now, until = now_iso(), later_iso(lease_seconds)
-    where, params = f"status = 'pending' AND {_FREE}", [now]
-    if source_id is not None:
-        where += " AND source_id = ?"
-        params.append(source_id)
-    with db.write() as conn:
-        rows = conn.execute(
-            "UPDATE entries SET lease_until = ?, lease_owner = ? WHERE id IN "
-            f"(SELECT id FROM entries WHERE {where} ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) "
-            "RETURNING *", (until, worker_id, *params, n)).fetchall()
-    return sorted((_pending(r) for r in rows), key=lambda entry: entry.id)
+    """Up to ``n`` pending entries, each handed to ``worker_id`` alone until its lease ends;
+    rows another worker is claiming are skipped, not waited for."""
+    return claim_entries_locking(db, n, lease_seconds, worker_id, source_id,
+                                 row_lock=" FOR UPDATE SKIP LOCKED")
 
 
 def claim_untranslated(db: Database, language: str, n: int, lease_seconds: float,

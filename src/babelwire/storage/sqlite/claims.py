@@ -26,6 +26,13 @@ def claim_entries(db: Database, n: int, lease_seconds: float, worker_id: str,
 
     An entry whose lease ran out (its worker died) is pending again and can be claimed.
     ``mark_done``/``mark_failed`` end the claim."""
+    return claim_entries_locking(db, n, lease_seconds, worker_id, source_id, row_lock="")
+
+
+def claim_entries_locking(db: Database, n: int, lease_seconds: float, worker_id: str,
+                          source_id: int | None, row_lock: str) -> list[PendingEntry]:
+    """``claim_entries`` with a backend's clause for the picked rows (``row_lock``:
+    PostgreSQL's `` FOR UPDATE SKIP LOCKED``; SQLite has one writer and needs none)."""
     now, until = now_iso(), later_iso(lease_seconds)
     where, params = f"status = 'pending' AND {_FREE}", [now]
     if source_id is not None:
@@ -34,7 +41,7 @@ def claim_entries(db: Database, n: int, lease_seconds: float, worker_id: str,
     with db.write() as conn:
         rows = conn.execute(
             "UPDATE entries SET lease_until = ?, lease_owner = ? WHERE id IN "
-            f"(SELECT id FROM entries WHERE {where} ORDER BY id LIMIT ?) RETURNING *",
+            f"(SELECT id FROM entries WHERE {where} ORDER BY id LIMIT ?{row_lock}) RETURNING *",
             (until, worker_id, *params, n)).fetchall()
     return sorted((_pending(r) for r in rows), key=lambda entry: entry.id)
 
