@@ -35,7 +35,8 @@ def site_labels(site: str, site_name: str = "") -> tuple[str, ...]:
 
 
 HEAVY_FEATURES = ("words", "sentences", "sentence_words", "embeddings", "pivot_sentences",
-                  "pivot_embeddings")
+                  "pivot_embeddings", "prefix")
+PREFIX_SENTENCES = 4   # sentences (title first) encoded before the rest: see encode_prefixes
 
 
 class Profile:
@@ -128,13 +129,41 @@ class Profile:
         return any(label in self.credit_text for label in other.labels if label not in own)
 
 
+def encode_prefixes(profiles: list[Profile], threads: int = 2) -> None:
+    """The vectors of the first PREFIX_SENTENCES sentences (and pivot sentences) only, in
+    one encoder call: enough to tell that two texts share no sentence (compare.py's
+    could_align) before all their sentences are encoded."""
+    todo = [p for p in profiles if not p.encoded and "prefix" not in p.__dict__]
+    if not todo:
+        return
+    groups = ([p.sentences[:PREFIX_SENTENCES] for p in todo]
+              + [p.pivot_sentences[:PREFIX_SENTENCES] for p in todo])
+    vectors = encode_groups(groups, threads)
+    for n, profile in enumerate(todo):
+        profile.__dict__["prefix"] = (vectors[n], vectors[len(todo) + n])
+
+
+def prefix_vectors(profile: Profile) -> tuple[np.ndarray, np.ndarray]:
+    """(sentence vectors, pivot sentence vectors) of the profile's first sentences."""
+    if profile.encoded:
+        return (profile.embeddings[:PREFIX_SENTENCES],
+                profile.pivot_embeddings[:PREFIX_SENTENCES])
+    return profile.__dict__["prefix"]
+
+
 def encode_profiles(profiles: list[Profile], threads: int = 2) -> None:
-    """Give every profile its sentence vectors (and pivot ones), in one encoder call."""
+    """Give every profile its sentence vectors (and pivot ones), in one encoder call; the
+    first sentences already encoded by encode_prefixes are not encoded again."""
     todo = [p for p in profiles if not p.encoded]
     if not todo:
         return
-    groups = [p.sentences for p in todo] + [p.pivot_sentences for p in todo]
+    done = [p.__dict__.get("prefix", (_NONE, _NONE)) for p in todo]
+    groups = ([p.sentences[len(d[0]):] for p, d in zip(todo, done)]
+              + [p.pivot_sentences[len(d[1]):] for p, d in zip(todo, done)])
     vectors = encode_groups(groups, threads)
-    for n, profile in enumerate(todo):
-        profile.__dict__["embeddings"] = vectors[n]
-        profile.__dict__["pivot_embeddings"] = vectors[len(todo) + n]
+    for n, (profile, (head, pivot_head)) in enumerate(zip(todo, done)):
+        profile.__dict__["embeddings"] = np.vstack([head, vectors[n]])
+        profile.__dict__["pivot_embeddings"] = np.vstack([pivot_head, vectors[len(todo) + n]])
+
+
+_NONE = np.zeros((0, 512), dtype=np.float32)

@@ -15,9 +15,10 @@ from typing import Iterable, Mapping
 
 from ..dedupe import Fingerprint
 from .candidates import CandidateIndex
-from .compare import PairContext, PairVerdict, compare_by_meaning, compare_cheaply
+from .compare import (PairContext, PairVerdict, compare_by_meaning, compare_cheaply,
+                      could_align)
 from .direction import lag_seconds, lags, orient
-from .profile import Profile, encode_profiles
+from .profile import Profile, encode_prefixes, encode_profiles, prefix_vectors
 from .records import DERIVED_RELATIONS, Link, TraceDoc, TraceOptions
 from .roots import chain_of, cut_cycles, to_root
 from .semantic import SemanticIndex, lead_of
@@ -129,13 +130,24 @@ class Tracer:
         return PairContext(shared, self._key_overlap(a, b, shared), similarity)
 
     def _compare_pending(self, pending: dict) -> None:
-        """The encoder's pairs: every article involved encoded in one batch, then aligned."""
+        """The encoder's pairs: the first sentences of every article involved encoded in
+        one batch; the pairs whose first sentences hold no match are settled by words, the
+        others aligned on all their sentences (encoded in a second batch)."""
         profiles = {key: self.profile(key) for pair in pending for key in pair}
         for key, profile in profiles.items():
             if not profile.encoded and (saved := self._vectors.take(key)) is not None:
                 profile.__dict__["embeddings"], profile.__dict__["pivot_embeddings"] = saved
-        encode_profiles(list(profiles.values()), self.options.encoder_threads)
+        encode_prefixes(list(profiles.values()), self.options.encoder_threads)
+        aligning = {}
         for (first, second), context in pending.items():
+            a, b = profiles[first], profiles[second]
+            if could_align(prefix_vectors(a), prefix_vectors(b)):
+                aligning[(first, second)] = context
+            else:
+                self._verdicts[(first, second)] = compare_cheaply(a, b, context, self._no_encoder)
+        needed = dict.fromkeys(key for pair in aligning for key in pair)
+        encode_profiles([profiles[key] for key in needed], self.options.encoder_threads)
+        for (first, second), context in aligning.items():
             self._verdicts[(first, second)] = compare_by_meaning(
                 profiles[first], profiles[second], context)
         for profile in profiles.values():
