@@ -54,3 +54,11 @@ def test_translate_loads_no_storage_driver_and_no_pysbd():
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("\n") == 1 and "Vell" in done.stdout
     assert done.stderr.strip().splitlines()[-1] == "[]", done.stderr
+
+
+def test_the_pairs_are_read_from_the_modes_folder_as_apertium_lists_them():
+    from babelwire.translate.apertium import ApertiumTranslator, parse_modes
+
+    listed = subprocess.run(["apertium", "-l"], capture_output=True, text=True, timeout=60)
+    assert ApertiumTranslator().modes() == parse_modes(listed.stdout)
+    assert ApertiumTranslator(binary="/nonexistent/apertium").modes() == {}  # no folder read for another binary
