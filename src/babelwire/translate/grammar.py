@@ -39,6 +39,8 @@ is there:
   île", "un nouvel ami", "de nouvelles élections");
 * into French, "depuis lors" (the adverb "since then", from "since" before a
   word the engine cannot read) before an article or a number: "depuis";
+* from Spanish and French into English, the calques of ``calques`` (Roman
+  centuries, "near of", "the one of", "is used to to", ...);
 * into French, "lequel" as the subject of a relative after a comma (", which
   was" gives ", lequel était"): ", qui".
 """
@@ -46,6 +48,8 @@ is there:
 from __future__ import annotations
 
 import re
+
+from babelwire.translate.calques import english_calques
 
 _ET_PRONOUN = re.compile(r"\bet (?:il|elle|ils|elles) (?!y\b|faut\b|-)")
 _AND_PRONOUN = re.compile(r"\band (?:he|she|it|they|I|we|you)\b", re.IGNORECASE)
@@ -171,6 +175,8 @@ def repair_grammar(source: str, translated: str, source_lang: str, target: str) 
         translated = _THE_TITLE.sub(lambda m: m.group("title").title(), translated)
         if source_lang == "fr":
             translated = narrative_past(source, translated)
+        if source_lang in ("es", "fr"):
+            translated = english_calques(source, translated)
     return translated
 
 

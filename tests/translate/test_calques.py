@@ -1,0 +1,34 @@
+"""Romance constructions carried word for word into English, mended (issue 11, third pass)."""
+
+from __future__ import annotations
+
+from babelwire.translate.calques import english_calques, ordinal
+from babelwire.translate.postedit import postedit
+
+
+def test_roman_centuries_become_english_ordinals():
+    assert english_calques("", "The tower of Valmorin dates of the XIV century.") \
+        == "The tower of Valmorin dates of the 14th century."
+    assert english_calques("", "Between the XI and the XIII centuries, the port grew.") \
+        == "Between the 11th and the 13th centuries, the port grew."
+    assert english_calques("", "the centuries XV to the XVII") == "the 15th to the 17th centuries"
+    assert english_calques("", "Louis XVI signed it. Part IV of the century XXI") \
+        == "Louis XVI signed it. Part IV of the 21st century"
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22)] == \
+        ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]
+
+
+def test_near_of_afterwards_of_and_most_of():
+    assert english_calques("", "Near of 40 people waited near of the bridge.") \
+        == "Nearly 40 people waited near the bridge."
+    assert english_calques("", "He arrived afterwards of the storm.") == "He arrived after the storm."
+    source = "La mayor parte de los barcos volvió."
+    assert english_calques(source, "The main part of the boats returned.") == "Most of the boats returned."
+    assert english_calques("La parte principal del barco.", "The main part of the boat.") \
+        == "The main part of the boat."  # only where the source says "mayor parte"
+
+
+def test_calques_are_mended_only_into_english_from_spanish_and_french():
+    assert postedit("Tolvi llegó cerca de 30 minutos después.", "Tolvi arrived near of 30 minutes later.",
+                    "en", "es") == "Tolvi arrived nearly 30 minutes later."
+    assert postedit("Near of", "Near of", "en", "de") == "Near of"
