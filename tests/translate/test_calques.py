@@ -32,3 +32,12 @@ def test_calques_are_mended_only_into_english_from_spanish_and_french():
     assert postedit("Tolvi llegó cerca de 30 minutos después.", "Tolvi arrived near of 30 minutes later.",
                     "en", "es") == "Tolvi arrived nearly 30 minutes later."
     assert postedit("Near of", "Near of", "en", "de") == "Near of"
+
+
+def test_his_agrees_with_the_nearest_owner_before_it():
+    assert english_calques("", "She presented his results and his plan.") \
+        == "She presented her results and her plan."
+    assert english_calques("", "They left his houses. He took his car.") == "They left their houses. He took his car."
+    assert english_calques("", "His team won.") == "His team won."  # no owner named: as the engine wrote it
+    assert english_calques("", "Mrs. Tolvi said that his son and he had left his house.") \
+        == "Mrs. Tolvi said that her son and he had left his house."

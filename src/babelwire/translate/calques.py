@@ -11,7 +11,12 @@ calque that English grammar or usage proves wrong, whatever the sentence:
   otherwise (English "near" takes no "of");
 * "después de", "luego de" give "afterwards of": "after";
 * "la mayor parte de" gives "the main part of": "most of" (only when the
-  Spanish source says "mayor parte").
+  Spanish source says "mayor parte");
+* "su", "sus" (and French "son", "sa", "ses" through Spanish) always give
+  "his", whoever owns: "his" takes the gender and number of the nearest
+  pronoun or person word before it in the sentence ("She presented his
+  results" is "her results"; "they left his houses", "their houses"), and
+  stays "his" when there is none.
 
 Measured and dropped (lower chrF on real news): "the one of" as "that of";
 "is used to to" as "tends to".
@@ -32,6 +37,11 @@ _RANGE_BEFORE = re.compile(rf"\b(?P<first>{_ROMAN})(?P<middle> (?:to|and|or) (?:
 _NEAR_OF = re.compile(r"\b(?P<near>[Nn])ear of (?P<number>\d)?")
 _AFTERWARDS_OF = re.compile(r"\b(?P<a>[Aa])fterwards of\b")
 _MAIN_PART = re.compile(r"\b(?P<the>[Tt])he main part of\b")
+_HIS = re.compile(r"\b[Hh]is\b")
+_OWNER_CUE = re.compile(r"\b(?:(?P<masculine>he|him|himself|Mr\.?|king|father|son|brother|husband|man|boy)|"
+                        r"(?P<feminine>she|herself|Mrs\.?|Ms\.?|woman|queen|mother|daughter|sister|wife|girl|lady)|"
+                        r"(?P<plural>they|them|themselves))\b", re.IGNORECASE)
+_POSSESSIVES = {"feminine": "her", "plural": "their"}
 
 
 def ordinal(number: int) -> str:
@@ -64,6 +74,15 @@ def english_calques(source: str, translated: str) -> str:
     translated = _NEAR_OF.sub(lambda m: f"{m.group('near')}early {m.group('number')}" if m.group("number")
                               else f"{m.group('near')}ear ", translated)
     translated = _AFTERWARDS_OF.sub(lambda m: m.group("a") + "fter", translated)
+    translated = _HIS.sub(lambda m: _agreeing_possessive(translated, m), translated)
     if re.search(r"\bmayor parte\b", source, re.IGNORECASE):
         translated = _MAIN_PART.sub(lambda m: ("M" if m.group("the") == "T" else "m") + "ost of", translated)
     return translated
+
+
+def _agreeing_possessive(text: str, match: re.Match[str]) -> str:
+    """"his" agreeing with the nearest owner cue before it (see the module docstring)."""
+    cues = list(_OWNER_CUE.finditer(text, 0, match.start()))
+    kind = cues[-1].lastgroup if cues else "masculine"
+    word = _POSSESSIVES.get(kind, "his")
+    return word.capitalize() if match.group(0)[0] == "H" else word

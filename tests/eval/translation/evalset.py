@@ -50,8 +50,10 @@ def number_values(text: str, language: str) -> Counter:
 
 # "siglo XIX", "XIXe siècle": a Roman numeral is a number (an engine may write "19th century")
 CENTURY = re.compile(r"((?:siglos?|si[eè]cles?|century|centuries)\s+)([IVXLC]+(?:-[IVXLC]+)?)\b")
-# French writes the century's ordinal before or after the noun: "XVe siècle", "siècle XVIIIe"
-ORDINAL_CENTURY = re.compile(r"\b([IVXLC]+)(?:e|ème|ᵉ|er)(?=\s+si[eè]cles?\b)"
+# French writes the century's ordinal before or after the noun: "XVe siècle", "siècle XVIIIe",
+# "du XIe au XIIIe siècle"
+ORDINAL_CENTURY = re.compile(r"\b([IVXLC]+)(?:e|ème|ᵉ|er)(?=\s+si[eè]cles?\b|\s*(?:au|à|et|-|–)\s*(?:le\s+)?"
+                             r"[IVXLC]+(?:e|ème|ᵉ)\s+si[eè]cles?\b)"
                              r"|(?<=si[eè]cle )([IVXLC]+)(?:e|ème|ᵉ|er)\b")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 

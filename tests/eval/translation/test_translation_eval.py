@@ -62,5 +62,6 @@ def test_roman_centuries_count_as_the_numbers_they_write():
 
     assert number_values("Au XVe siècle, puis le marché de siècle XVIIIe et le Xe siècle av. J.-C.", "fr") \
         == number_values("In the 15th century, then the 18th century market and the 10th century BCE.", "en")
+    assert number_values("du XIe au XIIIe siècle, le Xe–XIe siècle", "fr") == {11: 2, 13: 1, 10: 1}
     assert number_values("del siglo XIX", "es") == number_values("of the 19th century", "en")
     assert number_values("Louis XVI et le XIVe arrondissement", "fr") == {}  # not centuries
