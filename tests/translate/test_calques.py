@@ -41,3 +41,9 @@ def test_his_agrees_with_the_nearest_owner_before_it():
     assert english_calques("", "His team won.") == "His team won."  # no owner named: as the engine wrote it
     assert english_calques("", "Mrs. Tolvi said that his son and he had left his house.") \
         == "Mrs. Tolvi said that her son and he had left his house."
+
+
+def test_a_relative_after_a_comma_opens_with_which_or_who():
+    assert english_calques("", "The bridge, that was built in 1920, fell, what surprised the residents, that left.") \
+        == "The bridge, which was built in 1920, fell, which surprised the residents, who left."
+    assert english_calques("", "One thing, that is, the only one.") == "One thing, that is, the only one."

@@ -12,6 +12,9 @@ calque that English grammar or usage proves wrong, whatever the sentence:
 * "después de", "luego de" give "afterwards of": "after";
 * "la mayor parte de" gives "the main part of": "most of" (only when the
   Spanish source says "mayor parte");
+* "que" and "lo que" (French "qui", "ce qui" through Spanish) after a comma
+  give ", that" and ", what": English opens a non-restrictive relative
+  clause with "which" (", who" after a word for people);
 * "su", "sus" (and French "son", "sa", "ses" through Spanish) always give
   "his", whoever owns: "his" takes the gender and number of the nearest
   pronoun or person word before it in the sentence ("She presented his
@@ -37,6 +40,9 @@ _RANGE_BEFORE = re.compile(rf"\b(?P<first>{_ROMAN})(?P<middle> (?:to|and|or) (?:
 _NEAR_OF = re.compile(r"\b(?P<near>[Nn])ear of (?P<number>\d)?")
 _AFTERWARDS_OF = re.compile(r"\b(?P<a>[Aa])fterwards of\b")
 _MAIN_PART = re.compile(r"\b(?P<the>[Tt])he main part of\b")
+_PEOPLE = ("people|man|woman|men|women|children|boy|girl|president|minister|player|players|king|queen|"
+           "leader|leaders|police|officials|scientists|researchers|students|residents|citizens")
+_COMMA_THAT = re.compile(rf"(?:\b(?P<people>{_PEOPLE}))?, (?:that|what) (?!is,|is to say\b)")
 _HIS = re.compile(r"\b[Hh]is\b")
 _OWNER_CUE = re.compile(r"\b(?:(?P<masculine>he|him|himself|Mr\.?|king|father|son|brother|husband|man|boy)|"
                         r"(?P<feminine>she|herself|Mrs\.?|Ms\.?|woman|queen|mother|daughter|sister|wife|girl|lady)|"
@@ -74,6 +80,8 @@ def english_calques(source: str, translated: str) -> str:
     translated = _NEAR_OF.sub(lambda m: f"{m.group('near')}early {m.group('number')}" if m.group("number")
                               else f"{m.group('near')}ear ", translated)
     translated = _AFTERWARDS_OF.sub(lambda m: m.group("a") + "fter", translated)
+    translated = _COMMA_THAT.sub(lambda m: f"{m.group('people')}, who " if m.group("people") else ", which ",
+                                 translated)
     translated = _HIS.sub(lambda m: _agreeing_possessive(translated, m), translated)
     if re.search(r"\bmayor parte\b", source, re.IGNORECASE):
         translated = _MAIN_PART.sub(lambda m: ("M" if m.group("the") == "T" else "m") + "ost of", translated)
