@@ -47,3 +47,15 @@ def test_a_relative_after_a_comma_opens_with_which_or_who():
     assert english_calques("", "The bridge, that was built in 1920, fell, what surprised the residents, that left.") \
         == "The bridge, which was built in 1920, fell, which surprised the residents, who left."
     assert english_calques("", "One thing, that is, the only one.") == "One thing, that is, the only one."
+
+
+def test_existir_with_its_subject_after_it_becomes_there_is():
+    source = "Existen dos grupos."
+    assert english_calques(source, "Finally, they exist two groups of birds.") == "Finally, there are two groups of birds."
+    assert english_calques(source, "It exists an old bridge.") == "There is an old bridge."
+    assert english_calques(source, "Among them, existed also a period of calm.") \
+        == "Among them, there was also a period of calm."
+    assert english_calques(source, "It is possible that exist alloys of tin.") == "It is possible that there are alloys of tin."
+    assert english_calques(source, "The sharks exist, but rarely. They still exist here.") \
+        == "The sharks exist, but rarely. They still exist here."  # no noun phrase after the verb
+    assert english_calques("Hay dos grupos.", "They exist two groups.") == "They exist two groups."  # not existir

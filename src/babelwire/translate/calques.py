@@ -15,6 +15,10 @@ calque that English grammar or usage proves wrong, whatever the sentence:
 * "que" and "lo que" (French "qui", "ce qui" through Spanish) after a comma
   give ", that" and ", what": English opens a non-restrictive relative
   clause with "which" (", who" after a word for people);
+* "existir" with its subject after it ("existen dos grupos", "existía un
+  periodo") gives "they exist two groups", "it existed a period", "that
+  exist two groups": "there are two groups", "there was a period" (only
+  when the source has a form of "existir" and a noun phrase follows);
 * "su", "sus" (and French "son", "sa", "ses" through Spanish) always give
   "his", whoever owns: "his" takes the gender and number of the nearest
   pronoun or person word before it in the sentence ("She presented his
@@ -43,6 +47,11 @@ _MAIN_PART = re.compile(r"\b(?P<the>[Tt])he main part of\b")
 _PEOPLE = ("people|man|woman|men|women|children|boy|girl|president|minister|player|players|king|queen|"
            "leader|leaders|police|officials|scientists|researchers|students|residents|citizens")
 _COMMA_THAT = re.compile(rf"(?:\b(?P<people>{_PEOPLE}))?, (?:that|what) (?!is,|is to say\b)")
+_NOUN_PHRASE = (r"(?=(?:also |still |only |already )?(?:a|an|the|some|many|several|two|three|four|five|\d+|"
+                r"[a-z]+s|[a-z]+ [a-z]+s)\b)")
+_PRONOUN_EXISTS = re.compile(rf"\b(?P<pronoun>[Ii]t|[Tt]hey) (?P<verb>exists|exist|existed) {_NOUN_PHRASE}")
+_BARE_EXISTS = re.compile(rf"(?P<lead>, |\bthat |\bwhere |\( |^)(?P<verb>[Ee]xists|[Ee]xist|[Ee]xisted) {_NOUN_PHRASE}")
+_ONE = re.compile(r"(?:also |still |only |already )?an? ")
 _HIS = re.compile(r"\b[Hh]is\b")
 _OWNER_CUE = re.compile(r"\b(?:(?P<masculine>he|him|himself|Mr\.?|king|father|son|brother|husband|man|boy)|"
                         r"(?P<feminine>she|herself|Mrs\.?|Ms\.?|woman|queen|mother|daughter|sister|wife|girl|lady)|"
@@ -82,6 +91,8 @@ def english_calques(source: str, translated: str) -> str:
     translated = _AFTERWARDS_OF.sub(lambda m: m.group("a") + "fter", translated)
     translated = _COMMA_THAT.sub(lambda m: f"{m.group('people')}, who " if m.group("people") else ", which ",
                                  translated)
+    if re.search(r"\bexist", source, re.IGNORECASE):
+        translated = _there_is(translated)
     translated = _HIS.sub(lambda m: _agreeing_possessive(translated, m), translated)
     if re.search(r"\bmayor parte\b", source, re.IGNORECASE):
         translated = _MAIN_PART.sub(lambda m: ("M" if m.group("the") == "T" else "m") + "ost of", translated)
@@ -94,3 +105,14 @@ def _agreeing_possessive(text: str, match: re.Match[str]) -> str:
     kind = cues[-1].lastgroup if cues else "masculine"
     word = _POSSESSIVES.get(kind, "his")
     return word.capitalize() if match.group(0)[0] == "H" else word
+
+
+def _there_is(text: str) -> str:
+    """"they exist two groups" -> "there are two groups" (see the module docstring)."""
+    def be(match: re.Match[str]) -> str:
+        verb, one = match.group("verb").lower(), _ONE.match(text, match.end()) is not None
+        word = ("was" if one else "were") if verb == "existed" else ("is" if one or verb == "exists" else "are")
+        named = match.groupdict()
+        first = named.get("pronoun") or match.group("verb")
+        return f"{named.get('lead') or ''}{'T' if first[0].isupper() else 't'}here {word} "
+    return _BARE_EXISTS.sub(be, _PRONOUN_EXISTS.sub(be, text))
