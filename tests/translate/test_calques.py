@@ -59,3 +59,11 @@ def test_existir_with_its_subject_after_it_becomes_there_is():
     assert english_calques(source, "The sharks exist, but rarely. They still exist here.") \
         == "The sharks exist, but rarely. They still exist here."  # no noun phrase after the verb
     assert english_calques("Hay dos grupos.", "They exist two groups.") == "They exist two groups."  # not existir
+
+
+def test_most_and_many_where_the_source_says_so():
+    assert english_calques("La plupart des élèves sont venus.", "The majority of the pupils came.") \
+        == "Most of the pupils came."
+    assert english_calques("Muchos barcos y mucho pan.", "A lot of boats and a lot of bread.") \
+        == "Many boats and a lot of bread."  # only before a plural
+    assert english_calques("Mucho ruido.", "A lot of noises.") == "A lot of noises."

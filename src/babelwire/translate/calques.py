@@ -10,8 +10,10 @@ calque that English grammar or usage proves wrong, whatever the sentence:
 * "cerca de", "près de" give "near of": "nearly" before a number, "near"
   otherwise (English "near" takes no "of");
 * "después de", "luego de" give "afterwards of": "after";
-* "la mayor parte de" gives "the main part of": "most of" (only when the
-  Spanish source says "mayor parte");
+* "la mayor parte de" gives "the main part of" and French "la plupart de"
+  gives "the majority of": "most of" (only when the source says "mayor
+  parte", "plupart"); "muchos", "muchas" before a plural give "a lot of":
+  "many", the written form (only when the source says "muchos", "muchas");
 * "que" and "lo que" (French "qui", "ce qui" through Spanish) after a comma
   give ", that" and ", what": English opens a non-restrictive relative
   clause with "which" (", who" after a word for people);
@@ -44,6 +46,8 @@ _RANGE_BEFORE = re.compile(rf"\b(?P<first>{_ROMAN})(?P<middle> (?:to|and|or) (?:
 _NEAR_OF = re.compile(r"\b(?P<near>[Nn])ear of (?P<number>\d)?")
 _AFTERWARDS_OF = re.compile(r"\b(?P<a>[Aa])fterwards of\b")
 _MAIN_PART = re.compile(r"\b(?P<the>[Tt])he main part of\b")
+_MAJORITY = re.compile(r"\b(?P<the>[Tt])he majority of\b")
+_A_LOT_OF = re.compile(r"\b(?P<the>[Aa]) lot of (?=[a-z]+s\b)")
 _PEOPLE = ("people|man|woman|men|women|children|boy|girl|president|minister|player|players|king|queen|"
            "leader|leaders|police|officials|scientists|researchers|students|residents|citizens")
 _COMMA_THAT = re.compile(rf"(?:\b(?P<people>{_PEOPLE}))?, (?:that|what) (?!is,|is to say\b)")
@@ -94,8 +98,11 @@ def english_calques(source: str, translated: str) -> str:
     if re.search(r"\bexist", source, re.IGNORECASE):
         translated = _there_is(translated)
     translated = _HIS.sub(lambda m: _agreeing_possessive(translated, m), translated)
-    if re.search(r"\bmayor parte\b", source, re.IGNORECASE):
-        translated = _MAIN_PART.sub(lambda m: ("M" if m.group("the") == "T" else "m") + "ost of", translated)
+    for evidence, pattern, words in ((r"\bmayor parte\b", _MAIN_PART, "ost of"),
+                                     (r"\bplupart\b", _MAJORITY, "ost of"),
+                                     (r"\bmuch[oa]s\b", _A_LOT_OF, "any ")):
+        if re.search(evidence, source, re.IGNORECASE):
+            translated = pattern.sub(lambda m, w=words: ("M" if m.group("the").isupper() else "m") + w, translated)
     return translated
 
 
