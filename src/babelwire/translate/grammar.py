@@ -41,6 +41,11 @@ is there:
   word the engine cannot read) before an article or a number: "depuis";
 * from Spanish and French into English, the calques of ``calques`` (Roman
   centuries, "near of", "the one of", "is used to to", ...);
+* from English into French, "their" comes out "son", "sa", "ses" (the pivot's
+  possessive does not tell one owner from many): "leur", "leurs" when
+  "their" is the English sentence's only possessive of the third person;
+  "la plupart de" before a bare noun ("la plupart de citoyens"): "la plupart
+  des";
 * into French, "lequel" as the subject of a relative after a comma (", which
   was" gives ", lequel était"): ", qui".
 """
@@ -111,6 +116,12 @@ _NOUN_THEN_ADJECTIVE = re.compile(
 _NOT_NOUNS = frozenset("plus moins très si aussi trop assez tout tous toute toutes bien fort même autre autres "
                        "est sont était étaient a ont être été".split())
 _SINCE_THEN = re.compile(r"\b(?P<depuis>[Dd]epuis) lors (?=(?:le|la|les|l'|l’|un|une|des|\d)\b)")
+_THEIR = re.compile(r"\btheir\b", re.IGNORECASE)
+_OTHER_OWNER = re.compile(r"\b(?:his|her|its)\b", re.IGNORECASE)
+_SES = re.compile(r"\b(?P<s>[Ss])es\b")
+_SON_SA = re.compile(r"\b(?P<s>[Ss])(?:on|a)\b(?![-'’])")
+_MOST_OF = re.compile(r"\b(?P<most>[Ll]a plupart) de (?!(?:la|le|les|ces|ses|leurs|nos|vos|mes|tes|ceux|celles|"
+                      r"cette|ce|cet|son|sa|leur|notre|votre)\b|[lL]['’]|[A-ZÀ-ÖØ-Þ])")
 _SUBJECT_LEQUEL = re.compile(r", (?:lequel|laquelle|lesquels|lesquelles) (?!de |du |des )")
 
 
@@ -164,9 +175,11 @@ def repair_grammar(source: str, translated: str, source_lang: str, target: str) 
         translated = _SUBJECT_LEQUEL.sub(", qui ", translated)
         translated = _NOUN_THEN_ADJECTIVE.sub(_adjective_first, translated)
         translated = _SINCE_THEN.sub(lambda m: m.group("depuis") + " ", translated)
+        translated = _MOST_OF.sub(lambda m: m.group("most") + " des ", translated)
         if source_lang == "en":
             translated = _drop_pivot_subject(source, translated)
             translated = _countries(source, translated)
+            translated = _their(source, translated)
     elif target == "en":
         translated = _THE_DAY.sub(_on_day, translated)
         translated = _AMONG_TWO.sub(lambda m: ("B" if m.group("among") == "A" else "b") + "etween ", translated)
@@ -191,6 +204,14 @@ def _french_decade(match: re.Match[str]) -> str:
     if match.group("article") and match.group("article")[0].isupper():
         plural = plural.capitalize()
     return f"{plural} années {match.group('decade')}"
+
+
+def _their(source: str, translated: str) -> str:
+    """"son/sa/ses" -> "leur/leurs" when "their" is the source's only third-person possessive."""
+    if not _THEIR.search(source) or _OTHER_OWNER.search(source):
+        return translated
+    translated = _SES.sub(lambda m: ("L" if m.group("s") == "S" else "l") + "eurs", translated)
+    return _SON_SA.sub(lambda m: ("L" if m.group("s") == "S" else "l") + "eur", translated)
 
 
 def _countries(source: str, translated: str) -> str:
