@@ -67,3 +67,12 @@ def test_most_and_many_where_the_source_says_so():
     assert english_calques("Muchos barcos y mucho pan.", "A lot of boats and a lot of bread.") \
         == "Many boats and a lot of bread."  # only before a plural
     assert english_calques("Mucho ruido.", "A lot of noises.") == "A lot of noises."
+
+
+def test_his_is_their_where_the_french_source_only_says_leur():
+    assert english_calques("Les élèves ont rangé leurs livres.", "The pupils put away his books.") \
+        == "The pupils put away their books."
+    assert english_calques("Ils ont vu sa maison et leurs amis.", "They saw his house and his friends.") \
+        == "They saw their house and their friends."  # the nearest owner cue: they
+    assert english_calques("Elle a vu son père et leurs amis.", "It saw his father and his friends.") \
+        == "It saw his father and his friends."  # son and leurs: not told apart

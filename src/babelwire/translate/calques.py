@@ -25,7 +25,8 @@ calque that English grammar or usage proves wrong, whatever the sentence:
   "his", whoever owns: "his" takes the gender and number of the nearest
   pronoun or person word before it in the sentence ("She presented his
   results" is "her results"; "they left his houses", "their houses"), and
-  stays "his" when there is none.
+  stays "his" when there is none; from French, "his" is "their" wherever the
+  source's only possessives are "leur", "leurs".
 
 Measured and dropped (lower chrF on real news): "the one of" as "that of";
 "is used to to" as "tends to".
@@ -57,6 +58,8 @@ _PRONOUN_EXISTS = re.compile(rf"\b(?P<pronoun>[Ii]t|[Tt]hey) (?P<verb>exists|exi
 _BARE_EXISTS = re.compile(rf"(?P<lead>, |\bthat |\bwhere |\( |^)(?P<verb>[Ee]xists|[Ee]xist|[Ee]xisted) {_NOUN_PHRASE}")
 _ONE = re.compile(r"(?:also |still |only |already )?an? ")
 _HIS = re.compile(r"\b[Hh]is\b")
+_FRENCH_THEIR = re.compile(r"\bleurs?\b(?= \w)", re.IGNORECASE)
+_FRENCH_HIS = re.compile(r"\b(?:son|sa|ses)\b", re.IGNORECASE)
 _OWNER_CUE = re.compile(r"\b(?:(?P<masculine>he|him|himself|Mr\.?|king|father|son|brother|husband|man|boy)|"
                         r"(?P<feminine>she|herself|Mrs\.?|Ms\.?|woman|queen|mother|daughter|sister|wife|girl|lady)|"
                         r"(?P<plural>they|them|themselves))\b", re.IGNORECASE)
@@ -97,6 +100,8 @@ def english_calques(source: str, translated: str) -> str:
                                  translated)
     if re.search(r"\bexist", source, re.IGNORECASE):
         translated = _there_is(translated)
+    if _FRENCH_THEIR.search(source) and not _FRENCH_HIS.search(source):
+        translated = _HIS.sub(lambda m: "Their" if m.group(0)[0] == "H" else "their", translated)
     translated = _HIS.sub(lambda m: _agreeing_possessive(translated, m), translated)
     for evidence, pattern, words in ((r"\bmayor parte\b", _MAIN_PART, "ost of"),
                                      (r"\bplupart\b", _MAJORITY, "ost of"),
