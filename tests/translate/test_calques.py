@@ -76,3 +76,12 @@ def test_his_is_their_where_the_french_source_only_says_leur():
         == "They saw their house and their friends."  # the nearest owner cue: they
     assert english_calques("Elle a vu son père et leurs amis.", "It saw his father and his friends.") \
         == "It saw his father and his friends."  # son and leurs: not told apart
+
+
+def test_como_before_examples_and_tanto_como():
+    assert english_calques("Aves, como garzas y patos.", "Birds, like herons and ducks.") \
+        == "Birds, such as herons and ducks."
+    assert english_calques("Aves como garzas.", "Birds like herons.") == "Birds like herons."
+    assert english_calques("Tanto en Vell como en Orsa.", "So much in Vell as in Orsa.") == "So much in Vell as in Orsa."
+    assert english_calques("Vino tanto en Vell como en Orsa.", "He came so much in Vell as in Orsa.") \
+        == "He came both in Vell and in Orsa."

@@ -17,6 +17,9 @@ calque that English grammar or usage proves wrong, whatever the sentence:
 * "que" and "lo que" (French "qui", "ce qui" through Spanish) after a comma
   give ", that" and ", what": English opens a non-restrictive relative
   clause with "which" (", who" after a word for people);
+* Spanish ", como" before examples gives ", like": ", such as"; "tanto X
+  como Y" gives "so much X as Y": "both X and Y" (only when the source has
+  ", como", "tanto");
 * "existir" with its subject after it ("existen dos grupos", "existía un
   periodo") gives "they exist two groups", "it existed a period", "that
   exist two groups": "there are two groups", "there was a period" (only
@@ -57,6 +60,8 @@ _NOUN_PHRASE = (r"(?=(?:also |still |only |already )?(?:a|an|the|some|many|sever
 _PRONOUN_EXISTS = re.compile(rf"\b(?P<pronoun>[Ii]t|[Tt]hey) (?P<verb>exists|exist|existed) {_NOUN_PHRASE}")
 _BARE_EXISTS = re.compile(rf"(?P<lead>, |\bthat |\bwhere |\( |^)(?P<verb>[Ee]xists|[Ee]xist|[Ee]xisted) {_NOUN_PHRASE}")
 _ONE = re.compile(r"(?:also |still |only |already )?an? ")
+_COMMA_LIKE = re.compile(r", like (?=(?:the |a |an )?[a-z])")
+_SO_MUCH_AS = re.compile(r"\bso much (?P<first>[^,;.()]{1,50}?) as (?=\w)")
 _HIS = re.compile(r"\b[Hh]is\b")
 _FRENCH_THEIR = re.compile(r"\bleurs?\b(?= \w)", re.IGNORECASE)
 _FRENCH_HIS = re.compile(r"\b(?:son|sa|ses)\b", re.IGNORECASE)
@@ -98,6 +103,10 @@ def english_calques(source: str, translated: str) -> str:
     translated = _AFTERWARDS_OF.sub(lambda m: m.group("a") + "fter", translated)
     translated = _COMMA_THAT.sub(lambda m: f"{m.group('people')}, who " if m.group("people") else ", which ",
                                  translated)
+    if re.search(r", como\b", source):
+        translated = _COMMA_LIKE.sub(", such as ", translated)
+    if re.search(r"\btant[oa]s?\b", source, re.IGNORECASE):
+        translated = _SO_MUCH_AS.sub(lambda m: f"both {m.group('first')} and ", translated)
     if re.search(r"\bexist", source, re.IGNORECASE):
         translated = _there_is(translated)
     if _FRENCH_THEIR.search(source) and not _FRENCH_HIS.search(source):
