@@ -85,3 +85,9 @@ def test_como_before_examples_and_tanto_como():
     assert english_calques("Tanto en Vell como en Orsa.", "So much in Vell as in Orsa.") == "So much in Vell as in Orsa."
     assert english_calques("Vino tanto en Vell como en Orsa.", "He came so much in Vell as in Orsa.") \
         == "He came both in Vell and in Orsa."
+
+
+def test_deber_is_must_and_should():
+    assert english_calques("Los barcos deben volver.", "The boats have to go back.") == "The boats must go back."
+    assert english_calques("Tolvi debería volver.", "Tolvi would have to go back.") == "Tolvi should go back."
+    assert english_calques("Tienen que volver.", "They have to go back.") == "They have to go back."

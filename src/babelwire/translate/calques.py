@@ -20,6 +20,8 @@ calque that English grammar or usage proves wrong, whatever the sentence:
 * Spanish ", como" before examples gives ", like": ", such as"; "tanto X
   como Y" gives "so much X as Y": "both X and Y" (only when the source has
   ", como", "tanto");
+* Spanish "deber" gives "has to", "would have to" (as "tener que" does):
+  "must", "should" (only when the source has "debe(n)", "debería(n)");
 * "existir" with its subject after it ("existen dos grupos", "existía un
   periodo") gives "they exist two groups", "it existed a period", "that
   exist two groups": "there are two groups", "there was a period" (only
@@ -87,45 +89,59 @@ def _century(numeral: str) -> str:
     return ordinal(roman(numeral)) if numeral else numeral
 
 
+def _capital_like(match: re.Match[str], word: str) -> str:
+    return word[0].upper() + word[1:] if match.group(0)[0].isupper() else word
+
+
+# (what the source must say, the calque in the output, what replaces it)
+_EVIDENCED: tuple[tuple[re.Pattern[str], re.Pattern[str], object], ...] = tuple(
+    (re.compile(evidence, re.IGNORECASE), pattern, replacement) for evidence, pattern, replacement in (
+        (r", como\b", _COMMA_LIKE, ", such as "),
+        (r"\btant[oa]s?\b", _SO_MUCH_AS, lambda m: f"both {m.group('first')} and "),
+        (r"\bdebería[ns]?\b", re.compile(r"\bwould have to\b"), "should"),
+        (r"\bdebe[ns]?\b", re.compile(r"\b(?:has|have) to\b"), "must"),
+        (r"\bmayor parte\b", _MAIN_PART, lambda m: _capital_like(m, "most of")),
+        (r"\bplupart\b", _MAJORITY, lambda m: _capital_like(m, "most of")),
+        (r"\bmuch[oa]s\b", _A_LOT_OF, lambda m: _capital_like(m, "many ")),
+    ))
+
+
 def english_calques(source: str, translated: str) -> str:
     """``translated`` (English from Spanish or French) with the calques above mended."""
-    translated = _CENTURY_RANGE.sub(lambda m: f"{_century(m.group('first'))}{m.group('middle')}"
-                                              f"{_century(m.group('last'))} centuries", translated)
-    translated = _RANGE_BEFORE.sub(lambda m: f"{_century(m.group('first'))}{m.group('middle')}"
-                                             f"{_century(m.group('last'))} {m.group('noun')}"
-                                   if m.group("first") and m.group("last") else m.group(0), translated)
-    translated = _BEFORE_CENTURY.sub(lambda m: f"{_century(m.group('numeral'))} {m.group('noun')}"
-                                     if m.group("numeral") else m.group(0), translated)
-    translated = _AFTER_CENTURY.sub(lambda m: f"{_century(m.group('numeral'))} century"
-                                    if m.group("numeral") else m.group(0), translated)
+    translated = _centuries(translated)
     translated = _NEAR_OF.sub(lambda m: f"{m.group('near')}early {m.group('number')}" if m.group("number")
                               else f"{m.group('near')}ear ", translated)
     translated = _AFTERWARDS_OF.sub(lambda m: m.group("a") + "fter", translated)
     translated = _COMMA_THAT.sub(lambda m: f"{m.group('people')}, who " if m.group("people") else ", which ",
                                  translated)
-    if re.search(r", como\b", source):
-        translated = _COMMA_LIKE.sub(", such as ", translated)
-    if re.search(r"\btant[oa]s?\b", source, re.IGNORECASE):
-        translated = _SO_MUCH_AS.sub(lambda m: f"both {m.group('first')} and ", translated)
+    for evidence, pattern, replacement in _EVIDENCED:
+        if evidence.search(source):
+            translated = pattern.sub(replacement, translated)
     if re.search(r"\bexist", source, re.IGNORECASE):
         translated = _there_is(translated)
     if _FRENCH_THEIR.search(source) and not _FRENCH_HIS.search(source):
-        translated = _HIS.sub(lambda m: "Their" if m.group(0)[0] == "H" else "their", translated)
-    translated = _HIS.sub(lambda m: _agreeing_possessive(translated, m), translated)
-    for evidence, pattern, words in ((r"\bmayor parte\b", _MAIN_PART, "ost of"),
-                                     (r"\bplupart\b", _MAJORITY, "ost of"),
-                                     (r"\bmuch[oa]s\b", _A_LOT_OF, "any ")):
-        if re.search(evidence, source, re.IGNORECASE):
-            translated = pattern.sub(lambda m, w=words: ("M" if m.group("the").isupper() else "m") + w, translated)
-    return translated
+        translated = _HIS.sub(lambda m: _capital_like(m, "their"), translated)
+    return _HIS.sub(lambda m: _agreeing_possessive(translated, m), translated)
+
+
+def _centuries(text: str) -> str:
+    """Roman centuries written as English ordinals (see the module docstring)."""
+    text = _CENTURY_RANGE.sub(lambda m: f"{_century(m.group('first'))}{m.group('middle')}"
+                                        f"{_century(m.group('last'))} centuries", text)
+    text = _RANGE_BEFORE.sub(lambda m: f"{_century(m.group('first'))}{m.group('middle')}"
+                                       f"{_century(m.group('last'))} {m.group('noun')}"
+                             if m.group("first") and m.group("last") else m.group(0), text)
+    text = _BEFORE_CENTURY.sub(lambda m: f"{_century(m.group('numeral'))} {m.group('noun')}"
+                               if m.group("numeral") else m.group(0), text)
+    return _AFTER_CENTURY.sub(lambda m: f"{_century(m.group('numeral'))} century"
+                              if m.group("numeral") else m.group(0), text)
 
 
 def _agreeing_possessive(text: str, match: re.Match[str]) -> str:
     """"his" agreeing with the nearest owner cue before it (see the module docstring)."""
     cues = list(_OWNER_CUE.finditer(text, 0, match.start()))
     kind = cues[-1].lastgroup if cues else "masculine"
-    word = _POSSESSIVES.get(kind, "his")
-    return word.capitalize() if match.group(0)[0] == "H" else word
+    return _capital_like(match, _POSSESSIVES.get(kind, "his"))
 
 
 def _there_is(text: str) -> str:
