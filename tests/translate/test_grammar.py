@@ -215,3 +215,11 @@ def test_their_becomes_leur_when_it_is_the_only_owner_and_la_plupart_takes_des()
     assert repair_grammar("Most citizens came from most of the town.",
                           "La plupart de citoyens sont venus de la plupart de la ville.", "en", "fr") \
         == "La plupart des citoyens sont venus de la plupart de la ville."
+
+
+def test_lequel_becomes_qui_or_que_after_a_comma():
+    from babelwire.translate.grammar import repair_grammar
+
+    assert repair_grammar("x", "Le pont, lequel était vieux, et la loi, laquelle le maire signe, et la dispute, "
+                               "lequel il veut.", "en", "fr") \
+        == "Le pont, qui était vieux, et la loi, que le maire signe, et la dispute, qu'il veut."

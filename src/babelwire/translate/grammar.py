@@ -47,7 +47,8 @@ is there:
   "la plupart de" before a bare noun ("la plupart de citoyens"): "la plupart
   des";
 * into French, "lequel" as the subject of a relative after a comma (", which
-  was" gives ", lequel était"): ", qui".
+  was" gives ", lequel était"): ", qui"; ", que" when the relative has a
+  subject of its own (", lequel Palestine veut": ", que Palestine veut").
 """
 
 from __future__ import annotations
@@ -122,7 +123,9 @@ _SES = re.compile(r"\b(?P<s>[Ss])es\b")
 _SON_SA = re.compile(r"\b(?P<s>[Ss])(?:on|a)\b(?![-'’])")
 _MOST_OF = re.compile(r"\b(?P<most>[Ll]a plupart) de (?!(?:la|le|les|ces|ses|leurs|nos|vos|mes|tes|ceux|celles|"
                       r"cette|ce|cet|son|sa|leur|notre|votre)\b|[lL]['’]|[A-ZÀ-ÖØ-Þ])")
-_SUBJECT_LEQUEL = re.compile(r", (?:lequel|laquelle|lesquels|lesquelles) (?!de |du |des )")
+_SUBJECT_LEQUEL = re.compile(r", (?:lequel|laquelle|lesquels|lesquelles) (?!de |du |des )"
+                             r"(?P<own_subject>(?=(?:le|la|les|un|une|il|elle|ils|elles|on|nous|vous|je|tu)\b|"
+                             r"l['’]|[A-ZÀ-ÖØ-Þ]))?")
 
 
 def narrative_past(source: str, text: str) -> str:
@@ -172,7 +175,9 @@ def repair_grammar(source: str, translated: str, source_lang: str, target: str) 
     if target == "fr":
         translated = _DANS_YEAR.sub(lambda m: _en_year(source, m), translated)
         translated = _FRENCH_DECADE.sub(_french_decade, translated)
-        translated = _SUBJECT_LEQUEL.sub(", qui ", translated)
+        translated = _SUBJECT_LEQUEL.sub(lambda m: ", que " if m.group("own_subject") is not None else ", qui ",
+                                         translated)
+        translated = re.sub(r", que (?=[aeiouyéèêàâîôûAEIOUYÉÈÊÀÂÎÔÛ])", ", qu'", translated)
         translated = _NOUN_THEN_ADJECTIVE.sub(_adjective_first, translated)
         translated = _SINCE_THEN.sub(lambda m: m.group("depuis") + " ", translated)
         translated = _MOST_OF.sub(lambda m: m.group("most") + " des ", translated)
