@@ -17,10 +17,12 @@ With ``--corpus DIR`` (the FLORES-200 devtest layout: eng_Latn.devtest,
 fra_Latn.devtest, spa_Latn.devtest, line-aligned) it measures real text
 instead, per direction: the raw ``apertium -u`` pipeline along the measured
 best route against the ``babelwire translate`` command (a new process, start-up
-included), on the same ``--lines`` lines, in the same run: chrF of each, the
+included), on the same ``--lines`` lines, in the same run: chrF of each (and of
+lines 1-500 and 501-end apart when there are more), the
 share of lines whose quotes, brackets and numbers are kept, names kept as
 written (runs of capitalised words the source and the reference write
-alike), and the throughput ratio. ``--routes`` also scores the raw command along every pivot.
+alike), the throughput ratio and the CPU time (user + system) of each.
+``--routes`` also scores the raw command along every pivot.
 
     .venv/bin/python bench/translate.py --corpus ../shared/corpora/flores-devtest --lines 500
 """
@@ -31,6 +33,7 @@ import argparse
 import os
 import re
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -61,11 +64,21 @@ def raw_command(engine: ApertiumTranslator, source: str, target: str) -> str:
     return " | ".join(f"apertium -u {modes[(a, b)]}" for a, b in zip(route, route[1:]))
 
 
+def children_cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+LAST_CPU = {"seconds": 0.0}  # CPU time of the last run_raw / run_command call
+
+
 def run_raw(command: str, sources: list[str]) -> tuple[list[str], float]:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), children_cpu()
     done = subprocess.run(["bash", "-c", command], input="\n".join(sources) + "\n", capture_output=True,
                           text=True, check=True)
     elapsed = time.perf_counter() - start
+    LAST_CPU["seconds"] = children_cpu() - cpu
     lines = done.stdout.rstrip("\n").split("\n")
     if len(lines) != len(sources):
         raise SystemExit(f"raw apertium returned {len(lines)} lines for {len(sources)}")
@@ -134,10 +147,11 @@ def corpus_lines(folder: Path, language: str, count: int) -> list[str]:
     return (folder / CORPUS_FILES[language]).read_text(encoding="utf-8").splitlines()[:count]
 
 
-def run_command(argv: list[str], lines: list[str]) -> tuple[list[str], float]:
-    start = time.perf_counter()
-    done = subprocess.run(argv, input="\n".join(lines) + "\n", capture_output=True, text=True)
+def run_command(argv: list[str], lines: list[str], env: dict[str, str] | None = None) -> tuple[list[str], float]:
+    start, cpu = time.perf_counter(), children_cpu()
+    done = subprocess.run(argv, input="\n".join(lines) + "\n", capture_output=True, text=True, env=env)
     elapsed = time.perf_counter() - start
+    LAST_CPU["seconds"] = children_cpu() - cpu
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed: {done.stderr.strip()[:300]}")
     out = done.stdout.rstrip("\n").split("\n")
@@ -165,17 +179,34 @@ def kept_share(sources: list[str], outputs: list[str], source: str, target: str)
     return 100.0 * kept / len(sources)
 
 
+def halves(raw: list[str], ours: list[str], references: list[str], cut: int = 500) -> list[tuple]:
+    """(lines, chrF raw, chrF babelwire) of lines 1..cut and cut+1..end, when there are both."""
+    if len(references) <= cut:
+        return []
+    return [(f"{first + 1}-{last}", chrf(raw[first:last], references[first:last]),
+             chrf(ours[first:last], references[first:last]))
+            for first, last in ((0, cut), (cut, len(references)))]
+
+
 def bench_corpus(engine: ApertiumTranslator, folder: Path, lines: int, routes: bool) -> list[dict]:
     babelwire = [sys.executable, "-c", "import sys; from babelwire.cli.main import main; sys.exit(main())"]
+    # as installed: byte-code written once and reused (a shell may set PYTHONDONTWRITEBYTECODE)
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     rows = []
     for source, target in PAIRS:
         sources, references = corpus_lines(folder, source, lines), corpus_lines(folder, target, lines)
         command = raw_command(engine, source, target)
+        argv = [*babelwire, "translate", "--from", source, "--to", target]
+        run_command(argv, sources[:1], env)  # byte-code and page cache warm, as for raw's second run
+        run_raw(command, sources[:1])
         raw, raw_s = run_raw(command, sources)
-        ours, bw_s = run_command([*babelwire, "translate", "--from", source, "--to", target], sources)
+        raw_cpu = LAST_CPU["seconds"]
+        ours, bw_s = run_command(argv, sources, env)
         row = {"pair": f"{source}→{target}", "command": command, "lines": len(sources),
                "chrf_raw": chrf(raw, references), "chrf_bw": chrf(ours, references), "raw_s": raw_s,
-               "bw_s": bw_s, "kept_raw": kept_share(sources, raw, source, target),
+               "bw_s": bw_s, "raw_cpu": raw_cpu, "bw_cpu": LAST_CPU["seconds"],
+               "halves": halves(raw, ours, references),
+               "kept_raw": kept_share(sources, raw, source, target),
                "kept_bw": kept_share(sources, ours, source, target), "routes": {},
                "names_raw": names_kept(sources, references, raw), "names_bw": names_kept(sources, references, ours)}
         if routes:
@@ -197,8 +228,12 @@ def report_corpus(row: dict) -> None:
     (raw_kept, total), (bw_kept, _) = row["names_raw"], row["names_bw"]
     print(f"  names     kept as written (in source and reference alike, {total}): raw {raw_kept}, "
           f"babelwire {bw_kept}")
+    for lines, raw, ours in row["halves"]:
+        print(f"  lines {lines:>9}  chrF raw {raw:6.2f}   babelwire {ours:6.2f}   difference {ours - raw:+.2f}")
     print(f"  time      raw {row['raw_s']:.2f} s   babelwire translate {row['bw_s']:.2f} s (start-up included)   "
           f"throughput ratio {row['raw_s'] / row['bw_s']:.2f}x")
+    print(f"  CPU time  raw {row['raw_cpu']:.2f} s   babelwire translate {row['bw_cpu']:.2f} s (user + system, "
+          f"every process)   ratio {row['raw_cpu'] / row['bw_cpu']:.2f}x")
     for pivot, score in row["routes"].items():
         print(f"  route     raw through {pivot}: chrF {score:.2f}")
 

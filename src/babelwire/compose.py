@@ -6,13 +6,12 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator
 
 from .settings import Settings
-from . import storage
-from .storage import Store as Database
 from .errors import ConfigError
 from .translate.pivot import parse_pair_pivots
 from .translate.select import AUTO, ENGINE_NAMES, EngineSelector, engine_name, parse_pair_engines
 
-if TYPE_CHECKING:  # fetching, the pipeline and the engines load slowly: imported where used
+if TYPE_CHECKING:  # storage, fetching, the pipeline and the engines load slowly: imported where used
+    from .storage import Store as Database
     from .fetch import FetchOptions
     from .pipeline import Context, Progress
     from .translate import Translator
@@ -109,6 +108,8 @@ def server_options(settings: Settings, name: str) -> ServerOptions:
 
 def open_store(settings: Settings) -> Database:
     """The store the ``database`` setting names (default: SQLite in the data folder)."""
+    from . import storage  # its drivers load slowly; `babelwire translate` never needs them
+
     return storage.open_store(settings.database_url)
 
 

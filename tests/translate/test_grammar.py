@@ -202,3 +202,24 @@ def test_english_news_reads_as_french_news(pivoting):
     out = translate_texts(pivoting, [text], "en", "fr").segments[0]
     assert out.startswith("En 1895") and "en Suède" in out
     assert "«\u00a0" in out and '"' not in out
+
+
+def test_their_becomes_leur_when_it_is_the_only_owner_and_la_plupart_takes_des():
+    from babelwire.translate.grammar import repair_grammar
+
+    assert repair_grammar("The players left their bags and their coach.",
+                          "Les joueurs ont laissé ses sacs et son entraîneur.", "en", "fr") \
+        == "Les joueurs ont laissé leurs sacs et leur entraîneur."
+    assert repair_grammar("He left their bags and his coach.", "Il a laissé ses sacs et son entraîneur.",
+                          "en", "fr") == "Il a laissé ses sacs et son entraîneur."  # two owners: not told apart
+    assert repair_grammar("Most citizens came from most of the town.",
+                          "La plupart de citoyens sont venus de la plupart de la ville.", "en", "fr") \
+        == "La plupart des citoyens sont venus de la plupart de la ville."
+
+
+def test_lequel_becomes_qui_or_que_after_a_comma():
+    from babelwire.translate.grammar import repair_grammar
+
+    assert repair_grammar("x", "Le pont, lequel était vieux, et la loi, laquelle le maire signe, et la dispute, "
+                               "lequel il veut.", "en", "fr") \
+        == "Le pont, qui était vieux, et la loi, que le maire signe, et la dispute, qu'il veut."

@@ -96,6 +96,17 @@ def test_a_lost_placeholder_makes_restore_fail_and_the_sentence_is_retranslated(
     assert "12,5" in result.segments[0] and "WWW.A.TEST" in result.segments[0]
 
 
+def test_a_placeholder_the_engine_glued_to_a_word_is_still_found():
+    plan = plan_sentence("She said [w]hile it won 7's title and kept \"a\"\"b\".", "en", "fr")
+    assert plan.text == "She said Xq1xhile it won 90029's title and kept Xq3xXq4x."
+    outputs = {id(p): p.text.upper() for p in plan.walk() if p is not plan}
+    outputs[id(plan)] = "Elle a dit Xq1xhile il a gagné le titre 90029ha et gardé Xq3xXq4x."
+    restored = restore(plan, outputs)
+    assert restored == 'Elle a dit [w]hile il a gagné le titre 7ha et gardé "a""b".'  # case of the source
+    outputs[id(plan)] = outputs[id(plan)].replace("90029ha", "190029ha")  # not the token: another number
+    assert restore(plan, outputs) is None
+
+
 def test_paragraph_count_is_kept_and_one_batch_is_sent():
     engine = EchoTranslator()
     texts = ["Titre « cité »", "Un. Deux.\n\n\n\nTrois 3 000 fois.", ""]

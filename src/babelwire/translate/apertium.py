@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 from babelwire.errors import NoEngineError, TranslationError
@@ -94,14 +96,24 @@ class ApertiumTranslator:
     def modes(self) -> dict[tuple[str, str], str]:
         """(source, target) -> Apertium mode name; empty when Apertium is missing."""
         if self._modes is None:
-            try:
-                listing = self._run(["-l"], b"", "-l", timeout=30.0)
-            except TranslationError as exc:
-                log.warning("no Apertium pairs: %s", exc)
-                listing = b""
-            self._modes = parse_modes(listing.decode("utf-8", errors="replace"))
+            listing = self._listed_modes()
+            if listing is None:
+                try:
+                    listing = self._run(["-l"], b"", "-l", timeout=30.0).decode("utf-8", errors="replace")
+                except TranslationError as exc:
+                    log.warning("no Apertium pairs: %s", exc)
+                    listing = ""
+            self._modes = parse_modes(listing)
             log.debug("apertium pairs: %s", sorted(self._modes))
         return self._modes
+
+    def _listed_modes(self) -> str | None:
+        """What ``apertium -l`` prints, read from the modes folder it lists (no shell started);
+        ``None`` unless the binary is the installed ``apertium`` script."""
+        folder = Path(self.datadir or DEFAULT_DATADIR) / "modes"
+        if self.binary != "apertium" or shutil.which("apertium") is None or not folder.is_dir():
+            return None
+        return "\n".join(sorted(path.name[: -len(".mode")] for path in folder.glob("*.mode")))
 
     def version(self) -> str:
         """Apertium's version (``apertium -V``), or "unknown"."""
@@ -141,6 +153,7 @@ class ApertiumTranslator:
         sent = [index for index, text in enumerate(cleaned) if text]
         warnings: list[str] = []
         texts = [CONTEXT + cleaned[index] for index in sent]
+        versions = _Background(lambda: " + ".join(self.mode_version(mode) for mode in modes))
         records = self._translate_records(modes, texts, warnings) if sent else []
         out = list(segments)
         unknown = [False] * len(segments)
@@ -157,7 +170,7 @@ class ApertiumTranslator:
         return BatchResult(
             segments=tuple(out),
             engine=self.name,
-            engine_version=" + ".join(self.mode_version(mode) for mode in modes),
+            engine_version=versions.result(),
             pivot=route[1] if len(route) > 2 else None,
             unknown=tuple(unknown),
             warnings=tuple(warnings),
@@ -209,6 +222,30 @@ class ApertiumTranslator:
     def _run_pipe(self, modes: list[str], stdin: bytes, what: str) -> bytes:
         hops = [["-z", "-u", "-f", "none", mode] for mode in modes[:-1]] + [["-z", "-f", "none", modes[-1]]]
         return run_pipe([self._command(args) for args in hops], stdin, what, self.timeout)
+
+
+class _Background:
+    """A call run in a thread while the engine works (``apertium -V`` and ``dpkg-query`` cost a
+    tenth of a second a command that translates one batch would otherwise wait for)."""
+
+    def __init__(self, call) -> None:
+        self._call = call
+        self._value: str | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value = self._call()
+        except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+            self._error = exc
+
+    def result(self) -> str:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value or ""
 
 
 def _keep_outer_whitespace(original: str, translated: str) -> str:

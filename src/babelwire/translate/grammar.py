@@ -39,13 +39,23 @@ is there:
   île", "un nouvel ami", "de nouvelles élections");
 * into French, "depuis lors" (the adverb "since then", from "since" before a
   word the engine cannot read) before an article or a number: "depuis";
+* from Spanish and French into English, the calques of ``calques`` (Roman
+  centuries, "near of", "the one of", "is used to to", ...);
+* from English into French, "their" comes out "son", "sa", "ses" (the pivot's
+  possessive does not tell one owner from many): "leur", "leurs" when
+  "their" is the English sentence's only possessive of the third person;
+  "la plupart de" before a bare noun ("la plupart de citoyens"): "la plupart
+  des";
 * into French, "lequel" as the subject of a relative after a comma (", which
-  was" gives ", lequel était"): ", qui".
+  was" gives ", lequel était"): ", qui"; ", que" when the relative has a
+  subject of its own (", lequel Palestine veut": ", que Palestine veut").
 """
 
 from __future__ import annotations
 
 import re
+
+from babelwire.translate.calques import english_calques
 
 _ET_PRONOUN = re.compile(r"\bet (?:il|elle|ils|elles) (?!y\b|faut\b|-)")
 _AND_PRONOUN = re.compile(r"\band (?:he|she|it|they|I|we|you)\b", re.IGNORECASE)
@@ -107,7 +117,15 @@ _NOUN_THEN_ADJECTIVE = re.compile(
 _NOT_NOUNS = frozenset("plus moins très si aussi trop assez tout tous toute toutes bien fort même autre autres "
                        "est sont était étaient a ont être été".split())
 _SINCE_THEN = re.compile(r"\b(?P<depuis>[Dd]epuis) lors (?=(?:le|la|les|l'|l’|un|une|des|\d)\b)")
-_SUBJECT_LEQUEL = re.compile(r", (?:lequel|laquelle|lesquels|lesquelles) (?!de |du |des )")
+_THEIR = re.compile(r"\btheir\b", re.IGNORECASE)
+_OTHER_OWNER = re.compile(r"\b(?:his|her|its)\b", re.IGNORECASE)
+_SES = re.compile(r"\b(?P<s>[Ss])es\b")
+_SON_SA = re.compile(r"\b(?P<s>[Ss])(?:on|a)\b(?![-'’])")
+_MOST_OF = re.compile(r"\b(?P<most>[Ll]a plupart) de (?!(?:la|le|les|ces|ses|leurs|nos|vos|mes|tes|ceux|celles|"
+                      r"cette|ce|cet|son|sa|leur|notre|votre)\b|[lL]['’]|[A-ZÀ-ÖØ-Þ])")
+_SUBJECT_LEQUEL = re.compile(r", (?:lequel|laquelle|lesquels|lesquelles) (?!de |du |des )"
+                             r"(?P<own_subject>(?=(?:le|la|les|un|une|il|elle|ils|elles|on|nous|vous|je|tu)\b|"
+                             r"l['’]|[A-ZÀ-ÖØ-Þ]))?")
 
 
 def narrative_past(source: str, text: str) -> str:
@@ -157,12 +175,16 @@ def repair_grammar(source: str, translated: str, source_lang: str, target: str) 
     if target == "fr":
         translated = _DANS_YEAR.sub(lambda m: _en_year(source, m), translated)
         translated = _FRENCH_DECADE.sub(_french_decade, translated)
-        translated = _SUBJECT_LEQUEL.sub(", qui ", translated)
+        translated = _SUBJECT_LEQUEL.sub(lambda m: ", que " if m.group("own_subject") is not None else ", qui ",
+                                         translated)
+        translated = re.sub(r", que (?=[aeiouyéèêàâîôûAEIOUYÉÈÊÀÂÎÔÛ])", ", qu'", translated)
         translated = _NOUN_THEN_ADJECTIVE.sub(_adjective_first, translated)
         translated = _SINCE_THEN.sub(lambda m: m.group("depuis") + " ", translated)
+        translated = _MOST_OF.sub(lambda m: m.group("most") + " des ", translated)
         if source_lang == "en":
             translated = _drop_pivot_subject(source, translated)
             translated = _countries(source, translated)
+            translated = _their(source, translated)
     elif target == "en":
         translated = _THE_DAY.sub(_on_day, translated)
         translated = _AMONG_TWO.sub(lambda m: ("B" if m.group("among") == "A" else "b") + "etween ", translated)
@@ -171,6 +193,8 @@ def repair_grammar(source: str, translated: str, source_lang: str, target: str) 
         translated = _THE_TITLE.sub(lambda m: m.group("title").title(), translated)
         if source_lang == "fr":
             translated = narrative_past(source, translated)
+        if source_lang in ("es", "fr"):
+            translated = english_calques(source, translated)
     return translated
 
 
@@ -185,6 +209,14 @@ def _french_decade(match: re.Match[str]) -> str:
     if match.group("article") and match.group("article")[0].isupper():
         plural = plural.capitalize()
     return f"{plural} années {match.group('decade')}"
+
+
+def _their(source: str, translated: str) -> str:
+    """"son/sa/ses" -> "leur/leurs" when "their" is the source's only third-person possessive."""
+    if not _THEIR.search(source) or _OTHER_OWNER.search(source):
+        return translated
+    translated = _SES.sub(lambda m: ("L" if m.group("s") == "S" else "l") + "eurs", translated)
+    return _SON_SA.sub(lambda m: ("L" if m.group("s") == "S" else "l") + "eur", translated)
 
 
 def _countries(source: str, translated: str) -> str:

@@ -19,15 +19,18 @@ import hashlib
 import logging
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from babelwire.storage import memory as memory_store
-from babelwire.storage.db import Database
 from babelwire.translate.base import Translator
+
+if TYPE_CHECKING:  # the storage package loads its drivers: imported where a memory is used
+    from babelwire.storage.db import Database
 
 log = logging.getLogger(__name__)
 
 # Bump when the structure-safe path changes what it produces: old entries then miss.
-STRUCTURE_VERSION = "s3"  # s2: names by the engine's dictionary, post-edits, context sentence (issue 11)
+# s2: names by the engine's dictionary, post-edits, context sentence; s4: sentences by rule (issue 11)
+STRUCTURE_VERSION = "s4"
 # s3: quote marks the target's way, grammar post-edits, names only a person name keeps (issue 11)
 FLAG_UNKNOWN = 1  # bit 0: the engine left words unknown; bits 1+: sentences in a paragraph entry
 
@@ -78,10 +81,10 @@ class TranslationMemory:
         return self._identities[cache_key]
 
     def lookup(self, keys: list[bytes]) -> dict[bytes, tuple[str, int]]:
-        return memory_store.lookup_segments(self.db, list(dict.fromkeys(keys))) if keys else {}
+        return _memory_store().lookup_segments(self.db, list(dict.fromkeys(keys))) if keys else {}
 
     def store(self, rows: list[tuple[bytes, str, int]]) -> None:
-        memory_store.store_segments(self.db, rows)
+        _memory_store().store_segments(self.db, rows)
 
     def count(self, hits: int, misses: int) -> None:
         with self._lock:
@@ -89,4 +92,10 @@ class TranslationMemory:
             self.misses += misses
 
     def __len__(self) -> int:
-        return memory_store.count_segments(self.db)
+        return _memory_store().count_segments(self.db)
+
+
+def _memory_store():
+    from babelwire.storage import memory as memory_store
+
+    return memory_store

@@ -1,7 +1,8 @@
 """Structure-safe translation: paragraphs, sentences, and what the engine must not move.
 
 A text is split into paragraphs (blank lines) and each paragraph into
-sentences (pysbd for the languages it knows, a regular expression otherwise).
+sentences (``sentences.split_by_rule`` for the languages it has abbreviations
+for, pysbd for the other languages it knows, a regular expression otherwise).
 Each sentence becomes a ``Plan``: the text the engine receives, where
 
 * every protected span (``protect.find_spans``: glossary terms, URLs, e-mail
@@ -27,6 +28,7 @@ from functools import lru_cache
 
 from babelwire.translate.glossary import Glossary
 from babelwire.translate.protect import URL, EMAIL, NameFilter, find_spans
+from babelwire.translate.sentences import knows, split_by_rule
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")  # a blank line, and any run of them
 PARAGRAPH_JOIN = "\n\n"
@@ -54,7 +56,9 @@ def split_sentences(paragraph: str, language: str) -> list[str]:
     if not _BOUNDARY_HINT.search(paragraph):
         return [paragraph]
     masked, hidden = _mask_addresses(paragraph)
-    if language in PYSBD_LANGUAGES:
+    if knows(language):
+        pieces = split_by_rule(masked, language)
+    elif language in PYSBD_LANGUAGES:
         pieces = _segmenter(language).segment(masked)
     else:
         pieces = _split_fallback(masked)
@@ -252,7 +256,7 @@ def restore(plan: Plan, outputs: dict[int, str]) -> str | None:
         if inner is None:
             return None
         filled[slot.token.lower()] = slot.opening + _match_case(slot.inner.source, inner) + slot.closing
-    pattern = re.compile("|".join(rf"(?<![\w]){re.escape(token)}(?![\w])" for token in filled), re.IGNORECASE)
+    pattern = re.compile("|".join(_token_pattern(token) for token in filled), re.IGNORECASE)
     seen: set[str] = set()
 
     def fill(match: re.Match[str]) -> str:
@@ -262,6 +266,19 @@ def restore(plan: Plan, outputs: dict[int, str]) -> str | None:
     text = _follow_case(plan, text)
     result = pattern.sub(fill, text)
     return result if len(seen) == len(filled) else None
+
+
+def _token_pattern(token: str) -> str:
+    """Where ``token`` stands in an engine's output, even glued to a word.
+
+    Engines glue a placeholder to what they put beside it ("Xq1xhile" for
+    "[w]hile", "90029ha" for "7's", "Xq1xXq2x" for two quotes side by side);
+    a letter token cannot occur inside another ("Xq1x" is not in "Xq12x"), and
+    a digit token only has to stand apart from other digits.
+    """
+    if token[0].isdigit():
+        return rf"(?<!\d){re.escape(token)}(?!\d)"
+    return re.escape(token)
 
 
 _OPENING_TOKEN = re.compile(r"[\W_]*?((?i:xq\d+x)|9\d{3}9)(?!\w)")

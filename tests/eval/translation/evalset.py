@@ -44,11 +44,17 @@ def number_values(text: str, language: str) -> Counter:
         text = re.sub(pattern, lambda m: "{}:{:02d}".format(*formats.parse_time(m)), text)
     text = URL.sub(" ", EMAIL.sub(" ", text))
     text = CENTURY.sub(lambda m: m.group(1) + "-".join(str(roman_value(r)) for r in m.group(2).split("-")), text)
+    text = ORDINAL_CENTURY.sub(lambda m: str(roman_value(m.group(1) or m.group(2))), text)
     return Counter(int(run) for run in re.findall(r"\d+", text))
 
 
 # "siglo XIX", "XIXe siècle": a Roman numeral is a number (an engine may write "19th century")
 CENTURY = re.compile(r"((?:siglos?|si[eè]cles?|century|centuries)\s+)([IVXLC]+(?:-[IVXLC]+)?)\b")
+# French writes the century's ordinal before or after the noun: "XVe siècle", "siècle XVIIIe",
+# "du XIe au XIIIe siècle"
+ORDINAL_CENTURY = re.compile(r"\b([IVXLC]+)(?:e|ème|ᵉ|er)(?=\s+si[eè]cles?\b|\s*(?:au|à|et|-|–)\s*(?:le\s+)?"
+                             r"[IVXLC]+(?:e|ème|ᵉ)\s+si[eè]cles?\b)"
+                             r"|(?<=si[eè]cle )([IVXLC]+)(?:e|ème|ᵉ|er)\b")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 

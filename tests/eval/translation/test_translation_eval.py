@@ -55,3 +55,13 @@ def test_chrf_floor_structure_and_better_than_the_engine_alone(translator, pair)
     assert score >= CHRF_FLOORS[pair], f"chrF {score:.2f} below the floor {CHRF_FLOORS[pair]}"
     engine_alone = chrf(list(translator.translate_batch(sources, source, target).segments), references)
     assert score > engine_alone, f"babelwire {score:.2f} is not above the engine alone {engine_alone:.2f}"
+
+
+def test_roman_centuries_count_as_the_numbers_they_write():
+    from evalset import number_values
+
+    assert number_values("Au XVe siècle, puis le marché de siècle XVIIIe et le Xe siècle av. J.-C.", "fr") \
+        == number_values("In the 15th century, then the 18th century market and the 10th century BCE.", "en")
+    assert number_values("du XIe au XIIIe siècle, le Xe–XIe siècle", "fr") == {11: 2, 13: 1, 10: 1}
+    assert number_values("del siglo XIX", "es") == number_values("of the 19th century", "en")
+    assert number_values("Louis XVI et le XIVe arrondissement", "fr") == {}  # not centuries
