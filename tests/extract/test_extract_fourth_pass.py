@@ -108,3 +108,59 @@ def test_a_short_fast_reading_of_a_long_page_is_redone_with_fallbacks(monkeypatc
     short_page = html.fromstring("<html><body><p>" + "word " * 700 + "</p></body></html>")
     assert merge.generic_text(short_page, None) == "x" * 3000
     assert calls == [True]
+
+
+STORY = "".join(f"<p>{p}</p>" for p in (
+    "The council voted on Tuesday to keep the old footbridge open for another ten years, after "
+    "engineers found that its iron frame was sounder than the survey of last spring suggested.",
+    "Repairs to the deck and the railings will start in March and close the crossing for six "
+    "weeks, during which a ferry will carry walkers and cyclists across the river for free."))
+
+
+def page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_a_blog_name_in_the_h1_gives_way_to_the_post_title():
+    """The <h1> is the blog's name, which the <title> puts before og:title."""
+    html = page("<title>Riverside Notes: The footbridge stays open</title>"
+                "<meta property='og:title' content='The footbridge stays open'>",
+                "<header><h1>Riverside Notes</h1></header><div class='post'>"
+                "<h3 class='post-title entry-title'>The footbridge stays open</h3>"
+                f"<h1>Ten more years</h1>{STORY}</div>")
+    assert extract_article(html, "https://riverside.test/2025/bridge").title == \
+        "The footbridge stays open"
+
+
+def test_an_h1_that_is_the_host_name_is_not_the_headline():
+    html = page("<title>riverside.test The footbridge stays open</title>",
+                "<h1>riverside.test</h1><article><h2 class='headline'>The footbridge stays "
+                f"open</h2>{STORY}</article>")
+    assert extract_article(html, "https://riverside.test/bridge").title == \
+        "The footbridge stays open"
+
+
+def test_a_headline_before_a_site_og_title_stays():
+    """'<h1> | <og:title>' where og:title is the site: the <h1> is the headline."""
+    html = page("<title>The footbridge stays open | Riverside</title>"
+                "<meta property='og:title' content='Riverside'>",
+                f"<article><h1>The footbridge stays open</h1>{STORY}</article>")
+    assert extract_article(html, "https://riverside.test/bridge").title == \
+        "The footbridge stays open"
+
+
+def test_a_label_in_its_own_element_before_the_headline_is_dropped():
+    html = page("<title>The footbridge stays open | Riverside</title>",
+                f"<article><h1><strong>News:</strong> The footbridge stays open</h1>{STORY}"
+                "</article>")
+    assert extract_article(html, "https://riverside.test/bridge").title == \
+        "The footbridge stays open"
+    kept = page("<title>Bridges 101: The footbridge stays open</title>",
+                f"<article><h1>Bridges 101: The footbridge stays open</h1>{STORY}</article>")
+    assert extract_article(kept, "https://riverside.test/bridge").title == \
+        "Bridges 101: The footbridge stays open"
+
+
+def test_a_domain_after_a_short_title_is_the_site():
+    html = page("<title>Footbridge reopens | Riverside.test</title>", f"<div>{STORY}</div>")
+    assert extract_article(html, "https://riverside.test/bridge").title == "Footbridge reopens"
