@@ -84,18 +84,27 @@ def headline_text(heading: Any) -> str:
     return text or _text(heading)
 
 
+KICKER_TAGS = {"div", "p", "small"}  # a line of its own above the headline, inside the <h1>
+SOURCE_DOMAIN_RE = re.compile(r"\s*\((?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\)$", re.I)
+
+
 def _without_label(heading: Any, titles: str) -> str:
-    """The headline without a label set in its own element before it ("<b>Blog:</b> Ten
-    tips" -> "Ten tips") when the page's own titles do not carry the label."""
-    text = headline_text(heading)
+    """The headline without what the page's own titles do not carry: a label set in its own
+    element before it ("<b>Blog:</b> Ten tips"), a kicker on a line of its own inside the
+    <h1>, a linked source domain after it ("Ten tips (example.com)")."""
+    text = SOURCE_DOMAIN_RE.sub("", headline_text(heading)) or headline_text(heading)
     first = heading[0] if heading is not None and len(heading) else None
-    if first is None or (heading.text or "").strip() or not isinstance(first.tag, str):
+    if first is None or (heading.text or "").strip() or not isinstance(first.tag, str) \
+            or not titles:
         return text
     label = _text(first)
-    if not label.endswith(":") or len(label.split()) > 2 or not titles or \
-            label[:-1].lower() in titles.lower() or not text.startswith(label):
+    if not label or not text.startswith(label) or label.rstrip(":").lower() in titles.lower():
         return text
-    return text[len(label):].strip() or text
+    rest = text[len(label):].strip()
+    label_only = label.endswith(":") and len(label.split()) <= 2
+    kicker = first.tag in KICKER_TAGS and not _words(label) & _words(titles) \
+        and _words(rest) & _words(titles)
+    return rest if rest and (label_only or kicker) else text
 
 
 def meta_index(tree: Any) -> dict[tuple[str, str], str]:
