@@ -164,3 +164,13 @@ def test_a_label_in_its_own_element_before_the_headline_is_dropped():
 def test_a_domain_after_a_short_title_is_the_site():
     html = page("<title>Footbridge reopens | Riverside.test</title>", f"<div>{STORY}</div>")
     assert extract_article(html, "https://riverside.test/bridge").title == "Footbridge reopens"
+
+
+def test_a_copyright_line_at_the_end_of_the_story_is_furniture():
+    html = page("<title>The footbridge stays open</title>",
+                f"<article><h1>The footbridge stays open</h1>{STORY}"
+                "<p>Copyright © 2025 Riverside Weekly Ltd. All Rights Reserved.</p>"
+                "<p>Text and photos: Riverside Weekly, all rights reserved</p></article>")
+    article = extract_article(html, "https://riverside.test/bridge")
+    assert "Copyright" not in article.body and "rights reserved" not in article.body
+    assert "footbridge open for another ten years" in article.body
