@@ -174,3 +174,23 @@ def test_a_copyright_line_at_the_end_of_the_story_is_furniture():
     article = extract_article(html, "https://riverside.test/bridge")
     assert "Copyright" not in article.body and "rights reserved" not in article.body
     assert "footbridge open for another ten years" in article.body
+
+
+def test_a_long_heading_the_generic_reading_lacks_does_not_end_the_story():
+    """Extending the chosen blocks across sections: a heading of story length that the other
+    reading dropped (headings often are) is passed over, not taken for the story's end."""
+    from lxml import html as lxml_html
+
+    from babelwire.extract.dom import text_blocks
+    tree = lxml_html.fromstring(
+        "<html><body><div class='story'>"
+        f"<div class='part'><p>{TENTS[0][1]}</p><p>{TENTS[0][2]}</p></div>"
+        "<div class='part'><h2>The tents we would buy again after a whole season of rain</h2>"
+        f"<p>{TENTS[1][1]}</p><p>{TENTS[1][2]}</p></div></div></body></html>")
+    blocks = text_blocks(tree.find("body"))
+    heading = next(i for i, b in enumerate(blocks) if b.tag == "h2")
+    chosen = [i for i in range(heading + 1, len(blocks))]
+    agreed = {i for i, b in enumerate(blocks) if b.tag == "p"}
+    region = merge.StoryRegion(blocks[chosen[0]].element.getparent(), None, frozenset())
+    found = merge._extension(blocks, chosen[0], -1, agreed, region)
+    assert sorted(found) == sorted(i for i in agreed if i < heading)
