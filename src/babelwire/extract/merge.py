@@ -184,8 +184,9 @@ def _extension(blocks: list[Block], edge: int, step: int, agreed: set[int],
                 break
             if _joins(block, region.teasers):
                 found.append(index)
-        elif len(block.text) >= STORY_MIN_CHARS and block.tag not in EMBED_TAGS:
-            break  # a caption or an embed between sections does not end the story
+        elif len(block.text) >= STORY_MIN_CHARS and block.tag not in EMBED_TAGS \
+                and block.tag not in HEADING_TAGS:
+            break  # a caption, an embed or a long heading between sections does not end it
         index += step
     return found
 
