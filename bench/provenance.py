@@ -14,6 +14,11 @@ cross-language candidates, stories, relay sites) and prints time per article
 and the growth exponent between sizes (1.0 = linear).
 
     .venv/bin/python bench/provenance.py [--sizes 10000 100000] [--seed 7] [--baseline]
+                                         [--window-days 7] [--no-encoder]
+
+Articles are generated a minute apart; the tracer compares those first seen within
+``--window-days`` of each other (default: the provenance.window_days setting, as
+``babelwire run`` and ``babelwire trace`` do), 0 for the whole pool.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import random
 import time
 
 from babelwire.provenance import TraceDoc, TraceOptions, trace_documents
+from babelwire.settings import SETTINGS
 
 FIRST = ["Ana", "Bruno", "Carla", "Dario", "Elena", "Fabio", "Greta", "Hugo", "Irene", "Jonas",
          "Karin", "Lucas", "Marta", "Nilo", "Olga", "Pablo", "Rosa", "Sergio", "Tania", "Victor"]
@@ -148,10 +154,15 @@ def generate(count: int, seed: int) -> list[TraceDoc]:
     return docs
 
 
-def run(size: int, seed: int, use_encoder: bool = True) -> float:
+WINDOW_DAYS = next(s.default for s in SETTINGS if s.name == "provenance.window_days")
+
+
+def run(size: int, seed: int, use_encoder: bool = True, window_days: float = 0.0) -> float:
     docs = generate(size, seed)
     start, cpu = time.perf_counter(), time.process_time()
-    outcome = trace_documents(docs, TraceOptions(use_encoder=use_encoder, encoder_threads=2))
+    options = TraceOptions(use_encoder=use_encoder, encoder_threads=2,
+                           window_seconds=window_days * 86400.0 if window_days else None)
+    outcome = trace_documents(docs, options)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     derived = sum(link is not None for link in outcome.derived_from.values())
     print(f"{size:>8} articles: {elapsed:8.1f} s  {1000 * elapsed / size:6.2f} ms/article  "
@@ -166,17 +177,22 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-encoder", action="store_true",
                         help="the cheap path only: hashes, MinHash LSH, blocking, word alignment")
+    parser.add_argument("--window-days", type=float, default=WINDOW_DAYS,
+                        help="compare articles first seen this close in time, as babelwire does "
+                             "(the provenance.window_days setting; articles are a minute apart); "
+                             "0: the whole pool")
     parser.add_argument("--baseline", action="store_true",
                         help="also time the cheap path at each size, in the same run")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cpus, python {platform.python_version()}, "
-          f"load average {os.getloadavg()[0]:.1f}; encoder {'off' if args.no_encoder else 'on'}")
+          f"load average {os.getloadavg()[0]:.1f}; encoder {'off' if args.no_encoder else 'on'}; "
+          f"window {args.window_days or 'none'} days")
     times = []
     for size in args.sizes:
-        elapsed = run(size, args.seed, not args.no_encoder)
+        elapsed = run(size, args.seed, not args.no_encoder, args.window_days)
         times.append((size, elapsed))
         if args.baseline and not args.no_encoder:
-            cheap = run(size, args.seed, False)
+            cheap = run(size, args.seed, False, args.window_days)
             print(f"{'':>8} baseline (encoder off, no candidates by meaning): CPU {cheap:.1f} s; "
                   f"ratio {elapsed / cheap:.2f}x")
     for (small, t_small), (large, t_large) in zip(times, times[1:]):

@@ -22,6 +22,7 @@ from .records import DERIVED_RELATIONS, Link, TraceDoc, TraceOptions
 from .roots import chain_of, cut_cycles, to_root
 from .semantic import SemanticIndex, lead_of
 from .spelling import encoder_knows
+from .vector_cache import VectorCache
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class Tracer:
         self._warm: OrderedDict[str, Profile] = OrderedDict()
         self._no_encoder = replace(self.options, use_encoder=False)
         self.semantic = SemanticIndex(self.options.encoder_threads)
+        self._vectors = VectorCache()
 
     def add(self, docs: Iterable[TraceDoc],
             known: Mapping[str, tuple[Fingerprint, dict[str, str]]] | None = None) -> list[str]:
@@ -72,7 +74,9 @@ class Tracer:
             self._warm.pop(profile.doc.key, None)
             self._warm[profile.doc.key] = profile
         while len(self._warm) > MAX_WARM:
-            _, oldest = self._warm.popitem(last=False)
+            key, oldest = self._warm.popitem(last=False)
+            if oldest.encoded:
+                self._vectors.put(key, oldest.embeddings, oldest.pivot_embeddings)
             oldest.release()
 
     def profile(self, key: str) -> Profile:
@@ -127,6 +131,9 @@ class Tracer:
     def _compare_pending(self, pending: dict) -> None:
         """The encoder's pairs: every article involved encoded in one batch, then aligned."""
         profiles = {key: self.profile(key) for pair in pending for key in pair}
+        for key, profile in profiles.items():
+            if not profile.encoded and (saved := self._vectors.take(key)) is not None:
+                profile.__dict__["embeddings"], profile.__dict__["pivot_embeddings"] = saved
         encode_profiles(list(profiles.values()), self.options.encoder_threads)
         for (first, second), context in pending.items():
             self._verdicts[(first, second)] = compare_by_meaning(
