@@ -16,6 +16,7 @@ from .patterns import (
 )
 
 MAX_OUTLET_CHARS = 60
+DOMAIN_RE = re.compile(r"^(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}$", re.I)  # "Shop.example.com"
 MAX_OUTLET_WORDS = 7
 LOWERCASE_PARTICLES = {"de", "del", "la", "le", "les", "des", "du", "of", "the", "and", "y", "et",
                        "der", "die", "das", "di", "da", "do", "dos", "van", "von", "el", "los",
@@ -48,7 +49,8 @@ def split_title_suffixes(title: str) -> tuple[str, list[str]]:
         if position <= 0:
             break
         head, tail = rest[:position].strip(), rest[position + len(sep):].strip()
-        if len(head.split()) < 3 or not looks_like_outlet(tail):
+        if not looks_like_outlet(tail) or len(head.split()) < 3 and not (
+                head and DOMAIN_RE.match(tail)):  # "Game changer | Shop.example": a site
             break
         suffixes.insert(0, tail)
         rest = head

@@ -27,6 +27,7 @@ STORY_MIN_CHARS = 50  # a block shorter than this does not vote for its containe
 STORY_MAX_LINK_DENSITY = 0.35
 HOLDER_TAGS = {"div", "section", "article", "main"}  # a block of these tags holds itself
 TEASER_MAX_BLOCKS = 2  # a holder with a linked heading and this few paragraphs is a teaser card
+TEASER_MAX_CHARS = 600  # ... holding at most this much paragraph text (an excerpt, not a review)
 ENCLOSING_MAX_DEPTH = 3  # a holder this close above every part of the body is the body
 HEADLINE_MAX_DEPTH = 3  # without an <article>, the story sits this close above the headline
 OUTSIDE_WEIGHT = 0.3  # votes from outside the headline's <article>
@@ -66,24 +67,37 @@ def _linked_heading_before(container: Any, block: Any) -> bool:
     for element in container.iter():
         if element is block:
             return False
-        if element.tag in ("h2", "h3", "h4", "h5"):
-            text = " ".join(element.text_content().split())
-            links = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
-            if text and links >= 0.8 * len(text):
-                return True
+        if element.tag in ("h2", "h3", "h4", "h5") and _linked(element):
+            return True
     return False
+
+
+def _linked(heading: Any) -> bool:
+    text = len(" ".join(heading.text_content().split()))
+    links = sum(len(" ".join(a.text_content().split())) for a in heading.iter("a"))
+    return bool(text) and links >= 0.8 * text
+
+
+def _sectioned(container: Any) -> bool:
+    """A box with a heading of its own text (not a link): a section of a story
+    (a ranked item's "Pros", "Pricing"), never a teaser card."""
+    return any(not _linked(h) for h in container.iter("h2", "h3", "h4", "h5", "h6")
+               if " ".join(h.text_content().split()))
 
 
 def _teaser_card(holder: Any, first_block: Any) -> bool:
     """The holder, or one of its two nearest ancestors, is a small box that starts with a
-    linked heading and holds one or two excerpts: another article's teaser card."""
+    linked heading and holds one or two short excerpts and no section of its own: another
+    article's teaser card."""
     container = holder
     for _ in range(3):
         if container is None or container.tag in ("body", "main") or \
                 next(container.iter("h1"), None) is not None:
             return False
-        story = sum(1 for p in container.iter("p") if len(p.text_content()) >= STORY_MIN_CHARS)
-        if story > TEASER_MAX_BLOCKS:
+        lengths = [len(p.text_content()) for p in container.iter("p")]
+        story = sum(1 for length in lengths if length >= STORY_MIN_CHARS)
+        if story > TEASER_MAX_BLOCKS or sum(lengths) > TEASER_MAX_CHARS or \
+                _sectioned(container):
             return False
         if _linked_heading_before(container, first_block):
             return True

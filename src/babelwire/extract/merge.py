@@ -37,19 +37,25 @@ MIN_OVERLAP = 0.3  # below this share of babelwire's words in trafilatura's, the
 VOUCH_MIN_CHARS = 150  # a furniture-named box needs this much confirmed text to stay
 TEASER_LEVELS = 3  # a block this close below a teaser card is part of it
 GENERIC_RETRY_CHARS = 2500  # a fast reading this short is redone with trafilatura's fallbacks
+GENERIC_RETRY_SHARE = 0.25  # ... and so is one holding less than this share of the page's <p> text
 NEAR_LEVELS = 4  # an extra block sharing an ancestor this few levels above the region is nearby
 
 
 def generic_text(tree: Any, url: str | None) -> str:
     """trafilatura's reading of the tree (it works on its own copy). ``fast`` first: without
     its readability/jusText fallbacks (a fifth less time); they run only when the fast reading
-    is short (``GENERIC_RETRY_CHARS``), where its own main pass most often misses the story
-    (a guide's sections inside "product-widget" boxes)."""
+    is short (``GENERIC_RETRY_CHARS``), or holds a small share of the page's paragraph text
+    (``GENERIC_RETRY_SHARE``), where its own main pass most often misses the story (a guide's
+    sections inside "product-widget" boxes, a list of reviewed items in boxes of their own)."""
     text = _trafilatura_text(tree, url, fast=True)
-    if len(text) < GENERIC_RETRY_CHARS:
+    if len(text) < GENERIC_RETRY_CHARS or len(text) < GENERIC_RETRY_SHARE * _paragraph_chars(tree):
         fuller = _trafilatura_text(tree, url, fast=False)
         text = fuller if len(fuller) > len(text) else text
     return text
+
+
+def _paragraph_chars(tree: Any) -> int:
+    return sum(len(" ".join(p.text_content().split())) for p in tree.iter("p"))
 
 
 def _trafilatura_text(tree: Any, url: str | None, fast: bool) -> str:
@@ -178,8 +184,9 @@ def _extension(blocks: list[Block], edge: int, step: int, agreed: set[int],
                 break
             if _joins(block, region.teasers):
                 found.append(index)
-        elif len(block.text) >= STORY_MIN_CHARS and block.tag not in EMBED_TAGS:
-            break  # a caption or an embed between sections does not end the story
+        elif len(block.text) >= STORY_MIN_CHARS and block.tag not in EMBED_TAGS \
+                and block.tag not in HEADING_TAGS:
+            break  # a caption, an embed or a long heading between sections does not end it
         index += step
     return found
 

@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 from trafilatura import metadata as trafilatura_metadata
@@ -84,6 +84,29 @@ def headline_text(heading: Any) -> str:
     return text or _text(heading)
 
 
+KICKER_TAGS = {"div", "p", "small"}  # a line of its own above the headline, inside the <h1>
+SOURCE_DOMAIN_RE = re.compile(r"\s*\((?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\)$", re.I)
+
+
+def _without_label(heading: Any, titles: str) -> str:
+    """The headline without what the page's own titles do not carry: a label set in its own
+    element before it ("<b>Blog:</b> Ten tips"), a kicker on a line of its own inside the
+    <h1>, a linked source domain after it ("Ten tips (example.com)")."""
+    text = SOURCE_DOMAIN_RE.sub("", headline_text(heading)) or headline_text(heading)
+    first = heading[0] if heading is not None and len(heading) else None
+    if first is None or (heading.text or "").strip() or not isinstance(first.tag, str) \
+            or not titles:
+        return text
+    label = _text(first)
+    if not label or not text.startswith(label) or label.rstrip(":").lower() in titles.lower():
+        return text
+    rest = text[len(label):].strip()
+    label_only = label.endswith(":") and len(label.split()) <= 2
+    kicker = first.tag in KICKER_TAGS and not _words(label) & _words(titles) \
+        and _words(rest) & _words(titles)
+    return rest if rest and (label_only or kicker) else text
+
+
 def meta_index(tree: Any) -> dict[tuple[str, str], str]:
     """Every <meta>'s first non-empty content by (attribute, value), read in one pass."""
     index: dict[tuple[str, str], str] = {}
@@ -153,9 +176,9 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMetadata:
         ld.get("publisher"))
     og_title = _meta(tags, "og:title", "twitter:title")
     meta.headline_element = _headline_element(
-        tree, meta.site_name, " ".join(split_title_suffixes(t)[0] for t in (
+        tree, meta.site_name, site_names(url, meta.html_title, og_title), " ".join(split_title_suffixes(t)[0] for t in (
             og_title, meta.html_title, str(ld.get("headline", "")))))
-    meta.h1 = headline_text(meta.headline_element)
+    meta.h1 = _without_label(meta.headline_element, meta.html_title + og_title)
     meta.title = meta.h1 or og_title or str(ld.get("headline", "")) or meta.html_title
     meta.byline = _byline(tree, tags, ld, meta.site_name)
     meta.author = ", ".join(meta.byline.names)
@@ -183,14 +206,47 @@ def _language_code(value: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _is_site_heading(heading: Any, site_name: str) -> bool:
-    """A logo or blog-name heading: the site's name, or a link home."""
+def _squeezed(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def _is_site_heading(heading: Any, site_name: str, site: SiteNames | None = None) -> bool:
+    """A logo or blog-name heading: the site's name or host, the name before og:title in
+    the page's <title> ("Blog name: Headline"), or a link home."""
     text = _text(heading)
-    if not text or (site_name and re.sub(r"\W+", "", text.lower()) ==
-                    re.sub(r"\W+", "", site_name.lower())):
+    if not text or (site_name and _squeezed(text) == _squeezed(site_name)):
+        return True
+    if site is not None and (_squeezed(text) in site.hosts or _title_prefix(text, site)):
         return True
     home = heading.xpath(".//a[@rel='home' or @href='/' or contains(@class, 'logo')]")
     return bool(home) and len(_text(home[0])) >= 0.8 * len(text)
+
+
+@dataclass(frozen=True)
+class SiteNames:
+    """What else names the site: its host ("example.com", "example"), and the <title> and
+    og:title (a <title> reading "<blog name>: <og:title>" names the blog)."""
+
+    hosts: frozenset
+    title: str
+    og_title: str
+
+
+def site_names(url: str | None, html_title: str, og_title: str) -> SiteNames:
+    host = (urlsplit(url).hostname or "") if url else ""
+    host = host[4:] if host.startswith("www.") else host
+    hosts = {_squeezed(host), _squeezed(host.split(".")[0])} if host else set()
+    return SiteNames(frozenset(hosts - {""}), html_title, og_title)
+
+
+def _title_prefix(text: str, site: SiteNames) -> bool:
+    """The <title> is '<text>: <og:title>' (or '|', a dash): ``text`` names the blog."""
+    title = site.title
+    if not site.og_title or not title.lower().startswith(text.lower()):
+        return False
+    rest = re.match(r"\s*[:|\u2013\u2014-]\s*(.+)$", title[len(text):])
+    return rest is not None and _squeezed(rest.group(1)) == _squeezed(site.og_title) and \
+        len(site.og_title.split()) > len(text.split())  # "Headline | Site": og:title the site
 
 
 def _words(text: str) -> set[str]:
@@ -206,7 +262,7 @@ def _agrees(heading: Any, titles: set[str]) -> bool:
     return len(words) > LABEL_MAX_WORDS or shared >= LABEL_COVER_SHARE * len(titles)
 
 
-def _headline_element(tree: Any, site_name: str, title_text: str) -> Any:
+def _headline_element(tree: Any, site_name: str, site: SiteNames, title_text: str) -> Any:
     """The story's headline: an <h1> that is not the site's logo nor a section label that
     the page's title disowns ("Blog", "Menu"), else a heading agreeing with the title."""
     titles = _words(title_text) - _words(site_name) or _words(title_text)
@@ -215,20 +271,25 @@ def _headline_element(tree: Any, site_name: str, title_text: str) -> Any:
         if heading in seen:
             continue
         seen.add(heading)
-        if _is_site_heading(heading, site_name):
+        if _is_site_heading(heading, site_name, site):
             continue
         if not titles or _agrees(heading, titles):
             return heading
         if len(_text(heading).split()) > LABEL_MAX_WORDS and first is None:
             first = heading
-    if first is not None:
-        return first
-    found = tree.xpath(
+    marked = tree.xpath(
         "//*[self::h2 or self::h3][@itemprop='headline' or @itemprop='name' or contains(@class,"
         " 'post-title') or contains(@class, 'entry-title') or contains(@class, 'headline')]")
-    found += tree.xpath("(//h1 | //h2 | //h3)[position() <= 20]") if titles else []
-    return next((h for h in found if not _is_site_heading(h, site_name)
-                 and (not titles or _agrees(h, titles))), None)
+    found = [h for h in marked if not _is_site_heading(h, site_name, site)
+             and (not titles or _agrees(h, titles))]
+    if first is not None:  # an <h1> that disagrees with the title (a blog's sections are
+        found = [h for h in found if len(_text(h).split()) > LABEL_MAX_WORDS]  # <h1>s) loses
+        return found[0] if found else first  # to a marked headline agreeing with it
+    if found:
+        return found[0]
+    found = tree.xpath("(//h1 | //h2 | //h3)[position() <= 20]") if titles else []
+    return next((h for h in found if not _is_site_heading(h, site_name, site)
+                 and _agrees(h, titles)), None)
 
 
 def _byline(tree: Any, tags: dict, ld: dict, site_name: str) -> Byline:
