@@ -21,13 +21,15 @@ def _three(store, make_article):
 def test_traces_links_and_stories(store, make_article):
     _, (a, b, c) = _three(store, make_article)
     assert store.provenance.untraced_ids() == [a, b, c]
-    features = [TracedFeatures(i, f"d{n}", f"w{n}", (1, 2, n), {"k": str(n)})
+    features = [TracedFeatures(i, f"d{n}", f"w{n}", (1, 2, n), {"k": str(n)},
+                               bytes(range(n, n + 16)) * 64 if n else None)  # a lead vector
                 for n, i in enumerate((a, b, c))]
     links = [StoredLink(b, a, "copy", 0.9, 3600, {"shared": ["x"]}),
              StoredLink(c, a, "same_event", 0.5, None, {})]
     store.provenance.save_trace(features, links, "2026-11-17T05:00:00Z")
     assert store.provenance.untraced_ids() == []
     assert store.provenance.traced_features([a, b])[b] == features[1]
+    assert store.provenance.traced_features([a])[a].lead_vector is None
     assert store.provenance.window_ids("2026-11-17T01:00:00Z", {c}) == [b]
     assert sorted(store.provenance.links_among([a]), key=lambda l: l.article_id) == links
     up, down = store.provenance.links_of_article(a)

@@ -13,6 +13,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
+import numpy as np
+
 from ..dedupe import Fingerprint
 from .candidates import CandidateIndex
 from .compare import (PairContext, PairVerdict, compare_by_meaning, compare_cheaply,
@@ -53,8 +55,10 @@ class Tracer:
         self._vectors = VectorCache()
 
     def add(self, docs: Iterable[TraceDoc],
-            known: Mapping[str, tuple[Fingerprint, dict[str, str]]] | None = None) -> list[str]:
-        """Index articles (``known``: fingerprints and keys saved earlier, not recomputed)."""
+            known: Mapping[str, tuple[Fingerprint, dict[str, str]]] | None = None,
+            leads: Mapping[str, np.ndarray] | None = None) -> list[str]:
+        """Index articles (``known``: fingerprints and keys saved earlier, not recomputed;
+        ``leads``: title-and-lead vectors saved earlier, not encoded again)."""
         keys = []
         for doc in docs:
             if doc.key in self.index:
@@ -64,7 +68,10 @@ class Tracer:
                 profile.__dict__["fingerprint"], profile.__dict__["keys"] = known[doc.key]
             self.index.add(profile)
             if self.options.use_encoder and encoder_knows(doc.lang):
-                self.semantic.add(doc.key, lead_of(doc.title, doc.text))
+                if leads and doc.key in leads:
+                    self.semantic.add_vector(doc.key, leads[doc.key])
+                else:
+                    self.semantic.add(doc.key, lead_of(doc.title, doc.text))
             profile.release()
             keys.append(doc.key)
         return keys

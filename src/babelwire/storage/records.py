@@ -266,6 +266,7 @@ class TracedFeatures:
     word_hash: str
     signature: tuple[int, ...]
     keys: dict[str, str]
+    lead_vector: bytes | None = None  # the encoder's title-and-lead vector, float16
 
 
 @dataclass(frozen=True)

@@ -239,9 +239,13 @@ CREATE TABLE relay_sites (
 CREATE INDEX relay_sites_flagged ON relay_sites(flagged_at);
 """
 
+M11_LEAD_VECTORS = """
+ALTER TABLE provenance_traced ADD COLUMN lead_vector BYTEA;
+"""
+
 MIGRATIONS: tuple[str, ...] = (M1_BASE, M2_TRANSLATION_MEMORY, M3_SEARCH, M4_PROVENANCE,
                                M5_CLAIMS, M6_ENTRY_CONTENT, M7_WATCHES, M8_ARCHIVE, M9_WEBSUB,
-                               M10_PROVENANCE_WATCHES)
+                               M10_PROVENANCE_WATCHES, M11_LEAD_VECTORS)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

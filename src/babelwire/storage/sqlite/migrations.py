@@ -349,6 +349,12 @@ M10_PROVENANCE_WATCHES = """
     CREATE INDEX relay_sites_flagged ON relay_sites(flagged_at);
 """
 
+# The title-and-lead vector of each traced article (512 half-precision values), so the
+# next ingestion pass does not encode the window's articles again (issue 13).
+M11_LEAD_VECTORS = """
+    ALTER TABLE provenance_traced ADD COLUMN lead_vector BLOB;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     M1_BASE,
     M2_TRANSLATION_MEMORY,
@@ -360,6 +366,7 @@ MIGRATIONS: tuple[str, ...] = (
     M8_ARCHIVE,
     M9_WEBSUB,
     M10_PROVENANCE_WATCHES,
+    M11_LEAD_VECTORS,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

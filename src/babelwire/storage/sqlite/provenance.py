@@ -64,9 +64,11 @@ def traced_features(db: Database, ids: Iterable[int]) -> dict[int, TracedFeature
         marks = ",".join("?" * len(chunk))
         for row in db.read().execute(
                 f"SELECT * FROM provenance_traced WHERE article_id IN ({marks})", chunk):
+            vector = row["lead_vector"]
             found[row["article_id"]] = TracedFeatures(
                 row["article_id"], row["content_hash"], row["word_hash"],
-                tuple(json.loads(row["signature"])), json.loads(row["keys"]))
+                tuple(json.loads(row["signature"])), json.loads(row["keys"]),
+                bytes(vector) if vector is not None else None)
     return found
 
 
@@ -84,10 +86,10 @@ def _write_trace(conn: sqlite3.Connection, features: list[TracedFeatures],
                  links: list[StoredLink], now: str) -> None:
     conn.executemany(
         "INSERT OR REPLACE INTO provenance_traced "
-        "(article_id, content_hash, word_hash, signature, keys, traced_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "(article_id, content_hash, word_hash, signature, keys, lead_vector, traced_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(f.article_id, f.content_hash, f.word_hash, json.dumps(list(f.signature)),
-          json.dumps(f.keys, ensure_ascii=False), now) for f in features])
+          json.dumps(f.keys, ensure_ascii=False), f.lead_vector, now) for f in features])
     conn.executemany("DELETE FROM provenance_links WHERE article_id = ?",
                      [(f.article_id,) for f in features])
     conn.executemany(
