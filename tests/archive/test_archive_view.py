@@ -5,56 +5,33 @@ feeds as text, revisits pointing to their original; both sides of a provenance l
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
 
 import httpx
 import pytest
 
-from babelwire.archive.recorder import Recorder, archive_folder
-from babelwire.compose import open_store, pipeline_context
-from babelwire.demo.resource import text_resource
-from babelwire.demo.server import StaticSite
-from babelwire.fetch import Fetcher, FetchOptions
+from babelwire.archive.recorder import archive_folder
+from babelwire.compose import open_store
 from babelwire.web import BackgroundServer, create_app
-from babelwire.worker import run_once
+from archive_site import TEXT, fetch_again, ingest, page, pier_site
 
-WHEN = datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
-TEXT = ("El puerto de Valdemora amplió este martes su muelle norte para recibir barcos más "
-        "grandes, una obra que duró tres años y costó doce millones de euros. ")
 HOSTILE = ("<script>window.__pwned=1</script><img src='https://tracker.example/pixel.gif' "
            "onerror='window.__pwned=1'><iframe src='https://ads.example/'></iframe>"
            "<style>body{background:url(https://tracker.example/bg.png)}</style>")
 
 
-def page(title):
-    body = "".join(f"<p>{TEXT}{i}</p>" for i in range(4))
-    return (f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title}</title>"
-            f"<script src='https://tracker.example/t.js'></script></head><body>{HOSTILE}"
-            f"<article><h1>{title}</h1>{body}</article></body></html>")
-
-
 @pytest.fixture
 def site():
-    with StaticSite() as running:
-        running.set_route("/muelle", text_resource(page("El muelle norte"),
-                                                   "text/html; charset=utf-8", WHEN))
-        feed = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Diario</title>"
-                f"<link>{running.url('/')}</link><item><title>El muelle norte</title>"
-                f"<link>{running.url('/muelle')}</link></item></channel></rss>")
-        running.set_route("/feed.xml", text_resource(feed, "application/rss+xml", WHEN))
+    html = page("El muelle norte", head="<script src='https://tracker.example/t.js'></script>",
+                before=HOSTILE)
+    with pier_site(html) as running:
         yield running
 
 
 def test_archived_copy_is_labelled_sanitized_and_linked(tmp_path, make_settings, site):
     settings = make_settings(tmp_path / "data", targets=["en"])
     with open_store(settings) as db:
-        db.sources.add(site.url("/feed.xml"))
-        with pipeline_context(settings, db=db) as ctx:
-            run_once(ctx)
-        [article] = db.articles.latest()
-        with Fetcher(FetchOptions(allow_addresses=("127.0.0.1",)),
-                     recorder=Recorder(db, archive_folder(settings))) as fetcher:
-            fetcher.fetch(site.url("/muelle"))  # unchanged: a revisit record
+        article = ingest(db, settings, site)
+        fetch_again(db, settings, site.url("/muelle"))  # unchanged: a revisit record
         records = {r.role: r for r in db.archive.records_of_articles([article.id])}
         revisit = next(r for r in db.archive.records_between("1970", "9999")
                        if r.kind == "revisit" and r.uri == site.url("/muelle"))

@@ -12,34 +12,17 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from babelwire.archive.export import apply_retention, link_recent_articles
-from babelwire.archive.recorder import Recorder, archive_folder
+from babelwire.archive.export import apply_retention
+from babelwire.archive.recorder import archive_folder
 from babelwire.cli.main import main
-from babelwire.compose import open_store, pipeline_context
-from babelwire.demo.resource import text_resource
-from babelwire.demo.server import StaticSite
-from babelwire.fetch import Fetcher, FetchOptions
-from babelwire.worker import run_once
+from babelwire.compose import open_store
+from archive_site import fetch_again, ingest, page, pier_site
 
-WHEN = datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
-TEXT = ("El puerto de Valdemora amplió este martes su muelle norte para recibir barcos más "
-        "grandes, una obra que duró tres años y costó doce millones de euros. ")
-
-
-def page(title):
-    body = "".join(f"<p>{TEXT}{i}</p>" for i in range(4))
-    return (f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title}</title>"
-            f"</head><body><article><h1>{title}</h1>{body}</article></body></html>")
 
 
 @pytest.fixture
 def site():
-    with StaticSite() as running:
-        running.set_route("/muelle", text_resource(page("El muelle norte"), "text/html; charset=utf-8", WHEN))
-        feed = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Diario</title>"
-                f"<link>{running.url('/')}</link><item><title>El muelle norte</title>"
-                f"<link>{running.url('/muelle')}</link></item></channel></rss>")
-        running.set_route("/feed.xml", text_resource(feed, "application/rss+xml", WHEN))
+    with pier_site(page("El muelle norte")) as running:
         yield running
 
 
@@ -60,17 +43,12 @@ def warcio_check(path: Path) -> subprocess.CompletedProcess:
 def test_fetches_are_archived_deduplicated_and_linked(tmp_path, make_settings, site):
     settings = make_settings(tmp_path / "data", targets=["en"])
     with open_store(settings) as db:
-        db.sources.add(site.url("/feed.xml"))
-        with pipeline_context(settings, db=db) as ctx:
-            run_once(ctx)
-        [article] = db.articles.latest()
+        article = ingest(db, settings, site)
         linked = {r.role: r for r in db.archive.records_of_articles([article.id])}
         assert set(linked) == {"page", "feed"}
         assert linked["page"].uri == site.url("/muelle")
         # the same page fetched again: a revisit record, not a second copy of the payload
-        recorder = Recorder(db, archive_folder(settings))
-        with Fetcher(FetchOptions(allow_addresses=("127.0.0.1",)), recorder=recorder) as fetcher:
-            fetcher.fetch(site.url("/muelle"))
+        fetch_again(db, settings, site.url("/muelle"))
     [warc] = sorted(archive_folder(settings).glob("*.warc.gz"))
     found = records(warc)
     kinds = [(kind, uri) for kind, uri, _, _ in found]
@@ -88,10 +66,7 @@ def test_fetches_are_archived_deduplicated_and_linked(tmp_path, make_settings, s
 def test_export_by_date_and_story_passes_warcio_check(tmp_path, make_settings, site, capsys):
     settings = make_settings(tmp_path / "data", targets=["en"])
     with open_store(settings) as db:
-        db.sources.add(site.url("/feed.xml"))
-        with pipeline_context(settings, db=db) as ctx:
-            run_once(ctx)
-        [article] = db.articles.latest()
+        article = ingest(db, settings, site)
         # a one-article story, as the tracer would save it
         db.provenance.save_stories([[article.id]], {article.id: "Muelle"}, "2026-12-03T10:00:00Z")
         story = db.reader.stories_before(5)[0].id
@@ -124,9 +99,7 @@ def test_export_by_date_and_story_passes_warcio_check(tmp_path, make_settings, s
 def test_retention_removes_old_daily_files(tmp_path, make_settings, site):
     settings = make_settings(tmp_path / "data", **{"archive.retention_days": 3})
     with open_store(settings) as db:
-        recorder = Recorder(db, archive_folder(settings))
-        with Fetcher(FetchOptions(allow_addresses=("127.0.0.1",)), recorder=recorder) as fetcher:
-            fetcher.fetch(site.url("/feed.xml"))
+        fetch_again(db, settings, site.url("/feed.xml"))
         [kept] = archive_folder(settings).glob("*.warc.gz")
         now = datetime.now(timezone.utc)
         assert apply_retention(db, settings, now=now + timedelta(days=2)) == []
@@ -139,8 +112,6 @@ def test_retention_removes_old_daily_files(tmp_path, make_settings, site):
 def test_archive_off_writes_nothing(tmp_path, make_settings, site):
     settings = make_settings(tmp_path / "data", targets=["en"], **{"archive.enabled": False})
     with open_store(settings) as db:
-        db.sources.add(site.url("/feed.xml"))
-        with pipeline_context(settings, db=db) as ctx:
-            run_once(ctx)
+        ingest(db, settings, site)
         assert db.archive.records_between("1970", "9999") == []
     assert not archive_folder(settings).exists()

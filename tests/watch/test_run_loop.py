@@ -11,7 +11,6 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
 
 from babelwire.clock import iso, utcnow
 from babelwire.compose import open_store, pipeline_context
@@ -23,7 +22,7 @@ from babelwire.web import BackgroundServer, create_app
 from babelwire.worker import run_forever, run_once, wait_for_work
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "websub"))
-from test_websub import Hub, rss  # noqa: E402  (the local hub of the WebSub tests)
+from test_websub import hub, rss  # noqa: E402,F401  (the local hub fixture of the WebSub tests)
 
 T0 = datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
 PAGE = ("<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{t}</title></head>"
@@ -83,17 +82,6 @@ def test_the_loop_sleeps_until_the_first_source_is_due(tmp_path, make_settings):
             woke_on_time = not waiter.is_alive()
             waiter.join()
     assert woke_on_time
-
-
-@pytest.fixture
-def hub():
-    running = Hub()
-    thread = threading.Thread(target=running.server.serve_forever, daemon=True)
-    thread.start()
-    yield running
-    running.server.shutdown()
-    running.server.server_close()
-    thread.join()
 
 
 def _wait_for(condition, seconds: float = 120.0) -> bool:

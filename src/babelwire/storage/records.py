@@ -171,20 +171,12 @@ class StoryMember(Record):
 
 
 @dataclass(frozen=True)
-class StoryVersion(Record):
-    """One version of a story as lists show it folded under the story's original."""
+class StoryVersion(StoryMember):
+    """One version of a story as lists show it folded under the story's original
+    (``relation`` None: not derived from another article)."""
 
-    story_id: int
-    id: int
-    url: str
-    title: str
-    language: str
-    first_seen: str
-    published: str | None = None
+    story_id: int = 0
     outlet: str = ""
-    relation: str | None = None  # None: not derived from another article
-    derived_from: int | None = None
-    confidence: float | None = None
 
     @property
     def sort_key(self) -> str:

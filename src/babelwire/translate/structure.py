@@ -29,6 +29,7 @@ from functools import lru_cache
 from babelwire.translate.glossary import Glossary
 from babelwire.translate.protect import URL, EMAIL, NameFilter, find_spans
 from babelwire.translate.sentences import knows, split_by_rule
+from babelwire.translate.spans import outer_spans
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")  # a blank line, and any run of them
 PARAGRAPH_JOIN = "\n\n"
@@ -216,24 +217,7 @@ def _protect(text: str, source: str, target: str, glossary: Glossary | None, nam
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each outermost balanced quote or bracket span, marks included."""
-    spans: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []
-    for index, char in enumerate(text):
-        if stack and char == stack[-1][0] and (char != '"' or _closes_straight_quote(text, index)):
-            _, start = stack.pop()
-            if not stack and index - start > 1:
-                spans.append((start, index + 1))
-        elif char in QUOTE_PAIRS and (char != '"' or _opens_straight_quote(text, index)):
-            stack.append((QUOTE_PAIRS[char], index))
-    return spans
-
-
-def _opens_straight_quote(text: str, index: int) -> bool:
-    return index + 1 < len(text) and not text[index + 1].isspace()
-
-
-def _closes_straight_quote(text: str, index: int) -> bool:
-    return index > 0 and not text[index - 1].isspace()
+    return outer_spans(text, QUOTE_PAIRS, min_inside=1)[0]
 
 
 # -- restoring ---------------------------------------------------------------

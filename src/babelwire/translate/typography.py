@@ -24,7 +24,7 @@ alone. Other target languages keep the marks as they are.
 
 from __future__ import annotations
 
-import re
+from .spans import outer_spans
 
 NBSP = "\u00a0"
 # target language -> (opening, closing), the spacing inside included
@@ -60,23 +60,7 @@ def localise_quotes(text: str, target: str) -> str:
 
 
 def outer_quotes(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each outermost balanced quoted span, marks included."""
-    spans: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []
-    for index, char in enumerate(text):
-        if stack and char == stack[-1][0] and (char != '"' or _closes(text, index)):
-            _, start = stack.pop()
-            if not stack:
-                spans.append((start, index + 1))
-        elif char in QUOTE_PAIRS and (char != '"' or _opens(text, index)):
-            stack.append((QUOTE_PAIRS[char], index))
-    return spans if not stack else [span for span in spans if span[1] <= stack[0][1]]
-
-
-def _opens(text: str, index: int) -> bool:
-    return index + 1 < len(text) and not text[index + 1].isspace() and \
-        (index == 0 or not re.match(r"\w", text[index - 1]))
-
-
-def _closes(text: str, index: int) -> bool:
-    return index > 0 and not text[index - 1].isspace()
+    """(start, end) of each outermost balanced quoted span, marks included (none after an
+    opening mark that never closes)."""
+    spans, unclosed = outer_spans(text, QUOTE_PAIRS, word_start=True)
+    return spans if unclosed is None else [span for span in spans if span[1] <= unclosed]
