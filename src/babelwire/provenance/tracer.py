@@ -20,6 +20,7 @@ from .candidates import CandidateIndex
 from .compare import (PairContext, PairVerdict, compare_by_meaning, compare_cheaply,
                       could_align)
 from .direction import lag_seconds, lags, orient
+from .encoder import use_runtime
 from .profile import Profile, encode_prefixes, encode_profiles, prefix_vectors
 from .records import DERIVED_RELATIONS, Link, TraceDoc, TraceOptions
 from .roots import chain_of, cut_cycles, to_root
@@ -47,6 +48,8 @@ class TraceResult:
 class Tracer:
     def __init__(self, options: TraceOptions | None = None) -> None:
         self.options = options or TraceOptions()
+        if self.options.use_encoder:
+            use_runtime(self.options.encoder_runtime)
         self.index = CandidateIndex()
         self._verdicts: dict[tuple[str, str], PairVerdict] = {}
         self._warm: OrderedDict[str, Profile] = OrderedDict()
