@@ -54,7 +54,7 @@ class Tracer:
         self._verdicts: dict[tuple[str, str], PairVerdict] = {}
         self._warm: OrderedDict[str, Profile] = OrderedDict()
         self._no_encoder = replace(self.options, use_encoder=False)
-        self.semantic = SemanticIndex(self.options.encoder_threads)
+        self.semantic = SemanticIndex(self.options.encoder_threads, self.options.window_seconds)
         self._vectors = VectorCache()
 
     def add(self, docs: Iterable[TraceDoc],
@@ -72,9 +72,9 @@ class Tracer:
             self.index.add(profile)
             if self.options.use_encoder and encoder_knows(doc.lang):
                 if leads and doc.key in leads:
-                    self.semantic.add_vector(doc.key, leads[doc.key])
+                    self.semantic.add_vector(doc.key, leads[doc.key], doc.time)
                 else:
-                    self.semantic.add(doc.key, lead_of(doc.title, doc.text))
+                    self.semantic.add(doc.key, lead_of(doc.title, doc.text), doc.time)
             profile.release()
             keys.append(doc.key)
         return keys
