@@ -11,7 +11,10 @@ blocking on names and numbers finds non-trivial candidates:
   - unrelated articles that reuse common names and numbers.
 Then runs the whole batch tracer (candidates, alignment, encoder on the few
 cross-language candidates, stories, relay sites) and prints time per article
-and the growth exponent between sizes (1.0 = linear).
+and the growth exponent between sizes (1.0 = linear), and how many copies and
+translations were linked to their true original (the same-event articles are
+reported as paraphrases by design of the templates: this is a speed bench;
+quality is measured in tests/eval/provenance and bench/provenance_real.py).
 
     .venv/bin/python bench/provenance.py [--sizes 10000 100000] [--seed 7] [--baseline]
                                          [--window-days 7] [--no-encoder]
@@ -171,16 +174,19 @@ WINDOW_DAYS = next(s.default for s in SETTINGS if s.name == "provenance.window_d
 
 def run(size: int, seed: int, use_encoder: bool = True, window_days: float = 0.0,
         runtime: str = "auto") -> float:
-    docs = generate(size, seed)
+    docs, truth = generate_with_truth(size, seed)
     start, cpu = time.perf_counter(), time.process_time()
     options = TraceOptions(use_encoder=use_encoder, encoder_threads=2, encoder_runtime=runtime,
                            window_seconds=window_days * 86400.0 if window_days else None)
     outcome = trace_documents(docs, options)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
-    derived = sum(link is not None for link in outcome.derived_from.values())
+    links = {key: link for key, link in outcome.derived_from.items() if link is not None}
+    found = sum(1 for key, source in truth.items()
+                if key in links and links[key].derived_from == source)
     print(f"{size:>8} articles: {elapsed:8.1f} s  {1000 * elapsed / size:6.2f} ms/article  "
           f"(CPU {cpu:.1f} s, load {os.getloadavg()[0]:.1f})  "
-          f"{derived} derived, {len(outcome.stories)} stories, {len(outcome.sites)} sites")
+          f"{len(links)} derived, {len(outcome.stories)} stories, {len(outcome.sites)} sites; "
+          f"copies and translations linked to their original: {found} of {len(truth)}")
     return cpu  # on a shared machine, CPU time is the comparable figure
 
 

@@ -1,13 +1,14 @@
-"""The forward pass of use_forward.py as one OpenVINO graph: the same layers on the same
+"""The forward pass of use_forward.py as OpenVINO graphs: the same layers on the same
 weights, compiled by OpenVINO's CPU plugin.
 
-It is used because it is faster, not different: on a CPU with bfloat16 matrix units (AMX,
-AVX-512 BF16) the plugin computes the products in bfloat16 with float32 sums, about three
-times the numpy path on two cores (bench/encoder.py); on other CPUs it computes in float32
-and still fuses the layers. The sentence vectors stay within a cosine of 0.999 of numpy's
-(tests/provenance/test_encoder_runtime.py). Only the lookup in the 8-bit embedding table
-stays in numpy. The whole pass is in the graph because numpy's BLAS threads and OpenVINO's
-would otherwise contend for the same two cores: the head alone took 100 ms a batch so.
+It is used because it is faster, not different. The per-token layers (nearly all the
+arithmetic) are one graph: on a CPU with bfloat16 matrix units (AMX, AVX-512 BF16) the
+plugin computes them in bfloat16, about 2.5 times numpy's CPU time on two cores
+(bench/encoder.py); on other CPUs in float32, still fused. The sum over each sentence's
+tokens and the head are a second graph, in float32. The sentence vectors stay within a
+cosine of 0.9995 of numpy's (tests/provenance/test_encoder_runtime.py). Only the lookup
+in the 8-bit embedding table stays in numpy: with the head in numpy, numpy's BLAS threads
+and OpenVINO's contended for the same two cores (the head alone took 100 ms a batch).
 
 ``openvino`` is imported when a graph is built, never at import time; without it, or with
 ``provenance.encoder_runtime = numpy``, the numpy path runs.
