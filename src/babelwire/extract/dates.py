@@ -99,14 +99,15 @@ def _time_value(node: Any) -> str:
     return (node.get("content") or node.get("datetime") or node.get("title") or "").strip()
 
 
-def headline_time(headline: Any) -> str:
-    """The ``datetime`` of a <time> in the lines under the headline, not marked an update."""
+def headline_time(headline: Any, update: bool = False) -> str:
+    """The ``datetime`` of a <time> in the lines under the headline, not marked an update
+    (with ``update``: one marked so)."""
     if headline is None:
         return ""
     for text in _window(headline):
         holder = text.getparent().getparent() if text.is_tail else text.getparent()
         for node in holder.xpath("ancestor-or-self::time[@datetime][1]") if holder is not None else ():
-            if _time_value(node) and not _marked_update(node):
+            if _time_value(node) and _marked_update(node) == update:
                 return _time_value(node)
     return ""
 
@@ -237,7 +238,8 @@ def _earlier_day(local: str, shown: str, original: str) -> str:
 def publication_dates(tree: Any, objects: list[dict], meta: Callable[..., str],
                       url: str | None, headline: Any = None) -> PageDates:
     """The page's dates; ``objects`` are JSON-LD, the article's first."""
-    updated = normalize_date(jsonld_value(objects, "dateModified") or meta(*MODIFIED_META))
+    updated = normalize_date(jsonld_value(objects, "dateModified") or meta(*MODIFIED_META)
+                             or headline_time(headline, update=True))
     shown, original = shown_date(headline), original_date(tree)
     sources = (lambda: jsonld_value(objects, "datePublished"), lambda: meta(*PUBLISHED_META),
                lambda: byline_time(tree, headline), lambda: url_date(url),

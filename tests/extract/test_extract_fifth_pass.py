@@ -1,0 +1,154 @@
+"""Failure patterns found on real pages in the fifth pass of issue 10, each reproduced by a
+hand-written page (invented text and markup)."""
+
+from babelwire.extract import extract_article
+from babelwire.extract.attribution import split_title_suffixes
+
+STORY = "".join(
+    f"<p>{text}</p>" for text in (
+        "The allotment society met on Sunday to share out the new plots by the river, and the "
+        "waiting list that had grown for six years finally shrank to a dozen names.",
+        "Each plot comes with a water butt and a shared shed for tools, and the society asks "
+        "only that beds are kept weeded and that nobody plants mint straight into the soil.",
+        "Older members offered to teach the newcomers how to raise seedlings under glass, "
+        "starting with broad beans in February and tomatoes once the frosts are over."))
+
+
+def page(title: str, h1: str, header: str = "", head: str = "", above: str = "",
+         body: str = STORY) -> str:
+    return (f"<html lang='en'><head><title>{title}</title>{head}</head><body>"
+            f"<header><a href='/'>Riverside Plots</a></header><main>{above}"
+            f"<article><h1>{h1}</h1>{header}{body}</article></main></body></html>")
+
+
+# -- dates
+
+
+def test_a_time_under_the_headline_beats_the_times_of_a_list_above_it():
+    """A list of other stories above the headline, each with its own <time>, inside <main>:
+    the story's date is the <time> in the line under its headline."""
+    above = "".join(
+        f"<div class='teaser'><a href='/n{n}'>Other news number {n}</a>"
+        f"<time datetime='2025-0{n}-1{n}T12:00:00Z'>0{n}/1{n}/2025</time></div>"
+        for n in range(1, 4))
+    header = "<div class='node-meta'><time datetime='2019-04-02T09:00:00Z'>04/02/2019</time>" \
+             " by Ana Moss</div>"
+    article = extract_article(page("New plots by the river", "New plots by the river",
+                                   header, above=above), "https://plots.test/new-plots")
+    assert article.published_local == "2019-04-02T09:00:00Z"
+
+
+def test_a_time_under_the_headline_marked_as_an_update_is_not_the_publication():
+    header = ("<div class='meta'><span class='updated'>Updated <time datetime='2024-05-01'>"
+              "May 1, 2024</time></span></div>")
+    head = "<meta property='article:published_time' content='2022-03-08T10:00:00+01:00'>"
+    article = extract_article(page("New plots by the river", "New plots by the river",
+                                   header, head=head), "https://plots.test/new-plots")
+    assert article.published_local == "2022-03-08T10:00:00+01:00"
+    assert article.updated == "2024-05-01T00:00:00Z"
+
+
+def test_originally_published_in_words_is_the_publication_day():
+    """The page states a re-save date; a sentence says when the story first came out."""
+    head = "<meta property='article:published_time' content='2023-11-20T08:00:00+00:00'>"
+    note = ("<p class='note'>This story was originally published on 14 May 2018 and has been "
+            "updated since.</p>")
+    article = extract_article(page("New plots by the river", "New plots by the river",
+                                   head=head, body=STORY + note), "https://plots.test/p")
+    assert article.published_local == "2018-05-14"
+
+
+def test_originally_published_later_than_the_stated_day_does_not_move_it():
+    head = "<meta property='article:published_time' content='2016-02-01T08:00:00+00:00'>"
+    note = "<p>Originally published on March 3, 2021 in our spring newsletter.</p>"
+    article = extract_article(page("New plots by the river", "New plots by the river",
+                                   head=head, body=STORY + note), "https://plots.test/p")
+    assert article.published_local == "2016-02-01T08:00:00Z"
+
+
+def test_originally_published_with_no_date_changes_nothing():
+    head = "<meta property='article:published_time' content='2016-02-01T08:00:00+00:00'>"
+    note = "<p>This article was originally published in The Valley Gazette.</p>"
+    article = extract_article(page("New plots by the river", "New plots by the river",
+                                   head=head, body=STORY + note), "https://plots.test/p")
+    assert article.published_local == "2016-02-01T08:00:00Z"
+
+
+def test_the_local_day_shown_wins_over_the_next_utc_day_stated():
+    """Stated 01:30 UTC on the 10th; the page shows the 9th (its own evening): the day the
+    page gives its readers is the publication day."""
+    head = "<meta property='article:published_time' content='2024-10-10T01:30:00+00:00'>"
+    header = "<div class='meta'>Ana Moss · October 9, 2024</div>"
+    article = extract_article(page("New plots by the river", "New plots by the river",
+                                   header, head=head), "https://plots.test/p")
+    assert article.published_local == "2024-10-09"
+
+
+# -- titles
+
+SITE = "<meta property='og:site_name' content='Riverside Plots'>"
+
+
+def test_a_headline_second_half_after_a_dash_is_not_an_outlet():
+    for h1 in ("Raised beds for beginners – Costs, Soil, Timber",
+               "Raised beds for beginners – Our Favourites!",
+               "Raised beds for beginners – From a Master Gardener"):
+        article = extract_article(page(f"{h1} | Riverside Plots", h1, head=SITE),
+                                  "https://plots.test/b")
+        assert article.title == h1
+        assert not any(a.kind == "title_suffix" for a in article.attribution)
+
+
+def test_an_outlet_after_a_dash_is_still_split_off_and_credited():
+    h1 = "Raised beds for beginners - The Valley Gazette"
+    article = extract_article(page(f"{h1} | Riverside Plots", h1, head=SITE),
+                              "https://plots.test/b")
+    assert article.title == "Raised beds for beginners"
+    assert ("The Valley Gazette", "title_suffix") in {
+        (a.outlet, a.kind) for a in article.attribution}
+
+
+def test_a_list_after_a_bar_in_the_title_is_still_a_suffix():
+    """Only a dash joins a headline's two halves; after a bar a tag line is cut as before."""
+    assert split_title_suffixes("Raised beds for beginners | Costs, Soil, Timber")[0] == \
+        "Raised beds for beginners"
+
+
+def test_a_short_headline_equal_to_the_title_beats_a_teaser_heading():
+    """A four-word <h1> equal to the <title>, beside a long og:title and teasers whose
+    headings share words with it: the <h1> is the headline."""
+    head = ("<meta property='og:title' content='The best allotment crops of 2025 are not the "
+            "ones our readers expected at all'>")
+    teasers = "".join(f"<h3><a href='/t{n}'>Best Autumn Crops of 2025</a></h3>" for n in range(2))
+    html = ("<html lang='en'><head><title>Best Allotment Crops 2025</title>" + head +
+            f"</head><body><aside>{teasers}</aside><main><article>"
+            f"<h1>Best Allotment Crops 2025</h1>{STORY}</article></main></body></html>")
+    article = extract_article(html, "https://plots.test/crops")
+    assert article.title == "Best Allotment Crops 2025"
+
+
+def test_a_heading_worded_as_the_title_above_a_section_h1_is_the_headline():
+    """A blog whose post title is an <h2> and whose sections are <h1>s."""
+    html = ("<html lang='en'><head><title>Why do people love allotments? | Plot Blog</title>"
+            "</head><body><main><header><h2>Why do people love allotments?</h2></header>"
+            "<h1>But what they value is the quiet and the company</h1>" + STORY +
+            "</main></body></html>")
+    article = extract_article(html, "https://plots.test/why")
+    assert article.title == "Why do people love allotments?"
+
+
+def test_a_section_h1_above_a_heading_worded_as_the_title_stays_the_headline():
+    """The <h1> comes first; the heading worded as the title is a section further down."""
+    html = ("<html lang='en'><head><title>How allotment plots are shared out</title>"
+            "</head><body><main><h1>Who gets a plot by the river, and when?</h1>" + STORY +
+            "<h2>How allotment plots are shared out</h2>" + STORY + "</main></body></html>")
+    article = extract_article(html, "https://plots.test/how")
+    assert article.title == "Who gets a plot by the river, and when?"
+
+
+def test_a_comment_count_in_the_headline_is_not_the_headline():
+    h1 = ("<span class='story-title'><a href='/p'>Council doubles the allotment budget</a>"
+          "</span> <span class='comment-bubble'><a href='/p#comments'>87</a></span>")
+    article = extract_article(page("Council doubles the allotment budget - Plot Forum", h1),
+                              "https://plots.test/p")
+    assert article.title == "Council doubles the allotment budget"
