@@ -152,3 +152,28 @@ def test_a_comment_count_in_the_headline_is_not_the_headline():
     article = extract_article(page("Council doubles the allotment budget - Plot Forum", h1),
                               "https://plots.test/p")
     assert article.title == "Council doubles the allotment budget"
+
+
+# -- bodies
+
+
+def test_a_table_keeps_its_repeated_cells_and_its_dates():
+    """A plan laid out as a table: the same six-word cell on many days, and a column of
+    dates. Cells are data: neither a repeated line to drop nor a byline's date."""
+    rows = "".join(
+        f"<tr><td>{week}/1/2024</td><td>Rest day or gentle stretching session</td>"
+        f"<td>Easy walk of {20 + 5 * week} minutes</td></tr>" for week in range(1, 7))
+    table = f"<table><tr><th>Week starting</th><th>Monday</th><th>Tuesday</th></tr>{rows}</table>"
+    article = extract_article(page("A six-week walking plan", "A six-week walking plan",
+                                   body=STORY + table + STORY.replace("Sunday", "Monday")),
+                              "https://plots.test/plan")
+    lines = article.body.split("\n\n")
+    assert lines.count("Rest day or gentle stretching session") == 6
+    assert all(f"{week}/1/2024" in lines for week in range(1, 7))
+
+
+def test_a_repeated_sentence_outside_a_table_is_still_dropped():
+    quote = "<p>Nobody plants mint straight into the soil twice.</p>"
+    article = extract_article(page("New plots by the river", "New plots by the river",
+                                   body=STORY + quote + quote), "https://plots.test/p")
+    assert article.body.count("Nobody plants mint straight into the soil twice.") == 1
