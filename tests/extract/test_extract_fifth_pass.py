@@ -1,7 +1,11 @@
 """Failure patterns found on real pages in the fifth pass of issue 10, each reproduced by a
 hand-written page (invented text and markup)."""
 
+from lxml import html as lxml_html
+
 from babelwire.extract import extract_article
+from babelwire.extract.body import choose_body
+from babelwire.extract.dom import text_blocks
 from babelwire.extract.attribution import split_title_suffixes
 
 STORY = "".join(
@@ -177,3 +181,29 @@ def test_a_repeated_sentence_outside_a_table_is_still_dropped():
     article = extract_article(page("New plots by the river", "New plots by the river",
                                    body=STORY + quote + quote), "https://plots.test/p")
     assert article.body.count("Nobody plants mint straight into the soil twice.") == 1
+
+
+def test_small_print_in_the_page_footer_is_not_the_story():
+    """A page builder gives the story's box and the footer's small-print box the same class,
+    and sets its headline deep in boxes of its own: the long disclaimer paragraphs in the
+    page's <footer> stay out of the body."""
+    def box(paragraphs: str) -> str:
+        return f"<div class='text-column'><div class='wrapper'>{paragraphs}</div></div>"
+    small_print = "".join(
+        f"<p>{text}</p>" for text in (
+            "This material is general information only and is not advice for your own "
+            "plot, soil or climate; ask a qualified gardener before buying tools or seed, and "
+            "read each maker's instructions, because results vary with every season." * 3,
+            "Prices and offers named on this site may change without notice and are not an "
+            "offer to sell; the society takes no responsibility for third-party shops, and "
+            "nothing here is a recommendation of any one supplier over another." * 3))
+    html = ("<html lang='en'><head><title>Sharing out the river plots</title></head><body>"
+            "<main><section><div class='row'><div class='col'><div class='inner'><div class='hero'>"
+            "<h1>Sharing out the river plots</h1></div></div></div></div>"
+            f"</section><section>{box(STORY)}</section></main>"
+            f"<footer><section>{box(small_print)}</section></footer></body></html>")
+    tree = lxml_html.fromstring(html)
+    choice = choose_body(text_blocks(tree.find("body")), "", tree.find(".//h1"))
+    chosen = " ".join(block.text for block in choice.blocks)
+    assert "waiting list" in chosen
+    assert "qualified gardener" not in chosen and "third-party shops" not in chosen
