@@ -207,3 +207,17 @@ def test_small_print_in_the_page_footer_is_not_the_story():
     chosen = " ".join(block.text for block in choice.blocks)
     assert "waiting list" in chosen
     assert "qualified gardener" not in chosen and "third-party shops" not in chosen
+
+
+def test_a_plan_repeating_the_same_step_in_its_lists_keeps_every_step():
+    """A weekly plan: each week's list holds the same warm-up step. List items are the
+    plan's steps, not a copy of a paragraph."""
+    weeks = "".join(
+        f"<h3>Week {week}</h3><ul><li>Warm up with ten minutes of easy digging in the bed</li>"
+        f"<li>Sow {week * 2} rows of broad beans along the southern edge</li></ul>"
+        for week in range(1, 5))
+    article = extract_article(page("A four-week sowing plan", "A four-week sowing plan",
+                                   body=STORY + weeks + STORY.replace("Sunday", "Monday")),
+                              "https://plots.test/sowing")
+    lines = article.body.split("\n\n")
+    assert lines.count("Warm up with ten minutes of easy digging in the bed") == 4
