@@ -221,3 +221,35 @@ def test_a_plan_repeating_the_same_step_in_its_lists_keeps_every_step():
                               "https://plots.test/sowing")
     lines = article.body.split("\n\n")
     assert lines.count("Warm up with ten minutes of easy digging in the bed") == 4
+
+
+def test_a_reference_list_with_linked_titles_stays_with_the_story():
+    """A health page ends with its references, each a long item whose title is a link: a
+    reference list, not a menu."""
+    references = "".join(
+        f"<li>{authors}. <a href='https://journal.test/{n}'>{title}</a>. Journal of Plot "
+        f"Studies. 20{10 + n};{n + 3}({n}):{100 + n}-{120 + n}.</li>"
+        for n, (authors, title) in enumerate([
+            ("Moss A, Berg I, Hollow C, et al", "Allotment gardening and wellbeing in older "
+             "adults: a randomised trial over two growing seasons"),
+            ("Reed T, Calder M", "Soil quality on shared urban plots: a survey of forty "
+             "riverside sites after flooding"),
+            ("Lindqvist P, Moss A, Okafor N", "Waiting lists for allotments and the demand for "
+             "green space in mid-sized towns, 2001 to 2019"),
+            ("Okafor N, Reed T, Lindqvist P, et al", "Seed swaps and crop diversity among "
+             "community growers: a mixed-methods study of twelve societies")]))
+    body = STORY + STORY.replace("Sunday", "Monday") + "<h2>References</h2><ul>" + \
+        references + "</ul>"
+    article = extract_article(page("Plots and wellbeing", "Plots and wellbeing", body=body),
+                              "https://plots.test/wellbeing")
+    assert "Soil quality on shared urban plots" in article.body
+    assert "Seed swaps and crop diversity among community growers" in article.body
+
+
+def test_a_menu_of_long_links_stays_out():
+    menu = "".join(f"<li><a href='/g{n}'>Read our complete guide number {n} to growing "
+                   f"vegetables on a small riverside allotment plot</a></li>" for n in range(5))
+    body = STORY + STORY.replace("Sunday", "Monday") + f"<ul>{menu}</ul>"
+    article = extract_article(page("Plots and wellbeing", "Plots and wellbeing", body=body),
+                              "https://plots.test/wellbeing")
+    assert "complete guide number" not in article.body
