@@ -106,7 +106,9 @@ def headline_time(headline: Any, update: bool = False) -> str:
         return ""
     for text in _window(headline):
         holder = text.getparent().getparent() if text.is_tail else text.getparent()
-        for node in holder.xpath("ancestor-or-self::time[@datetime][1]") if holder is not None else ():
+        if holder is None:
+            continue
+        for node in holder.xpath("ancestor-or-self::time[@datetime][1]"):
             if _time_value(node) and _marked_update(node) == update:
                 return _time_value(node)
     return ""
