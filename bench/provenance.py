@@ -15,6 +15,10 @@ and the growth exponent between sizes (1.0 = linear).
 
     .venv/bin/python bench/provenance.py [--sizes 10000 100000] [--seed 7] [--baseline]
                                          [--window-days 7] [--no-encoder]
+                                         [--runtime auto|openvino|numpy] [--vs-numpy]
+
+``--runtime`` is where the sentence encoder runs (the provenance.encoder_runtime
+setting); ``--vs-numpy`` also traces each size with the numpy encoder, in the same run.
 
 Articles are generated a minute apart; the tracer compares those first seen within
 ``--window-days`` of each other (default: the provenance.window_days setting, as
@@ -157,10 +161,11 @@ def generate(count: int, seed: int) -> list[TraceDoc]:
 WINDOW_DAYS = next(s.default for s in SETTINGS if s.name == "provenance.window_days")
 
 
-def run(size: int, seed: int, use_encoder: bool = True, window_days: float = 0.0) -> float:
+def run(size: int, seed: int, use_encoder: bool = True, window_days: float = 0.0,
+        runtime: str = "auto") -> float:
     docs = generate(size, seed)
     start, cpu = time.perf_counter(), time.process_time()
-    options = TraceOptions(use_encoder=use_encoder, encoder_threads=2,
+    options = TraceOptions(use_encoder=use_encoder, encoder_threads=2, encoder_runtime=runtime,
                            window_seconds=window_days * 86400.0 if window_days else None)
     outcome = trace_documents(docs, options)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -183,14 +188,22 @@ def main() -> None:
                              "0: the whole pool")
     parser.add_argument("--baseline", action="store_true",
                         help="also time the cheap path at each size, in the same run")
+    parser.add_argument("--runtime", default="auto", choices=("auto", "openvino", "numpy"),
+                        help="where the sentence encoder runs (provenance.encoder_runtime)")
+    parser.add_argument("--vs-numpy", action="store_true",
+                        help="also trace each size with the numpy encoder, in the same run")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cpus, python {platform.python_version()}, "
           f"load average {os.getloadavg()[0]:.1f}; encoder {'off' if args.no_encoder else 'on'}; "
-          f"window {args.window_days or 'none'} days")
+          f"window {args.window_days or 'none'} days; runtime {args.runtime}")
     times = []
     for size in args.sizes:
-        elapsed = run(size, args.seed, not args.no_encoder, args.window_days)
+        elapsed = run(size, args.seed, not args.no_encoder, args.window_days, args.runtime)
         times.append((size, elapsed))
+        if args.vs_numpy and not args.no_encoder:
+            slow = run(size, args.seed, True, args.window_days, "numpy")
+            print(f"{'':>8} numpy encoder: CPU {slow:.1f} s; {args.runtime} is "
+                  f"{slow / elapsed:.2f}x faster in CPU time")
         if args.baseline and not args.no_encoder:
             cheap = run(size, args.seed, False, args.window_days)
             print(f"{'':>8} baseline (encoder off, no candidates by meaning): CPU {cheap:.1f} s; "

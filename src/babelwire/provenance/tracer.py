@@ -20,6 +20,7 @@ from .candidates import CandidateIndex
 from .compare import (PairContext, PairVerdict, compare_by_meaning, compare_cheaply,
                       could_align)
 from .direction import lag_seconds, lags, orient
+from .encoder import use_runtime
 from .profile import Profile, encode_prefixes, encode_profiles, prefix_vectors
 from .records import DERIVED_RELATIONS, Link, TraceDoc, TraceOptions
 from .roots import chain_of, cut_cycles, to_root
@@ -47,11 +48,13 @@ class TraceResult:
 class Tracer:
     def __init__(self, options: TraceOptions | None = None) -> None:
         self.options = options or TraceOptions()
+        if self.options.use_encoder:
+            use_runtime(self.options.encoder_runtime)
         self.index = CandidateIndex()
         self._verdicts: dict[tuple[str, str], PairVerdict] = {}
         self._warm: OrderedDict[str, Profile] = OrderedDict()
         self._no_encoder = replace(self.options, use_encoder=False)
-        self.semantic = SemanticIndex(self.options.encoder_threads)
+        self.semantic = SemanticIndex(self.options.encoder_threads, self.options.window_seconds)
         self._vectors = VectorCache()
 
     def add(self, docs: Iterable[TraceDoc],
@@ -69,9 +72,9 @@ class Tracer:
             self.index.add(profile)
             if self.options.use_encoder and encoder_knows(doc.lang):
                 if leads and doc.key in leads:
-                    self.semantic.add_vector(doc.key, leads[doc.key])
+                    self.semantic.add_vector(doc.key, leads[doc.key], doc.time)
                 else:
-                    self.semantic.add(doc.key, lead_of(doc.title, doc.text))
+                    self.semantic.add(doc.key, lead_of(doc.title, doc.text), doc.time)
             profile.release()
             keys.append(doc.key)
         return keys

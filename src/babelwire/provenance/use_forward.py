@@ -37,7 +37,17 @@ def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -
     x += beta
 
 
-def _windows(starts: np.ndarray, lens: np.ndarray, n_tokens: int) -> np.ndarray:
+def embed(w, flat: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """(tokens, 512): the token ids' rows of the 8-bit embedding table, dequantised."""
+    emb = np.empty((len(flat), EMB_DIM), dtype=np.float32) if out is None else out
+    chunk = flat % CHUNKS
+    np.copyto(emb, w.table[flat])
+    emb *= w.scale[chunk, None]
+    emb += w.lo[chunk, None]
+    return emb
+
+
+def windows(starts: np.ndarray, lens: np.ndarray, n_tokens: int) -> np.ndarray:
     """Positions t-MAX_LEFT .. t+MAX_RIGHT of each token; outside its sentence: n_tokens."""
     base = np.arange(n_tokens, dtype=np.int64)[:, None] + np.arange(
         -MAX_LEFT, MAX_RIGHT + 1, dtype=np.int64)
@@ -46,19 +56,15 @@ def _windows(starts: np.ndarray, lens: np.ndarray, n_tokens: int) -> np.ndarray:
     return np.where(inside, base, n_tokens)
 
 
-def _token_features(w, flat: np.ndarray, starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
+def token_features(w, flat: np.ndarray, starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
     """(tokens, 512 + 3 * 256): the embedding and the three CNN branches, layer-normed."""
     n_tokens = len(flat)
     feats = np.empty((n_tokens, EMB_DIM + len(ORDERS) * CNN_DIM), dtype=np.float32)
-    emb = feats[:, :EMB_DIM]
-    chunk = flat % CHUNKS
-    np.copyto(emb, w.table[flat])
-    emb *= w.scale[chunk, None]
-    emb += w.lo[chunk, None]
+    emb = embed(w, flat, feats[:, :EMB_DIM])
     x = emb @ w.proj_W
     x += w.proj_b
     _layernorm(x, w.ln_g_all, w.ln_b_all, float(w.eps))
-    window = _windows(starts, lens, n_tokens)
+    window = windows(starts, lens, n_tokens)
     buf = np.empty((n_tokens + 1, CNN_DIM), dtype=np.float32)
     buf[n_tokens] = 0.0
     for i, (order, left) in enumerate(ORDERS):
@@ -79,13 +85,19 @@ def _token_features(w, flat: np.ndarray, starts: np.ndarray, lens: np.ndarray) -
     return feats
 
 
-def forward(w, group: list[list[int]], out: np.ndarray) -> None:
-    """Vectors of the token-id lists in ``group`` into ``out`` (one row each)."""
+def flatten(group: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The token ids of ``group`` in one array, with each sentence's start and length."""
     lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
     flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=int(lens.sum()))
     starts = np.zeros(len(group), dtype=np.int64)
     np.cumsum(lens[:-1], out=starts[1:])
-    feats = _token_features(w, flat, starts, lens)
+    return flat, starts, lens
+
+
+def forward(w, group: list[list[int]], out: np.ndarray) -> None:
+    """Vectors of the token-id lists in ``group`` into ``out`` (one row each)."""
+    flat, starts, lens = flatten(group)
+    feats = token_features(w, flat, starts, lens)
     sums = np.empty((len(group), feats.shape[1]), dtype=np.float32)
     for row, (start, length) in enumerate(zip(starts.tolist(), lens.tolist())):
         feats[start:start + length].sum(axis=0, out=sums[row])
