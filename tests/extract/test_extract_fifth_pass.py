@@ -253,3 +253,10 @@ def test_a_menu_of_long_links_stays_out():
     article = extract_article(page("Plots and wellbeing", "Plots and wellbeing", body=body),
                               "https://plots.test/wellbeing")
     assert "complete guide number" not in article.body
+
+
+def test_a_commentary_label_class_in_the_headline_keeps_its_words():
+    h1 = ("<span class='commentary-title'>Why the river plots matter</span> "
+          "<span class='comment-count'>12</span>")
+    article = extract_article(page("Why the river plots matter", h1), "https://plots.test/w")
+    assert article.title == "Why the river plots matter"

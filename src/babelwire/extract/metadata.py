@@ -49,7 +49,7 @@ def _text(node: Any) -> str:
 # inside a headline, what is not the headline: a date, a label ("Title:", "Blog:"), a byline,
 # a comment count
 HEADLINE_EXTRA_RE = re.compile(r"(?<![a-z])(date|time|posted|meta|byline|author|descriptor|"
-                               r"label|screen-reader|sr-only|comment)", re.I)
+                               r"label|screen-reader|sr-only|comment(?!ar|at))", re.I)
 HEADLINE_BREAKS = {"br", "div", "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "section"}
 
 
