@@ -124,7 +124,13 @@ def _words(rng: random.Random) -> dict[str, str]:
 
 
 def generate(count: int, seed: int) -> list[TraceDoc]:
+    return generate_with_truth(count, seed)[0]
+
+
+def generate_with_truth(count: int, seed: int) -> tuple[list[TraceDoc], dict[str, str]]:
+    """The articles, and each copy's and translation's original (key -> key)."""
     rng = random.Random(seed)
+    truth: dict[str, str] = {}
     docs: list[TraceDoc] = []
     originals: list[tuple[TraceDoc, dict[str, str], list]] = []
     for number in range(count):
@@ -137,11 +143,13 @@ def generate(count: int, seed: int) -> list[TraceDoc]:
             kept = [spec for spec in specs if rng.random() > 0.1] or specs
             doc = TraceDoc(key, url, site, source.lang, source.title,
                            render(kept, event, source.lang), seen=seen, order=number)
+            truth[key] = source.key
         elif originals and kind < 0.20:                     # translation
             source, event, specs = rng.choice(originals[-2000:])
             lang = "es" if source.lang == "en" else "en"
             doc = TraceDoc(key, url, site, lang, render(specs[:1], event, lang),
                            render(specs[1:], event, lang), seen=seen, order=number)
+            truth[key] = source.key
         elif originals and kind < 0.30:                     # same event, written independently
             source, event, _ = rng.choice(originals[-2000:])
             lines = [pattern.format(**event, **_words(rng)) for pattern in
@@ -155,7 +163,7 @@ def generate(count: int, seed: int) -> list[TraceDoc]:
                            render(specs[1:], event, lang), seen=seen, order=number)
             originals.append((doc, event, specs))
         docs.append(doc)
-    return docs
+    return docs, truth
 
 
 WINDOW_DAYS = next(s.default for s in SETTINGS if s.name == "provenance.window_days")

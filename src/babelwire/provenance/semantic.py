@@ -13,10 +13,9 @@ Small pools are searched exactly (one matrix product per batch of queries). Larg
 are searched exactly too when the tracer has a time window and every article a time:
 queries in time order, each batch against the articles within the window of it (one
 matrix product on a slice of the vectors sorted by time), so the cost grows with the
-pool times the window, not the pool squared. At 100,000 articles and a 7-day window of
-about 10,000 this took a quarter of the time of building and querying an HNSW index,
-and it finds every neighbour, where the index missed some and spent others on articles
-outside the window. Without a window, from EXACT_LIMIT articles on, an HNSW index
+pool times the window, not the pool squared. It finds every neighbour in the window,
+where the index missed some and spent others on articles outside it, and it is cheaper
+(bench/semantic.py: 100,000 articles a minute apart, 7-day window). Without a window, from EXACT_LIMIT articles on, an HNSW index
 (usearch) answers in about log(n).
 """
 
@@ -130,27 +129,31 @@ class SemanticIndex:
                 and not np.isnan(np.asarray(self._times)).any())
 
     def _window_neighbours(self, keys: list[str], count: int) -> dict[str, dict[str, float]]:
-        """Exact neighbours within the time window, queries taken in time order."""
+        """Exact neighbours within the time window, queries taken in time order. Only the
+        few scores at CANDIDATE_MIN or more are looked at further (window, itself, top)."""
         times = np.asarray(self._times)
         order = np.argsort(times, kind="stable")
         sorted_times, sorted_vectors = times[order], self._vectors[order]
         queries = np.array([self._position[k] for k in keys], dtype=np.int64)
         queries = queries[np.argsort(times[queries], kind="stable")]
-        found: dict[str, dict[str, float]] = {}
+        found: dict[str, dict[str, float]] = {self._keys[q]: {} for q in queries.tolist()}
         for start in range(0, len(queries), WINDOW_BATCH):
             batch = queries[start:start + WINDOW_BATCH]
             low = np.searchsorted(sorted_times, times[batch[0]] - self._window, "left")
             high = np.searchsorted(sorted_times, times[batch[-1]] + self._window, "right")
             scores = self._vectors[batch] @ sorted_vectors[low:high].T
-            apart = np.abs(times[batch][:, None] - sorted_times[low:high][None, :])
-            scores[apart > self._window] = -np.inf
-            scores[order[low:high][None, :] == batch[:, None]] = -np.inf   # itself
-            take = min(count, high - low)
-            top = np.argpartition(-scores, take - 1, axis=1)[:, :take]
-            for query, columns, row in zip(batch, top, np.take_along_axis(scores, top, axis=1)):
-                found[self._keys[query]] = {
-                    self._keys[order[low + c]]: float(v)
-                    for c, v in zip(columns.tolist(), row.tolist()) if v >= CANDIDATE_MIN}
+            rows, columns = np.nonzero(scores >= CANDIDATE_MIN)
+            others = order[low + columns]
+            keep = ((np.abs(times[batch[rows]] - times[others]) <= self._window)
+                    & (others != batch[rows]))
+            rows, others, values = rows[keep], others[keep], scores[rows[keep], columns[keep]]
+            ranked = np.lexsort((-values, rows))
+            taken: dict[int, int] = {}
+            for row, other, value in zip(rows[ranked].tolist(), others[ranked].tolist(),
+                                         values[ranked].tolist()):
+                if taken.get(row, 0) < count:
+                    taken[row] = taken.get(row, 0) + 1
+                    found[self._keys[batch[row]]][self._keys[other]] = value
         return found
 
     def _search(self, rows: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
