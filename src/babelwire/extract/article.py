@@ -34,6 +34,8 @@ GENERIC_LEAD_SHARE = 0.4  # own reading under this share of the generic one's wo
 DEDUP_MIN_WORDS = 6  # a repeated line this long is a copy; shorter ones ("Pros", "30%") recur
 MAX_FURNITURE_CHARS = 160  # boilerplate patterns only remove lines shorter than this
 MAX_PLEA_CHARS = 400  # ... except cookie, newsletter and paywall pleas, up to this length
+CELL_TAGS = {"td", "th"}  # a table's cells: a date or a repeated phrase there is data
+ITEM_TAGS = {"li", "dd"}  # a list's items: a step repeated week after week is the plan's
 
 
 def _parse(text: str) -> Any:
@@ -58,6 +60,12 @@ class BodyLines:
     warnings: list[str]
     link_share: float = 0.0  # share of the text inside links
     generic_lead: bool = False  # the generic reading alone gave the body
+    cells: frozenset = frozenset()  # which lines are a table's cells (data: they may repeat)
+    items: frozenset = frozenset()  # which lines are a list's items (they may repeat)
+
+
+def _tagged(blocks: list[Block], tags: set[str]) -> frozenset:
+    return frozenset(i for i, block in enumerate(blocks) if block.element.tag in tags)
 
 
 def _dom_lines(tree: Any, meta: PageMetadata, generic: str) -> tuple[list[Block], str]:
@@ -89,7 +97,8 @@ def _body_lines(tree: Any, meta: PageMetadata, url: str | None) -> BodyLines:
         chars = sum(len(block.text) for block in blocks) or 1
         warning = ["no story container found; used the generic extractor's reading"]
         return BodyLines(lines, warning if lead == "generic" else [],
-                         sum(block.link_chars for block in blocks) / chars, lead == "generic")
+                         sum(block.link_chars for block in blocks) / chars, lead == "generic",
+                         _tagged(blocks, CELL_TAGS), _tagged(blocks, ITEM_TAGS))
     copy = [p.strip() for p in re.split(r"\n", meta.jsonld_body) if p.strip()]
     if _word_count(copy) > _word_count(lines):
         return BodyLines(copy, ["no story container in the page; used its JSON-LD articleBody"])
@@ -97,7 +106,8 @@ def _body_lines(tree: Any, meta: PageMetadata, url: str | None) -> BodyLines:
         return BodyLines(fallback, ["no story container found; used the generic extractor"],
                          generic_lead=True)
     chars = sum(len(block.text) for block in blocks) or 1
-    return BodyLines(lines, [], sum(block.link_chars for block in blocks) / chars)
+    return BodyLines(lines, [], sum(block.link_chars for block in blocks) / chars,
+                     cells=_tagged(blocks, CELL_TAGS), items=_tagged(blocks, ITEM_TAGS))
 
 
 def _inside_tree(element: Any, root: Any) -> bool:
@@ -114,21 +124,26 @@ def _is_furniture(line: str, meta: PageMetadata) -> bool:
     return any(pattern.search(line) for pattern in BOILERPLATE_RE.values())
 
 
-def _clean_body(lines: list[str], title: str, standfirst: str, meta: PageMetadata,
+def _clean_body(found: BodyLines, title: str, standfirst: str, meta: PageMetadata,
                 credits: list) -> tuple[list[str], list[str]]:
-    """Drop title, standfirst, furniture, credit lines; set disclaimers aside."""
+    """Drop title, standfirst, furniture, credit lines and repeated lines (a table's cells
+    excepted: "1/1/2019" or "Easy run 30 min" in a table is data; a list's items may
+    repeat too); set disclaimers aside."""
     body, disclaimers, seen = [], [], set()
     skip = {_norm(title), _norm(standfirst), _norm(meta.h1), _norm(meta.html_title)} - {""}
-    for line in lines:
+    for number, line in enumerate(found.lines):
         key = _norm(line)
         if not key or key in skip:
             continue
         if DISCLAIMER_RE.search(line) and len(line) <= 400:
             disclaimers.append(line)
             continue
+        if number in found.cells:
+            body.append(line)
+            continue
         if is_source_line(line, credits) or _is_furniture(line, meta):
             continue
-        if key in seen and len(key.split()) >= DEDUP_MIN_WORDS:
+        if key in seen and len(key.split()) >= DEDUP_MIN_WORDS and number not in found.items:
             continue
         seen.add(key)
         body.append(line)
@@ -152,7 +167,7 @@ def extract_article(page: str | bytes, url: str | None = None,
         tree.xpath("//body//*[self::p or self::div or self::small or self::em][not(*)]/text()"))
     signals = PageSignals(meta.is_article, linked_headings(tree), meta.html_title or meta.h1)
     found = _body_lines(tree, meta, url)
-    body, disclaimers = _clean_body(found.lines, title, standfirst, meta, credits)
+    body, disclaimers = _clean_body(found, title, standfirst, meta, credits)
     disclaimers += [d for d in page_disclaimers if d not in disclaimers]
     verdict = judge(body, signals, found.link_share, found.generic_lead)
     if not verdict.is_story:

@@ -39,8 +39,23 @@ def looks_like_outlet(text: str) -> bool:
     return bool(content) and len(capitalised) * 2 >= len(content)
 
 
+# what follows a dash in a headline and is its second half, not an outlet's name: a list
+# ("10 Benefits, Use Cases"), an exclamation or a question, a phrase opened by a preposition
+# or a possessive ("From a Certified Mechanic", "My Favourites")
+DASHES = (" – ", " - ", " — ")
+SUBTITLE_LEADS = {"from", "with", "for", "how", "why", "what", "when", "where", "which",
+                  "my", "our", "your", "their", "his", "her", "its", "tips", "tested"}
+
+
+def is_subtitle(text: str) -> bool:
+    words = text.split()
+    return not words or "," in text or text.rstrip()[-1] in "!?" and len(words) > 1 \
+        or words[0].lower() in SUBTITLE_LEADS
+
+
 def split_title_suffixes(title: str) -> tuple[str, list[str]]:
-    """'Headline - Outlet | Site' -> ('Headline', ['Outlet', 'Site'])."""
+    """'Headline - Outlet | Site' -> ('Headline', ['Outlet', 'Site']); a headline's second
+    half ('Best tents - Tested, Ranked') is not an outlet and stays."""
     suffixes: list[str] = []
     rest = title.strip()
     while True:
@@ -49,7 +64,8 @@ def split_title_suffixes(title: str) -> tuple[str, list[str]]:
         if position <= 0:
             break
         head, tail = rest[:position].strip(), rest[position + len(sep):].strip()
-        if not looks_like_outlet(tail) or len(head.split()) < 3 and not (
+        if not looks_like_outlet(tail) or sep in DASHES and is_subtitle(tail) or \
+                len(head.split()) < 3 and not (
                 head and DOMAIN_RE.match(tail)):  # "Game changer | Shop.example": a site
             break
         suffixes.insert(0, tail)

@@ -188,7 +188,19 @@ def choose_regions(votes: dict[Any, float], headline: Any = None) -> list[Any]:
     members = groups[best]
     if main is not None and any(_inside(h, [main]) for h in members):
         members = [h for h in members if _inside(h, [main])]
-    return _with_enclosing_holder(members, votes)
+    above_footer = [h for h in members if not _in_page_footer(h)]
+    return _with_enclosing_holder(above_footer or members, votes)
+
+
+def _in_page_footer(element: Any) -> bool:
+    """Inside the page's footer (a <footer> or contentinfo box that no <article> holds): a
+    box there with the story's box signature holds the site's small print, not the story."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag == "article":
+            return False
+        if ancestor.tag == "footer" or ancestor.get("role") == "contentinfo":
+            return not any(a.tag == "article" for a in ancestor.iterancestors())
+    return False
 
 
 def _with_enclosing_holder(members: list[Any], votes: dict[Any, float]) -> list[Any]:

@@ -13,7 +13,12 @@ and the stated metadata is often a CMS's import or migration time. A shown
 day earlier than the stated one wins (the stated time is a re-save); a later
 one does not (it is most likely an unlabelled update), nor does a shown date
 labelled as an update ("Updated Dec 18"); of several shown days, the earliest.
-With no stated date, the shown day comes before htmldate's guess.
+With no stated date, the shown day comes before htmldate's
+guess. A sentence saying when the story first came out ("originally published on
+26 Sep 2019") is the publication day when it is earlier than the stated one.
+
+A ``<time>`` just under the headline is the byline's, ahead of any other ``<time>``
+of the page (a list of related stories above the headline carries its own).
 
 Two forms are kept: ``published`` in UTC (for ordering; the project's
 contract), and ``published_local``, the same moment as the page wrote it
@@ -62,6 +67,10 @@ SHOWN_TEXT = ("following::text()[normalize-space()][position() <= $n]",
               "preceding::text()[normalize-space()][position() <= $n]")
 NOT_TEXT = {"script", "style", "noscript", "template", "option", "button"}
 EARLIEST = datetime(1995, 1, 1)
+# "This article was originally published on 26 Sep 2019 ..."
+ORIGINALLY = re.compile(r"\boriginally\s+(?:published|posted|appeared|ran)\b(?:\s+(?:on|in))?"
+                        r"\s+(.{6,40})", re.I)
+ORIGINALLY_TEXT = "//body//text()[contains(., 'riginally')][position() <= 20]"
 
 
 @dataclass(frozen=True)
@@ -86,13 +95,35 @@ def _marked_update(node: Any) -> bool:
     return False
 
 
-def byline_time(tree: Any) -> str:
+def _time_value(node: Any) -> str:
+    return (node.get("content") or node.get("datetime") or node.get("title") or "").strip()
+
+
+def headline_time(headline: Any, update: bool = False) -> str:
+    """The ``datetime`` of a <time> in the lines under the headline, not marked an update
+    (with ``update``: one marked so)."""
+    if headline is None:
+        return ""
+    for text in _window(headline):
+        holder = text.getparent().getparent() if text.is_tail else text.getparent()
+        if holder is None:
+            continue
+        for node in holder.xpath("ancestor-or-self::time[@datetime][1]"):
+            if _time_value(node) and _marked_update(node) == update:
+                return _time_value(node)
+    return ""
+
+
+def byline_time(tree: Any, headline: Any = None) -> str:
     """A <time> (or datePublished microdata) near the byline that is not an update."""
+    under_headline = headline_time(headline)
+    if under_headline:
+        return under_headline
     for path in BYLINE_TIME:
         for node in tree.xpath(path):
-            value = node.get("content") or node.get("datetime") or node.get("title") or ""
-            if value.strip() and not _marked_update(node):
-                return value.strip()
+            value = _time_value(node)
+            if value and not _marked_update(node):
+                return value
     return ""
 
 
@@ -123,18 +154,23 @@ def jsonld_value(objects: list[dict], key: str) -> str:
     return ""
 
 
-def _text_pieces(headline: Any) -> list[str]:
-    """Short texts around the headline in document order, up to the story's first paragraph."""
-    before = [t for t in headline.xpath(SHOWN_TEXT[1], n=SHOWN_BEFORE) if _readable(t)]
-    pieces = [" ".join(t.split()) for t in before]
+def _window(headline: Any) -> list[Any]:
+    """The text nodes after the headline, in document order, up to the story's first
+    paragraph."""
+    found = []
     for text in headline.xpath(SHOWN_TEXT[0], n=SHOWN_AFTER):
         if not _readable(text):
             continue
-        piece = " ".join(text.split())
-        if len(piece) >= STORY_TEXT_CHARS:
+        if len(" ".join(text.split())) >= STORY_TEXT_CHARS:
             break
-        pieces.append(piece)
-    return pieces
+        found.append(text)
+    return found
+
+
+def _text_pieces(headline: Any) -> list[str]:
+    """Short texts around the headline in document order, up to the story's first paragraph."""
+    before = [t for t in headline.xpath(SHOWN_TEXT[1], n=SHOWN_BEFORE) if _readable(t)]
+    return [" ".join(t.split()) for t in before + _window(headline)]
 
 
 def _readable(text: Any) -> bool:
@@ -178,19 +214,42 @@ def local_form(text: str) -> str | None:
     return written.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def original_date(tree: Any, now: datetime | None = None) -> str:
+    """The day a sentence says the story first came out ("originally published on ..."), or ""."""
+    for text in tree.xpath(ORIGINALLY_TEXT):
+        match = ORIGINALLY.search(" ".join(text.split()))
+        if match and _readable(text):
+            day = try_date_expr(match.group(1), "%Y-%m-%d", False, EARLIEST, now or datetime.now())
+            if day:
+                return day
+    return ""
+
+
+def _earlier_day(local: str, shown: str, original: str) -> str:
+    """A day stated in words or shown beside the headline, when earlier than the stated one.
+
+    A shown day one before a stated UTC time is the same moment in the site's own zone
+    (the stated 02:17 UTC on the 10th is the evening of the 9th in America): the day the
+    page gives its readers is the local one, so it wins too."""
+    for day in (original, shown):
+        if day and day < local[:10]:
+            return day
+    return local
+
+
 def publication_dates(tree: Any, objects: list[dict], meta: Callable[..., str],
                       url: str | None, headline: Any = None) -> PageDates:
     """The page's dates; ``objects`` are JSON-LD, the article's first."""
-    updated = normalize_date(jsonld_value(objects, "dateModified") or meta(*MODIFIED_META))
-    shown = shown_date(headline)
+    updated = normalize_date(jsonld_value(objects, "dateModified") or meta(*MODIFIED_META)
+                             or headline_time(headline, update=True))
+    shown, original = shown_date(headline), original_date(tree)
     sources = (lambda: jsonld_value(objects, "datePublished"), lambda: meta(*PUBLISHED_META),
-               lambda: byline_time(tree), lambda: url_date(url),
-               lambda: shown, lambda: heuristic_date(tree, url))
+               lambda: byline_time(tree, headline), lambda: url_date(url),
+               lambda: original or shown, lambda: heuristic_date(tree, url))
     for source in sources:
         stated = source()
         local = local_form(stated) if stated else None
         if local:
-            if shown and shown < local[:10]:
-                local = shown  # a stated day after the shown one is a re-save, not the story's
+            local = _earlier_day(local, shown, original)  # a later stated day is a re-save
             return PageDates(normalize_date(local), updated, local)
     return PageDates(None, updated, None)

@@ -38,6 +38,8 @@ VOUCH_MIN_CHARS = 150  # a furniture-named box needs this much confirmed text to
 TEASER_LEVELS = 3  # a block this close below a teaser card is part of it
 GENERIC_RETRY_CHARS = 2500  # a fast reading this short is redone with trafilatura's fallbacks
 GENERIC_RETRY_SHARE = 0.25  # ... and so is one holding less than this share of the page's <p> text
+CITATION_MIN_CHARS = 120  # a list item this long, with at least ...
+CITATION_UNLINKED_CHARS = 50  # ... this much text outside its links, is a reference
 NEAR_LEVELS = 4  # an extra block sharing an ancestor this few levels above the region is nearby
 
 
@@ -155,9 +157,17 @@ def _without_orphan_headings(kept: list[Block]) -> list[Block]:
 
 def _joins(block: Block, teasers: frozenset) -> bool:
     """Neither navigation nor inside another article's teaser card."""
-    if block.link_density > MAX_LINK_DENSITY:
+    if block.link_density > MAX_LINK_DENSITY and not _citation(block):
         return False
     return not any(a in teasers for a in _ancestors(block.element, TEASER_LEVELS))
+
+
+def _citation(block: Block) -> bool:
+    """A long list item, a linked title among its own words (a reference: "Doe J, Roe R.
+    <a>Title of the paper</a>. Journal. 2015;70:581."), not a menu's link."""
+    unlinked = len(block.text) - block.link_chars
+    return block.tag == "li" and len(block.text) >= CITATION_MIN_CHARS and \
+        unlinked >= CITATION_UNLINKED_CHARS
 
 
 def _ancestors(element: Any, levels: int) -> list[Any]:

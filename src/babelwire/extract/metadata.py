@@ -46,9 +46,10 @@ def _text(node: Any) -> str:
     return " ".join(node.text_content().split()) if node is not None else ""
 
 
-# inside a headline, what is not the headline: a date, a label ("Title:", "Blog:"), a byline
+# inside a headline, what is not the headline: a date, a label ("Title:", "Blog:"), a byline,
+# a comment count
 HEADLINE_EXTRA_RE = re.compile(r"(?<![a-z])(date|time|posted|meta|byline|author|descriptor|"
-                               r"label|screen-reader|sr-only)", re.I)
+                               r"label|screen-reader|sr-only|comment(?!ar|at))", re.I)
 HEADLINE_BREAKS = {"br", "div", "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "section"}
 
 
@@ -176,8 +177,9 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMetadata:
         ld.get("publisher"))
     og_title = _meta(tags, "og:title", "twitter:title")
     meta.headline_element = _headline_element(
-        tree, meta.site_name, site_names(url, meta.html_title, og_title), " ".join(split_title_suffixes(t)[0] for t in (
-            og_title, meta.html_title, str(ld.get("headline", "")))))
+        tree, meta.site_name, site_names(url, meta.html_title, og_title), [
+            split_title_suffixes(t)[0] for t in (og_title, meta.html_title,
+                                                 str(ld.get("headline", "")))])
     meta.h1 = _without_label(meta.headline_element, meta.html_title + og_title)
     meta.title = meta.h1 or og_title or str(ld.get("headline", "")) or meta.html_title
     meta.byline = _byline(tree, tags, ld, meta.site_name)
@@ -253,19 +255,36 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower()))
 
 
-def _agrees(heading: Any, titles: set[str]) -> bool:
-    """Most of the heading's words are in the page's own title (og:title, <title>, JSON-LD)."""
+def _agrees(heading: Any, titles: set[str], each: list[set[str]]) -> bool:
+    """Most of the heading's words are in the page's own titles (og:title, <title>, JSON-LD,
+    all together in ``titles``); a short heading also covers part of one of them."""
     words = _words(_text(heading))
     shared = len(words & titles)
     if not words or shared < HEADLINE_AGREE_SHARE * len(words):
         return False  # a short label must also cover part of the title ("Discord" does not)
-    return len(words) > LABEL_MAX_WORDS or shared >= LABEL_COVER_SHARE * len(titles)
+    return len(words) > LABEL_MAX_WORDS or any(
+        len(words & title) >= LABEL_COVER_SHARE * len(title) for title in each if title)
 
 
-def _headline_element(tree: Any, site_name: str, site: SiteNames, title_text: str) -> Any:
+def _titled_heading(tree: Any, titles: list[str], before: Any, site: SiteNames) -> Any:
+    """A heading above ``before`` worded exactly as one of the page's titles (site name left
+    out): the headline, and ``before`` (an <h1> disagreeing with the title) a section."""
+    wanted = {_squeezed(t) for t in titles} - {""}
+    for heading in tree.iter("h1", "h2", "h3") if wanted else ():
+        if heading is before:
+            break
+        if _squeezed(_text(heading)) in wanted and not _is_site_heading(heading, "", site):
+            return heading
+    return None
+
+
+def _headline_element(tree: Any, site_name: str, site: SiteNames, title_list: list[str]) -> Any:
     """The story's headline: an <h1> that is not the site's logo nor a section label that
-    the page's title disowns ("Blog", "Menu"), else a heading agreeing with the title."""
+    the page's title disowns ("Blog", "Menu"), else a heading agreeing with the title; an
+    <h1> disagreeing with the title gives way to a heading worded as the title."""
+    title_text = " ".join(title_list)
     titles = _words(title_text) - _words(site_name) or _words(title_text)
+    each = [_words(t) - _words(site_name) for t in title_list]
     seen, first = set(), None
     for heading in tree.xpath("//article//h1 | //main//h1 | //h1"):
         if heading in seen:
@@ -273,7 +292,7 @@ def _headline_element(tree: Any, site_name: str, site: SiteNames, title_text: st
         seen.add(heading)
         if _is_site_heading(heading, site_name, site):
             continue
-        if not titles or _agrees(heading, titles):
+        if not titles or _agrees(heading, titles, each):
             return heading
         if len(_text(heading).split()) > LABEL_MAX_WORDS and first is None:
             first = heading
@@ -281,15 +300,16 @@ def _headline_element(tree: Any, site_name: str, site: SiteNames, title_text: st
         "//*[self::h2 or self::h3][@itemprop='headline' or @itemprop='name' or contains(@class,"
         " 'post-title') or contains(@class, 'entry-title') or contains(@class, 'headline')]")
     found = [h for h in marked if not _is_site_heading(h, site_name, site)
-             and (not titles or _agrees(h, titles))]
+             and (not titles or _agrees(h, titles, each))]
     if first is not None:  # an <h1> that disagrees with the title (a blog's sections are
         found = [h for h in found if len(_text(h).split()) > LABEL_MAX_WORDS]  # <h1>s) loses
-        return found[0] if found else first  # to a marked headline agreeing with it
+        titled = _titled_heading(tree, title_list, first, site)  # to a marked headline
+        return found[0] if found else titled if titled is not None else first  # or the title
     if found:
         return found[0]
     found = tree.xpath("(//h1 | //h2 | //h3)[position() <= 20]") if titles else []
     return next((h for h in found if not _is_site_heading(h, site_name, site)
-                 and _agrees(h, titles)), None)
+                 and _agrees(h, titles, each)), None)
 
 
 def _byline(tree: Any, tags: dict, ld: dict, site_name: str) -> Byline:
