@@ -40,8 +40,8 @@ def looks_like_outlet(text: str) -> bool:
 
 
 # what follows a dash in a headline and is its second half, not an outlet's name: a list
-# ("10 Benefits, Use Cases"), an exclamation or a question, a phrase opened by a preposition
-# or a possessive ("From a Certified Mechanic", "My Favourites")
+# ("Tides, Winds and Ferries"), an exclamation or a question, a phrase opened by a
+# preposition or a possessive ("From a Harbour Pilot", "Our Picks")
 DASHES = (" – ", " - ", " — ")
 SUBTITLE_LEADS = {"from", "with", "for", "how", "why", "what", "when", "where", "which",
                   "my", "our", "your", "their", "his", "her", "its", "tips", "tested"}
