@@ -147,13 +147,13 @@ class SemanticIndex:
             keep = ((np.abs(times[batch[rows]] - times[others]) <= self._window)
                     & (others != batch[rows]))
             rows, others, values = rows[keep], others[keep], scores[rows[keep], columns[keep]]
-            ranked = np.lexsort((-values, rows))
-            taken: dict[int, int] = {}
-            for row, other, value in zip(rows[ranked].tolist(), others[ranked].tolist(),
-                                         values[ranked].tolist()):
-                if taken.get(row, 0) < count:
-                    taken[row] = taken.get(row, 0) + 1
-                    found[self._keys[batch[row]]][self._keys[other]] = value
+            ranked = np.lexsort((-values, rows))           # by query, best first
+            rows, others, values = rows[ranked], others[ranked], values[ranked]
+            rank = np.arange(len(rows)) - np.searchsorted(rows, rows, "left")
+            top = rank < count
+            for row, other, value in zip(rows[top].tolist(), others[top].tolist(),
+                                         values[top].tolist()):
+                found[self._keys[batch[row]]][self._keys[other]] = value
         return found
 
     def _search(self, rows: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
