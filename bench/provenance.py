@@ -19,9 +19,12 @@ quality is measured in tests/eval/provenance and bench/provenance_real.py).
     .venv/bin/python bench/provenance.py [--sizes 10000 100000] [--seed 7] [--baseline]
                                          [--window-days 7] [--no-encoder]
                                          [--runtime auto|openvino|numpy] [--vs-numpy]
+                                         [--workers 0] [--vs-serial]
 
 ``--runtime`` is where the sentence encoder runs (the provenance.encoder_runtime
 setting); ``--vs-numpy`` also traces each size with the numpy encoder, in the same run.
+``--workers`` is the provenance.workers setting (0: one process per core); ``--vs-serial``
+also traces each size in one process (workers 1), in the same run.
 
 Articles are generated a minute apart; the tracer compares those first seen within
 ``--window-days`` of each other (default: the provenance.window_days setting, as
@@ -172,22 +175,31 @@ def generate_with_truth(count: int, seed: int) -> tuple[list[TraceDoc], dict[str
 WINDOW_DAYS = next(s.default for s in SETTINGS if s.name == "provenance.window_days")
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished worker processes."""
+    spent = os.times()
+    return spent.user + spent.system + spent.children_user + spent.children_system
+
+
 def run(size: int, seed: int, use_encoder: bool = True, window_days: float = 0.0,
-        runtime: str = "auto") -> float:
+        runtime: str = "auto", workers: int = 0) -> tuple[float, float]:
+    """Trace ``size`` generated articles; (wall time, CPU time with the workers')."""
     docs, truth = generate_with_truth(size, seed)
-    start, cpu = time.perf_counter(), time.process_time()
+    start, cpu = time.perf_counter(), _cpu()
     options = TraceOptions(use_encoder=use_encoder, encoder_threads=2, encoder_runtime=runtime,
+                           workers=workers,
                            window_seconds=window_days * 86400.0 if window_days else None)
     outcome = trace_documents(docs, options)
-    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    elapsed, cpu = time.perf_counter() - start, _cpu() - cpu
     links = {key: link for key, link in outcome.derived_from.items() if link is not None}
     found = sum(1 for key, source in truth.items()
                 if key in links and links[key].derived_from == source)
     print(f"{size:>8} articles: {elapsed:8.1f} s  {1000 * elapsed / size:6.2f} ms/article  "
+          f"workers {workers or os.cpu_count()}  "
           f"(CPU {cpu:.1f} s, load {os.getloadavg()[0]:.1f})  "
           f"{len(links)} derived, {len(outcome.stories)} stories, {len(outcome.sites)} sites; "
           f"copies and translations linked to their original: {found} of {len(truth)}")
-    return cpu  # on a shared machine, CPU time is the comparable figure
+    return elapsed, cpu
 
 
 def main() -> None:
@@ -206,25 +218,33 @@ def main() -> None:
                         help="where the sentence encoder runs (provenance.encoder_runtime)")
     parser.add_argument("--vs-numpy", action="store_true",
                         help="also trace each size with the numpy encoder, in the same run")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="processes for the tracer's Python work (provenance.workers)")
+    parser.add_argument("--vs-serial", action="store_true",
+                        help="also trace each size in one process (workers 1), in the same run")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cpus, python {platform.python_version()}, "
           f"load average {os.getloadavg()[0]:.1f}; encoder {'off' if args.no_encoder else 'on'}; "
           f"window {args.window_days or 'none'} days; runtime {args.runtime}")
     times = []
     for size in args.sizes:
-        elapsed = run(size, args.seed, not args.no_encoder, args.window_days, args.runtime)
-        times.append((size, elapsed))
+        wall, cpu = run(size, args.seed, not args.no_encoder, args.window_days, args.runtime,
+                        args.workers)
+        times.append((size, wall))
+        if args.vs_serial:
+            one, _ = run(size, args.seed, not args.no_encoder, args.window_days, args.runtime, 1)
+            print(f"{'':>8} one process: {one:.1f} s; workers are {one / wall:.2f}x faster")
         if args.vs_numpy and not args.no_encoder:
-            slow = run(size, args.seed, True, args.window_days, "numpy")
+            _, slow = run(size, args.seed, True, args.window_days, "numpy", args.workers)
             print(f"{'':>8} numpy encoder: CPU {slow:.1f} s; {args.runtime} is "
-                  f"{slow / elapsed:.2f}x faster in CPU time")
+                  f"{slow / cpu:.2f}x faster in CPU time")
         if args.baseline and not args.no_encoder:
-            cheap = run(size, args.seed, False, args.window_days)
+            _, cheap = run(size, args.seed, False, args.window_days, workers=args.workers)
             print(f"{'':>8} baseline (encoder off, no candidates by meaning): CPU {cheap:.1f} s; "
-                  f"ratio {elapsed / cheap:.2f}x")
+                  f"ratio {cpu / cheap:.2f}x")
     for (small, t_small), (large, t_large) in zip(times, times[1:]):
         exponent = math.log(t_large / t_small) / math.log(large / small)
-        print(f"growth {small} -> {large}: CPU time x{t_large / t_small:.1f} for articles "
+        print(f"growth {small} -> {large}: time x{t_large / t_small:.1f} for articles "
               f"x{large / small:.0f}: exponent {exponent:.2f} (1.00 = linear)")
 
 

@@ -46,6 +46,7 @@ def options_from(settings: Settings, args: argparse.Namespace) -> TraceOptions:
         use_encoder=settings["provenance.use_encoder"] and not args.no_encoder,
         max_candidates=settings["provenance.max_candidates"],
         encoder_runtime=settings["provenance.encoder_runtime"],
+        workers=settings["provenance.workers"],
     )
 
 

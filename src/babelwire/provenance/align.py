@@ -12,16 +12,25 @@ import numpy as np
 
 
 def monotonic_alignment(similarity: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    """Index pairs (i, j), increasing in both, maximising the sum of similarity - threshold."""
-    rows, cols = similarity.shape
-    if rows == 0 or cols == 0:
+    """Index pairs (i, j), increasing in both, maximising the sum of similarity - threshold.
+
+    Rows and columns with no cell at the threshold can never be matched: the table is
+    built over the others only (the same pairs; most candidate pairs of a tracer have a
+    handful of such cells, so the table shrinks from about 8 x 8 to 2 x 2 or none)."""
+    if similarity.size == 0:
         return []
-    gain = np.where(similarity >= threshold, similarity - threshold, -np.inf)
-    table = np.zeros((rows + 1, cols + 1))
-    for i in range(1, rows + 1):
+    usable = similarity >= threshold
+    rows = np.flatnonzero(usable.any(axis=1))
+    if rows.size == 0:
+        return []
+    cols = np.flatnonzero(usable.any(axis=0))
+    gain = similarity[np.ix_(rows, cols)]
+    gain = np.where(gain >= threshold, gain - threshold, -np.inf)
+    table = np.zeros((len(rows) + 1, len(cols) + 1))
+    for i in range(1, len(rows) + 1):
         best = np.maximum(table[i - 1, 1:], table[i - 1, :-1] + gain[i - 1])
         table[i, 1:] = np.maximum.accumulate(np.maximum(best, 0.0))
-    return _backtrack(table)
+    return [(int(rows[i]), int(cols[j])) for i, j in _backtrack(table)]
 
 
 def _backtrack(table: np.ndarray) -> list[tuple[int, int]]:

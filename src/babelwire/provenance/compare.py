@@ -104,6 +104,15 @@ class PairVerdict:
         return found
 
 
+NO_RELATION = PairVerdict(None, 0.0, None)
+
+
+def compact(verdict: PairVerdict) -> PairVerdict:
+    """The verdict as the tracer keeps it: a pair found unrelated is only remembered as
+    compared (its evidence is never shown), which saves memory and the workers' pickling."""
+    return verdict if verdict.relation is not None else NO_RELATION
+
+
 def _align(similarity: np.ndarray, threshold: float, method: str) -> Alignment:
     pairs = monotonic_alignment(similarity, threshold)
     shorter = min(similarity.shape) or 1

@@ -67,6 +67,7 @@ def options_of(settings) -> TraceOptions:
                         use_encoder=settings["provenance.use_encoder"],
                         max_candidates=settings["provenance.max_candidates"],
                         encoder_runtime=settings["provenance.encoder_runtime"],
+                        workers=settings["provenance.workers"],
                         window_seconds=settings["provenance.window_days"] * 86400.0)
 
 

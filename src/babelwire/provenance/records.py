@@ -76,3 +76,4 @@ class TraceOptions:
     encoder_threads: int = 2
     encoder_runtime: str = "auto"         # auto, openvino or numpy (use_openvino.RUNTIMES)
     neighbours: int = 8                   # nearest articles by meaning looked at per article
+    workers: int = 0                      # processes for the Python work: 0 one per core

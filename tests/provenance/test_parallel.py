@@ -1,0 +1,116 @@
+"""The tracer's worker processes (provenance.workers): the same links, originals and
+stories as the serial tracer, on the project's multilingual corpus, in one trace and
+across two; a wrong setting is a one-line error."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from babelwire.errors import ConfigError
+from babelwire.provenance import TraceOptions, Tracer, parallel, trace_documents
+from babelwire.provenance.batch import read_jsonl
+
+CORPUS = Path(__file__).resolve().parents[1] / "eval" / "provenance" / "corpus.jsonl"
+
+pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="this system cannot fork")
+
+
+@pytest.fixture(scope="module")
+def docs():
+    found, bad = read_jsonl(CORPUS.read_text(encoding="utf-8").splitlines())
+    assert not bad and len(found) > 100
+    return found
+
+
+@pytest.fixture
+def spied(monkeypatch):
+    """Workers for any pool of 10 articles or more, 7 articles per task; the names of
+    the tasks run in workers."""
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(parallel, "CHUNK", 7)
+    ran: list[str] = []
+    real = parallel.run
+
+    def run(tracer, task, items, **state):
+        ran.append(task.__name__)
+        yield from real(tracer, task, items, **state)
+
+    monkeypatch.setattr(parallel, "run", run)
+    return ran
+
+
+def _summary(outcome):
+    chosen = {key: (link.derived_from, link.relation, link.confidence,
+                    link.evidence.get("via"), link.lag_seconds) if link else None
+              for key, link in outcome.derived_from.items()}
+    links = [(l.article, l.derived_from, l.relation, l.confidence) for l in outcome.links]
+    return chosen, links, outcome.stories, [(s.site, s.relay) for s in outcome.sites]
+
+
+def candidates_with_pid(keys):
+    """parallel.candidates_task, with the process that ran it."""
+    return [(os.getpid(), found) for found in parallel.candidates_task(keys)]
+
+
+def test_workers_find_what_the_serial_tracer_finds(docs, spied):
+    ran = spied
+    serial = trace_documents(docs, TraceOptions(workers=1))
+    assert ran == []                      # one worker: no process forked
+    forked = trace_documents(docs, TraceOptions(workers=2))
+    assert ran == ["features_task", "candidates_task", "evaluate_task"]
+    assert _summary(forked) == _summary(serial)
+    derived = [link for link in forked.derived_from.values() if link is not None]
+    assert len(derived) > 40              # the corpus's copies and translations were found
+    assert any(link.relation == "translation" for link in derived)
+
+
+def test_workers_run_in_other_processes(docs, monkeypatch):
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(parallel, "CHUNK", 7)
+    tracer = Tracer(TraceOptions(workers=2, use_encoder=False))
+    keys = tracer.add(docs)
+    seen = {pid for chunk in parallel.run(tracer, candidates_with_pid, keys, near={})
+            for pid, _ in chunk}
+    assert seen and os.getpid() not in seen
+
+
+def test_a_second_trace_with_workers_matches_the_serial_one(docs, spied):
+    """Incremental use (as after each ingestion pass): pairs compared in the first trace
+    are not compared again, and the originals chosen are the serial tracer's."""
+    half = len(docs) // 2
+    results = []
+    for workers in (1, 2):
+        tracer = Tracer(TraceOptions(workers=workers))
+        tracer.parallel_min = 10
+        first = tracer.trace(tracer.add(docs[:half]))
+        second = tracer.trace(tracer.add(docs[half:]), known_parents={
+            k: v for k, v in first.derived_from.items() if v is not None})
+        results.append([
+            {k: (l.derived_from, l.relation, l.confidence) if l else None
+             for k, l in result.derived_from.items()} for result in (first, second)])
+    assert results[0] == results[1]
+    assert any(v for v in results[1][1].values())
+
+
+def test_one_worker_per_core_by_default():
+    assert parallel.worker_count(0) == max(1, os.cpu_count() or 1)
+    assert parallel.worker_count(1) == 1
+    assert parallel.worker_count(3) == 3
+
+
+@pytest.mark.parametrize("value", [-1, "two", 1.5, True])
+def test_a_wrong_worker_setting_is_a_one_line_error(value):
+    with pytest.raises(ConfigError) as error:
+        Tracer(TraceOptions(workers=value, use_encoder=False))
+    message = str(error.value)
+    assert "provenance.workers" in message and "\n" not in message
+
+
+def test_small_pools_stay_in_one_process(docs, monkeypatch):
+    ran: list[str] = []
+    monkeypatch.setattr(parallel, "run", lambda *a, **k: ran.append("run") or iter(()))
+    trace_documents(docs[:20], TraceOptions(workers=2, use_encoder=False))
+    assert ran == []
