@@ -13,7 +13,7 @@ fork; it only runs Python and small numpy products.
 The result is the same as the serial tracer's: each pair is compared once, by the
 worker of the first article (in the traced order) that lists it as a candidate, as the
 serial loop would, and the pairs needing the encoder go back to the tracer in order.
-Only on systems that can fork (Linux, the BSDs); elsewhere the tracer runs serially.
+Only where forking is safe (Linux, the BSDs); elsewhere the tracer runs in one process.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from ..errors import ConfigError
@@ -36,7 +37,9 @@ _STATE: dict[str, Any] = {}   # what the workers read: set before the fork, clea
 
 
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Forking is safe here: Linux and the BSDs (on macOS, system libraries may crash a
+    forked child; Windows has no fork)."""
+    return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
 
 
 def worker_count(setting: int) -> int:
@@ -61,6 +64,8 @@ def run(tracer: "Tracer", task: Callable[[Any], Any], items: Sequence[Any],
     ``task`` is a module-level function of one chunk; it finds the tracer (and ``state``)
     in _STATE, inherited through the fork."""
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    if not chunks:
+        return
     workers = min(worker_count(tracer.options.workers), len(chunks))
     _STATE.update(state, tracer=tracer)
     try:

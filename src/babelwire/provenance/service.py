@@ -22,6 +22,7 @@ class TraceOutcome:
     stories: list[list[str]]
     sites: list[SiteReport]
     story_of: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)   # seconds per step
 
 
 def story_links(links: Iterable[Link], keys_of: dict[str, frozenset[str]]) -> list[StoryLink]:
@@ -47,8 +48,10 @@ def trace_documents(docs: list[TraceDoc], options: TraceOptions | None = None) -
     tracer = Tracer(options)
     keys = tracer.add(docs)
     result = tracer.trace(keys)
-    stories = build_stories(tracer, keys, result.links, result.derived_from)
-    story_of = {key: number for number, members in enumerate(stories, 1) for key in members}
-    sites = site_reports((tracer.profile(k) for k in keys), result.derived_from)
+    with tracer.clock("stories and sites"):
+        stories = build_stories(tracer, keys, result.links, result.derived_from)
+        story_of = {key: number for number, members in enumerate(stories, 1) for key in members}
+        sites = site_reports((tracer.profile(k) for k in keys), result.derived_from)
     return TraceOutcome(docs=docs, links=result.links, derived_from=result.derived_from,
-                        stories=stories, sites=sites, story_of=story_of)
+                        stories=stories, sites=sites, story_of=story_of,
+                        timings=dict(tracer.timings))

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import OrderedDict
+import time
+from collections import OrderedDict, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator, Mapping
 
@@ -60,13 +62,29 @@ class Tracer:
         self._vectors = VectorCache()
         self._near: Mapping[str, Mapping[str, float]] = {}   # neighbours by meaning, in trace()
         self.parallel_min = parallel.PARALLEL_MIN  # fewer articles than this: no workers
+        self.timings: dict[str, float] = defaultdict(float)  # seconds per step, for benches
+
+    @contextmanager
+    def clock(self, step: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[step] += time.perf_counter() - start
 
     def add(self, docs: Iterable[TraceDoc],
             known: Mapping[str, tuple[Fingerprint, dict[str, str]]] | None = None,
             leads: Mapping[str, np.ndarray] | None = None) -> list[str]:
         """Index articles (``known``: fingerprints and keys saved earlier, not recomputed;
         ``leads``: title-and-lead vectors saved earlier, not encoded again)."""
-        fresh = list(dict((doc.key, doc) for doc in docs if doc.key not in self.index).values())
+        fresh: dict[str, TraceDoc] = {}
+        for doc in docs:   # the first of two articles with one key, as before
+            if doc.key not in self.index and doc.key not in fresh:
+                fresh[doc.key] = doc
+        with self.clock("features and index"):
+            return self._add(list(fresh.values()), known, leads)
+
+    def _add(self, fresh: list[TraceDoc], known, leads) -> list[str]:
         todo = [doc for doc in fresh if not (known and doc.key in known)]
         computed = {}
         if parallel.use_workers(self, len(todo)):
@@ -168,6 +186,10 @@ class Tracer:
         """The encoder's pairs: the first sentences of every article involved encoded in
         one batch; the pairs whose first sentences hold no match are settled by words, the
         others aligned on all their sentences (encoded in a second batch)."""
+        with self.clock("pairs aligned by the encoder"):
+            self._encode_and_compare(pending)
+
+    def _encode_and_compare(self, pending: dict) -> None:
         profiles = {key: self.profile(key) for pair in pending for key in pair}
         for key, profile in profiles.items():
             if not profile.encoded and (saved := self._vectors.take(key)) is not None:
@@ -204,18 +226,21 @@ class Tracer:
         article's original is the root of its chain (``known_parents``: links saved
         earlier for articles not traced now)."""
         keys = list(keys)
-        self._near = (self.semantic.neighbours(keys, self.options.neighbours)
-                      if self.options.use_encoder else {})
+        with self.clock("neighbours by meaning (leads encoded)"):
+            self._near = (self.semantic.neighbours(keys, self.options.neighbours)
+                          if self.options.use_encoder else {})
         pending: dict[tuple[str, str], PairContext] = {}
         if parallel.use_workers(self, len(keys)):
-            found = [others for chunk in parallel.run(self, parallel.candidates_task, keys,
-                                                      near=self._near) for others in chunk]
-            pairs, work = parallel.owners(keys, found, self._verdicts.__contains__)
+            with self.clock("candidates (workers)"):
+                found = [others for chunk in parallel.run(
+                    self, parallel.candidates_task, keys, near=self._near) for others in chunk]
+                pairs, work = parallel.owners(keys, found, self._verdicts.__contains__)
             # all of them before the encoder runs: the encoder's threads and the workers
             # slow each other down more than they overlap (10,000 articles: 46 s of
             # encoder time instead of 26 s)
-            results = [row for chunk in parallel.run(self, parallel.evaluate_task, work)
-                       for row in chunk]
+            with self.clock("comparing by words (workers)"):
+                results = [row for chunk in parallel.run(self, parallel.evaluate_task, work)
+                           for row in chunk]
         else:
             pairs = {}
             results = self._serially(keys, pairs)
@@ -226,6 +251,11 @@ class Tracer:
                 self._compare_pending(pending)
         self._compare_pending(pending)
         self._near = {}
+        with self.clock("links and originals"):
+            return self._result(keys, pairs, known_parents)
+
+    def _result(self, keys: list[str], pairs: Iterable[tuple[str, str]],
+                known_parents: Mapping[str, Link] | None) -> TraceResult:
         links = [link for pair in pairs if (link := self._link(pair)) is not None]
         by_article: dict[str, list[Link]] = {}
         for link in links:  # grouped once: scanning every link per key is quadratic
