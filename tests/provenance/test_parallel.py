@@ -114,3 +114,46 @@ def test_small_pools_stay_in_one_process(docs, monkeypatch):
     monkeypatch.setattr(parallel, "run", lambda *a, **k: ran.append("run") or iter(()))
     trace_documents(docs[:20], TraceOptions(workers=2, use_encoder=False))
     assert ran == []
+
+
+def test_the_store_trace_with_workers_finds_the_demo_relays(tmp_path, monkeypatch):
+    """The trace step of an ingestion pass (worker.run_once, the demo newsroom served over
+    127.0.0.1 from threads of this process, a real SQLite store), with its tracer's
+    Python work forked into workers: each relay is linked to its original."""
+    from babelwire.compose import pipeline_context
+    from babelwire.demo.expected import expected_articles
+    from babelwire.demo.server import start_demo_newsroom
+    from babelwire.storage import articles as article_store
+    from babelwire.storage import provenance as provenance_store
+    from babelwire.storage import sources as source_store
+    from babelwire.storage import Database
+    from babelwire.worker import run_once
+    from tests.conftest import local_settings
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    ran: list[str] = []
+    real = parallel.run
+
+    def run(tracer, task, items, **state):
+        ran.append(task.__name__)
+        yield from real(tracer, task, items, **state)
+
+    monkeypatch.setattr(parallel, "run", run)
+    with start_demo_newsroom() as newsroom:
+        settings = local_settings(tmp_path)
+        db = Database(settings.db_path)
+        for outlet in newsroom.outlets:
+            source_store.add_source(db, outlet.feed_url, name=outlet.name)
+        with pipeline_context(settings, db=db) as ctx:
+            report = run_once(ctx)
+        assert not [p for p in report.problems if p.startswith("provenance")], report.problems
+        assert "evaluate_task" in ran
+        ids = {row["url"]: row["id"] for row in article_store.latest_articles(db, limit=500)}
+        relayed = [truth for truth in expected_articles(newsroom) if truth.is_relay]
+        assert relayed
+        for truth in relayed:
+            upstream, _ = provenance_store.links_of_article(db, ids[truth.url])
+            derived = [link for link in upstream if link["relation"] != "same_event"]
+            assert [link["derived_from"] for link in derived] == [ids[truth.relays_url]]
+        db.close()
