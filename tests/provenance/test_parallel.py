@@ -25,12 +25,11 @@ def docs():
     return found
 
 
-@pytest.fixture
-def spied(monkeypatch):
-    """Workers for any pool of 10 articles or more, 7 articles per task; the names of
-    the tasks run in workers."""
-    monkeypatch.setattr(parallel, "PARALLEL_MIN", 10)
-    monkeypatch.setattr(parallel, "CHUNK", 7)
+def _spy(monkeypatch, minimum: int, chunk: int) -> list[str]:
+    """Workers for any pool of ``minimum`` articles or more, ``chunk`` articles per task;
+    the names of the tasks run in workers fill the list returned."""
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", minimum)
+    monkeypatch.setattr(parallel, "CHUNK", chunk)
     ran: list[str] = []
     real = parallel.run
 
@@ -40,6 +39,11 @@ def spied(monkeypatch):
 
     monkeypatch.setattr(parallel, "run", run)
     return ran
+
+
+@pytest.fixture
+def spied(monkeypatch):
+    return _spy(monkeypatch, 10, 7)
 
 
 def _summary(outcome):
@@ -130,16 +134,7 @@ def test_the_store_trace_with_workers_finds_the_demo_relays(tmp_path, monkeypatc
     from babelwire.worker import run_once
     from tests.conftest import local_settings
 
-    monkeypatch.setattr(parallel, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(parallel, "CHUNK", 3)
-    ran: list[str] = []
-    real = parallel.run
-
-    def run(tracer, task, items, **state):
-        ran.append(task.__name__)
-        yield from real(tracer, task, items, **state)
-
-    monkeypatch.setattr(parallel, "run", run)
+    ran = _spy(monkeypatch, 2, 3)
     with start_demo_newsroom() as newsroom:
         settings = local_settings(tmp_path)
         db = Database(settings.db_path)
