@@ -152,7 +152,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Candidate originals aligned sentence by sentence, per article."),
     Setting("provenance.workers", int, 0,
             "Processes for the tracer's Python work (features, candidates, comparing by "
-            "words), forked from it: 0 one per core, 1 none (the encoder has its own threads)."),
+            "words), forked from it: 0 one per core (at most 8), 1 none (the encoder has its own "
+            "threads)."),
     Setting("provenance.window_days", float, 7.0,
             "Only articles first seen within this many days of each other are compared."),
     # -- watches and alerts (issue 15)

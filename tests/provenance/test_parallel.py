@@ -99,8 +99,11 @@ def test_a_second_trace_with_workers_matches_the_serial_one(docs, spied):
     assert any(v for v in results[1][1].values())
 
 
-def test_one_worker_per_core_by_default():
-    assert parallel.worker_count(0) == max(1, os.cpu_count() or 1)
+def test_one_worker_per_core_by_default(monkeypatch):
+    assert parallel.worker_count(0) == min(parallel.MAX_AUTO, len(os.sched_getaffinity(0)))
+    monkeypatch.setattr(parallel, "cores", lambda: 64)
+    assert parallel.worker_count(0) == parallel.MAX_AUTO   # a large server: memory bounds it
+    assert parallel.worker_count(12) == 12                 # unless set
     assert parallel.worker_count(1) == 1
     assert parallel.worker_count(3) == 3
 

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 PARALLEL_MIN = 1000    # fewer articles than this: serial (forking costs more than it saves)
 CHUNK = 100            # articles per task sent to a worker
+MAX_AUTO = 8           # workers at most by default: each may copy much of the index's memory
 _STATE: dict[str, Any] = {}   # what the workers read: set before the fork, cleared after
 
 
@@ -44,13 +45,21 @@ def can_fork() -> bool:
 
 def worker_count(setting: int) -> int:
     """Processes for the tracer's Python work: the provenance.workers setting, 0 for one
-    per core; 1 where the system cannot fork."""
+    per core (at most MAX_AUTO); 1 where the system cannot fork."""
     if not isinstance(setting, int) or isinstance(setting, bool) or setting < 0:
         raise ConfigError(f"provenance.workers is {setting!r}: set a whole number, 0 for one "
                           f"per core or 1 for no worker process")
     if not can_fork():
         return 1
-    return setting or max(1, os.cpu_count() or 1)
+    return setting or min(MAX_AUTO, cores())
+
+
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 def use_workers(tracer: "Tracer", items: int) -> bool:
