@@ -33,6 +33,7 @@ class CandidateIndex:
         self._near = NearDuplicateIndex()
         self._pivot = NearDuplicateIndex()
         self._postings: dict[str, list[str]] = defaultdict(list)
+        self._idf: dict[str, float] = {}   # idf per key, until the next article is added
 
     def __len__(self) -> int:
         return len(self.profiles)
@@ -48,9 +49,14 @@ class CandidateIndex:
             self._pivot.add(key, fingerprint_words(sorted(profile.pivot_words), size=1))
         for evidence in profile.keys:
             self._postings[evidence].append(key)
+        self._idf.clear()
 
     def idf(self, evidence: str) -> float:
-        return math.log(1.0 + len(self.profiles) / max(1, len(self._postings.get(evidence, ()))))
+        found = self._idf.get(evidence)
+        if found is None:
+            found = self._idf[evidence] = math.log(
+                1.0 + len(self.profiles) / max(1, len(self._postings.get(evidence, ()))))
+        return found
 
     def _by_keys(self, profile: Profile) -> dict[str, float]:
         usable = [k for k in profile.keys if 1 < len(self._postings.get(k, ())) <= MAX_POSTINGS]

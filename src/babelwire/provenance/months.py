@@ -25,7 +25,28 @@ MONTHS: dict[int, tuple[str, ...]] = {
 }
 
 MONTH_NUMBER = {name: number for number, names in MONTHS.items() for name in names}
-_NAMES = "|".join(sorted((re.escape(n) for n in MONTH_NUMBER), key=len, reverse=True))
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regular expression matching exactly ``words``, written as a trie ("ma(?:r(?:ch|zo)
+    ...)"): a position that starts no month fails at its first letter, where a list of 80
+    alternatives was tried one by one (dates_in took a third of a millisecond an article).
+    Longer words are tried first, as in the list sorted by length it replaces."""
+    branches: dict[str, list[str]] = {}
+    ends = False
+    for word in sorted(set(words)):
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    parts = [re.escape(first) + trie_pattern(rest) for first, rest in branches.items()]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+_NAMES = trie_pattern(list(MONTH_NUMBER))
 MONTH_RE = re.compile(
     rf"\b(?P<day1>\d{{1,2}})(?:er|st|nd|rd|th|º|\.)?\s+(?:de\s+|d['’]\s*)?(?P<month1>{_NAMES})\b"
     rf"|\b(?P<month2>{_NAMES})\.?\s+(?P<day2>\d{{1,2}})\b",

@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 CREDIT_BONUS = 0.2     # a credited candidate beats an uncredited one of similar strength
 TIE_MARGIN = 0.05      # within this, the earliest candidate original wins
 MAX_FRAGMENTS = 3
-MAX_WARM = 5000        # articles whose sentences and vectors stay in memory
+MAX_WARM = 15000       # articles whose sentences and vectors stay in memory
 ENCODER_BATCH_PAIRS = 500  # pairs waiting for the encoder before one batched call
 ENCODER_PAIRS_PER_ARTICLE = 4  # best candidates of one article checked with the encoder
 WORD_RE = re.compile(r"\w+")
@@ -63,6 +63,7 @@ class Tracer:
         self._near: Mapping[str, Mapping[str, float]] = {}   # neighbours by meaning, in trace()
         self.parallel_min = parallel.PARALLEL_MIN  # fewer articles than this: no workers
         self.timings: dict[str, float] = defaultdict(float)  # seconds per step, for benches
+        self._weights: dict[str, float] = {}   # _key_weight per article, until the next add
 
     @contextmanager
     def clock(self, step: str):
@@ -85,6 +86,8 @@ class Tracer:
             return self._add(list(fresh.values()), known, leads)
 
     def _add(self, fresh: list[TraceDoc], known, leads) -> list[str]:
+        if fresh:
+            self._weights.clear()
         todo = [doc for doc in fresh if not (known and doc.key in known)]
         computed = {}
         if parallel.use_workers(self, len(todo)):
@@ -214,11 +217,18 @@ class Tracer:
 
     def _key_overlap(self, a: Profile, b: Profile, shared: dict[str, str]) -> float:
         """Weighted overlap of evidence keys: idf of the shared ones over the smaller total."""
-        idf = self.index.idf
-        weight = sum(idf(k) for k in shared if k[0] != "d")
-        total = min(sum(idf(k) for k in a.keys if k[0] != "d"),
-                    sum(idf(k) for k in b.keys if k[0] != "d"))
+        weight = sum(self.index.idf(k) for k in shared if k[0] != "d")
+        total = min(self._key_weight(a), self._key_weight(b))
         return weight / total if total else 0.0
+
+    def _key_weight(self, profile: Profile) -> float:
+        """The idf of all of an article's keys but dates (kept until articles are added:
+        adding changes every idf)."""
+        key = profile.doc.key
+        if key not in self._weights:
+            idf = self.index.idf
+            self._weights[key] = sum(idf(k) for k in profile.keys if k[0] != "d")
+        return self._weights[key]
 
     def trace(self, keys: Iterable[str],
               known_parents: Mapping[str, Link] | None = None) -> TraceResult:
