@@ -155,3 +155,20 @@ def test_the_store_trace_with_workers_finds_the_demo_relays(tmp_path, monkeypatc
             derived = [link for link in upstream if link["relation"] != "same_event"]
             assert [link["derived_from"] for link in derived] == [ids[truth.relays_url]]
         db.close()
+
+
+def dying_task(chunk):
+    """A worker killed while it works (as by the kernel, short of memory)."""
+    os._exit(9)
+
+
+@pytest.mark.parametrize("task", ["features_task", "evaluate_task"])
+def test_a_worker_that_dies_leaves_the_trace_to_the_tracer(docs, spied, monkeypatch, caplog,
+                                                            task):
+    serial = trace_documents(docs, TraceOptions(workers=1))
+    monkeypatch.setattr(parallel, task, dying_task)
+    with caplog.at_level("WARNING", logger="babelwire.provenance.tracer"):
+        forked = trace_documents(docs, TraceOptions(workers=2))
+    assert "dying_task" in spied
+    assert _summary(forked) == _summary(serial)
+    assert "worker process of the tracer died" in caplog.text

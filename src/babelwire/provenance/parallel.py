@@ -22,6 +22,8 @@ import logging
 import multiprocessing
 import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from ..errors import ConfigError
@@ -66,20 +68,27 @@ def use_workers(tracer: "Tracer", items: int) -> bool:
     return worker_count(tracer.options.workers) > 1 and items >= tracer.parallel_min
 
 
+class WorkersLost(RuntimeError):
+    """A worker process died (killed for memory, say): the caller goes on in one process."""
+
+
 def run(tracer: "Tracer", task: Callable[[Any], Any], items: Sequence[Any],
         **state: Any) -> Iterator[Any]:
     """``task`` over ``items`` in chunks of CHUNK, in forked workers; results in order.
 
     ``task`` is a module-level function of one chunk; it finds the tracer (and ``state``)
-    in _STATE, inherited through the fork."""
+    in _STATE, inherited through the fork. Raises WorkersLost when a worker dies, where a
+    plain multiprocessing pool would wait for its results for ever."""
     chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
     if not chunks:
         return
     workers = min(worker_count(tracer.options.workers), len(chunks))
     _STATE.update(state, tracer=tracer)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(task, chunks)
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(task, chunks)
+    except BrokenProcessPool as exc:
+        raise WorkersLost(f"a worker process of the tracer died ({exc})") from exc
     finally:
         _STATE.clear()
 

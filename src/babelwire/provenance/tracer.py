@@ -91,9 +91,12 @@ class Tracer:
         todo = [doc for doc in fresh if not (known and doc.key in known)]
         computed = {}
         if parallel.use_workers(self, len(todo)):
-            features = (row for chunk in parallel.run(self, parallel.features_task, todo)
-                        for row in chunk)
-            computed = {doc.key: row for doc, row in zip(todo, features)}
+            try:
+                features = [row for chunk in parallel.run(self, parallel.features_task, todo)
+                            for row in chunk]
+                computed = {doc.key: row for doc, row in zip(todo, features)}
+            except parallel.WorkersLost as exc:  # computed here instead, as they are needed
+                log.warning("%s; indexing goes on in this process", exc)
         keys = []
         for doc in fresh:
             profile = Profile(doc, self.options.encoder_threads)
@@ -165,6 +168,25 @@ class Tracer:
                                       self._no_encoder)
             settled.append((pair, compact(verdict)))
         return settled, encoder
+
+    def _in_workers(self, keys: list[str]) -> tuple[dict, list] | None:
+        """Every pair listed, and _evaluate's results for each key, from worker processes;
+        None when a worker died (the caller goes on in this process)."""
+        try:
+            with self.clock("candidates (workers)"):
+                found = [others for chunk in parallel.run(
+                    self, parallel.candidates_task, keys, near=self._near) for others in chunk]
+                pairs, work = parallel.owners(keys, found, self._verdicts.__contains__)
+            # all of them before the encoder runs: the encoder's threads and the workers
+            # slow each other down more than they overlap (10,000 articles: 46 s of
+            # encoder time instead of 26 s)
+            with self.clock("comparing by words (workers)"):
+                results = [row for chunk in parallel.run(self, parallel.evaluate_task, work)
+                           for row in chunk]
+        except parallel.WorkersLost as exc:
+            log.warning("%s; tracing goes on in this process", exc)
+            return None
+        return pairs, results
 
     def _serially(self, keys: list[str], pairs: dict[tuple[str, str], None]) -> Iterator[tuple]:
         """_evaluate for each key in turn, on the pairs not compared yet (``pairs`` fills
@@ -240,17 +262,9 @@ class Tracer:
             self._near = (self.semantic.neighbours(keys, self.options.neighbours)
                           if self.options.use_encoder else {})
         pending: dict[tuple[str, str], PairContext] = {}
-        if parallel.use_workers(self, len(keys)):
-            with self.clock("candidates (workers)"):
-                found = [others for chunk in parallel.run(
-                    self, parallel.candidates_task, keys, near=self._near) for others in chunk]
-                pairs, work = parallel.owners(keys, found, self._verdicts.__contains__)
-            # all of them before the encoder runs: the encoder's threads and the workers
-            # slow each other down more than they overlap (10,000 articles: 46 s of
-            # encoder time instead of 26 s)
-            with self.clock("comparing by words (workers)"):
-                results = [row for chunk in parallel.run(self, parallel.evaluate_task, work)
-                           for row in chunk]
+        found = self._in_workers(keys) if parallel.use_workers(self, len(keys)) else None
+        if found is not None:
+            pairs, results = found
         else:
             pairs = {}
             results = self._serially(keys, pairs)
