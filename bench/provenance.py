@@ -19,12 +19,14 @@ quality is measured in tests/eval/provenance and bench/provenance_real.py).
     .venv/bin/python bench/provenance.py [--sizes 10000 100000] [--seed 7] [--baseline]
                                          [--window-days 7] [--no-encoder]
                                          [--runtime auto|openvino|numpy] [--vs-numpy]
-                                         [--workers 0] [--vs-serial]
+                                         [--workers 0] [--vs-serial] [--vs-one-stream]
 
 ``--runtime`` is where the sentence encoder runs (the provenance.encoder_runtime
 setting); ``--vs-numpy`` also traces each size with the numpy encoder, in the same run.
 ``--workers`` is the provenance.workers setting (0: one process per core); ``--vs-serial``
 also traces each size in one process (workers 1), in the same run.
+``--vs-one-stream`` also traces each size with the OpenVINO encoder in one stream of two
+threads (the way before its streams), in the same run.
 
 Articles are generated a minute apart; the tracer compares those first seen within
 ``--window-days`` of each other (default: the provenance.window_days setting, as
@@ -41,6 +43,7 @@ import random
 import time
 
 from babelwire.provenance import TraceDoc, TraceOptions, trace_documents
+from babelwire.provenance import encoder
 from babelwire.provenance.encoder import encode_sentences, use_runtime
 from babelwire.settings import SETTINGS
 
@@ -225,6 +228,9 @@ def main() -> None:
                         help="processes for the tracer's Python work (provenance.workers)")
     parser.add_argument("--vs-serial", action="store_true",
                         help="also trace each size in one process (workers 1), in the same run")
+    parser.add_argument("--vs-one-stream", action="store_true",
+                        help="also trace each size with the OpenVINO encoder in one stream of "
+                             "two threads (as before its streams), in the same run")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cpus, python {platform.python_version()}, "
           f"load average {os.getloadavg()[0]:.1f}; encoder {'off' if args.no_encoder else 'on'}; "
@@ -234,6 +240,11 @@ def main() -> None:
         for runtime in [args.runtime] + (["numpy"] if args.vs_numpy else []):
             use_runtime(runtime)
             encode_sentences(warm)
+        if args.vs_one_stream:
+            encoder._STREAMS[0] = 1
+            encode_sentences(warm)
+            encoder._STREAMS[0] = None
+        use_runtime(args.runtime)
     times = []
     for size in args.sizes:
         wall, cpu = run(size, args.seed, not args.no_encoder, args.window_days, args.runtime,
@@ -242,6 +253,12 @@ def main() -> None:
         if args.vs_serial:
             one, _ = run(size, args.seed, not args.no_encoder, args.window_days, args.runtime, 1)
             print(f"{'':>8} one process: {one:.1f} s; workers are {one / wall:.2f}x faster")
+        if args.vs_one_stream and not args.no_encoder:
+            encoder._STREAMS[0] = 1
+            one, _ = run(size, args.seed, True, args.window_days, args.runtime, args.workers)
+            encoder._STREAMS[0] = None
+            print(f"{'':>8} encoder in one stream: {one:.1f} s; streams are "
+                  f"{one / wall:.2f}x faster")
         if args.vs_numpy and not args.no_encoder:
             _, slow = run(size, args.seed, True, args.window_days, "numpy", args.workers)
             print(f"{'':>8} numpy encoder: CPU {slow:.1f} s; {args.runtime} is "

@@ -44,6 +44,42 @@ def test_openvino_batches_split_like_numpy(monkeypatch):
     assert np.min(np.sum(small * large, axis=1)) > 0.9995
 
 
+@needs_openvino
+def test_streams_give_one_stream_vectors_bit_for_bit(monkeypatch):
+    streams = encoder._model(2, "openvino")
+    single = encoder._model(2, "openvino", streams=1)
+    assert (streams.forward.streams, single.forward.streams) == (2, 1)
+    texts = TEXTS + [f"Line {n}: the ferry timetable for the {n}th week." for n in range(400)]
+    calls = []
+    run = streams.forward.run
+    monkeypatch.setattr(streams.forward, "run", lambda w, batches: (
+        calls.append([len(group) for group, _ in batches]), run(w, batches)))
+    assert np.array_equal(streams.encode(texts), single.encode(texts))
+    assert len(calls[0]) >= 2 and sum(calls[0]) == len(texts)
+    # a small call is shared between the streams too, and still gives the same rows
+    few = texts[:40]
+    assert np.array_equal(streams.encode(few), single.encode(few))
+    assert len(calls[1]) >= 2
+
+
+@needs_openvino
+def test_a_failing_stream_raises_in_the_caller(monkeypatch):
+    model = encoder._model(2, "openvino")
+
+    def broken(requests, w, group, out):
+        raise RuntimeError("stream failed")
+    monkeypatch.setattr(model.forward, "_forward", broken)
+    with pytest.raises(RuntimeError, match="stream failed"):
+        model.encode([f"Sentence {n} of a long enough call." for n in range(200)])
+
+
+def test_batches_keep_the_token_budget():
+    pieces = [[1] * 10, [1] * 10, [1] * 50, [1] * 5, [1] * 5]
+    assert list(encoder._batches(pieces, 20)) == [(0, 2), (2, 3), (3, 5)]
+    assert list(encoder._batches(pieces, 1000)) == [(0, 5)]
+    assert list(encoder._batches([], 20)) == []
+
+
 def test_unknown_runtime_is_a_setting_error():
     with pytest.raises(ConfigError, match="provenance.encoder_runtime is 'gpu'"):
         encoder.use_runtime("gpu")
