@@ -16,9 +16,12 @@ from anyascii import anyascii
 from .months import MONTH_NUMBER, MONTH_RE
 
 URL_RE = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
-NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?(?![\w])"
-                       r"|(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
-ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# Both start with a digit, the look-behind after it, so that the regex engine skips ahead
+# to the next digit instead of trying the look-behind at every character (twice as fast;
+# the same matches as "(?<![\w.,])\d..." and "\b\d{4}...": tests/provenance/test_evidence_re.py)
+NUMBER_RE = re.compile(r"\d(?<![\w.,]\d)\d{0,2}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?(?![\w])"
+                       r"|\d(?<![\w.,]\d)\d*(?:[.,]\d+)?(?![\w])")
+ISO_DATE_RE = re.compile(r"\d(?<!\w\d)\d{3}-(?P<month>\d{2})-(?P<day>\d{2})\b")
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 QUOTE_RE = re.compile(r"[«“\"„]([^«»“”\"„]{3,80})[»”\"“]")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?…:]\s+|\n)[«“\"'¿¡(\[]*$")
@@ -93,7 +96,7 @@ def numbers_in(text: str) -> dict[str, str]:
 def dates_in(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in ISO_DATE_RE.finditer(text):
-        found.setdefault(f"d:{int(match.group(2))}-{int(match.group(3))}", match.group(0))
+        found.setdefault(f"d:{int(match['month'])}-{int(match['day'])}", match.group(0))
     for match in MONTH_RE.finditer(text):
         day = match.group("day1") or match.group("day2")
         month = MONTH_NUMBER.get((match.group("month1") or match.group("month2")).lower())
