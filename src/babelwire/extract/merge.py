@@ -123,16 +123,19 @@ def _story_root(elements: list[Any], headline: Any) -> Any:
 def merge_blocks(blocks: list[Block], choice: BodyChoice | None, index: TextIndex,
                  headline: Any = None) -> tuple[list[Block], str]:
     """The story's blocks from both readings, and which reading led ("both", "own", "generic")."""
-    chosen = [blocks.index(b) for b in choice.blocks] if choice else []
+    first: dict[Block, int] = {}   # where each block first is (list.index, without the scans)
+    for i, block in enumerate(blocks):
+        first.setdefault(block, i)
+    chosen = [first[b] for b in choice.blocks] if choice else []
     if index.size == 0:
         return [blocks[i] for i in chosen], "own"
     confirmed = [i for i, block in enumerate(blocks) if index.holds(block.text)]
+    agreed = set(confirmed)
     own_words = sum(len(words(blocks[i].text)) for i in chosen)
-    shared = sum(len(words(blocks[i].text)) for i in chosen if i in set(confirmed))
+    shared = sum(len(words(blocks[i].text)) for i in chosen if i in agreed)
     if not chosen or shared < MIN_OVERLAP * own_words:
         return _disagreement(blocks, chosen, confirmed, choice, own_words)
     teasers = choice.teasers if choice else frozenset()
-    agreed = set(confirmed)
     keep = set(chosen)
     first, last = min(chosen), max(chosen)
     # inside the story, a "card" is a section and a list of links the story's own references
