@@ -137,6 +137,35 @@ def relays(docs: dict[str, list[list[str]]], count: int = 50, offset: int = 100,
     return pool
 
 
+def rewrites(docs: dict[str, list[list[str]]], factor: int = 3, count: int = 30,
+             offset: int = 0, seed: int = 7) -> Pool:
+    """A wire rewrite that adds background: document n translated, each of its sentences
+    followed by ``factor`` - 1 sentences of unrelated documents (from 100 on, never in the
+    pool), under another headline (one of those sentences). With the original and the
+    same article's next document (a near miss, in the rewrite's language)."""
+    rng = random.Random(seed)
+    pool = Pool(f"rewrites x{factor}", [], {}, [])
+    for n in range(offset, min(offset + 2 * count, len(docs["en"]) - 1), 2):
+        t0 = BASE + n * 3600.0
+        src, dst = rng.choice((("en", "fr"), ("fr", "en"), ("es", "en"), ("en", "es")))
+        background: list[str] = []
+        while len(background) < (factor - 1) * len(docs[dst][n]) + 1:
+            other = rng.randrange(100, len(docs[dst]))
+            background.extend(docs[dst][other])
+        lines = [background[0]]
+        for i, sentence in enumerate(docs[dst][n]):
+            lines += [sentence] + background[1 + i * (factor - 1):1 + (i + 1) * (factor - 1)]
+        original, derived, neighbour = f"o{n}", f"w{n}", f"x{n}"
+        pool.docs.append(_doc(original, src, docs[src][n], f"{src}-paper.test", t0, BASE, n))
+        pool.docs.append(_doc(derived, dst, lines, f"{dst}-wire.test",
+                              t0 + rng.uniform(600, 20000), BASE + 1, n))
+        pool.docs.append(_doc(neighbour, dst, docs[dst][n + 1], f"{dst}-other.test",
+                              t0 + rng.uniform(600, 20000), BASE + 2, n))
+        pool.truth.update({original: None, derived: original, neighbour: None})
+        pool.stories.append([original, derived])
+    return pool
+
+
 @dataclass
 class Score:
     derived: int

@@ -29,15 +29,18 @@ def documents():
     return real_pools.load(FOLDER)
 
 
-@pytest.mark.parametrize("build", [
-    lambda docs: real_pools.versions(docs, count=8),
-    lambda docs: real_pools.relays(docs, count=8),
-], ids=["versions", "relays"])
-def test_real_translations_are_traced_to_their_original(documents, build):
+@pytest.mark.parametrize("build, floor", [
+    (lambda docs: real_pools.versions(docs, count=8), ORIGINAL_FOUND_FLOOR),
+    (lambda docs: real_pools.relays(docs, count=8), ORIGINAL_FOUND_FLOOR),
+    # a translation inside three times as much background, under another headline: 25 of
+    # 30 at the full size (bench/provenance_real.py), 1 to 4 of 30 before LEAD_FLOOR_KEYS
+    (lambda docs: real_pools.rewrites(docs, count=12), 0.8),
+], ids=["versions", "relays", "rewrites"])
+def test_real_translations_are_traced_to_their_original(documents, build, floor):
     pool = build(documents)
     outcome = trace_documents(pool.docs, TraceOptions())
     score = real_pools.score(pool, outcome.derived_from, outcome.stories)
     print(score.line(pool.name))
-    assert score.found / score.derived >= ORIGINAL_FOUND_FLOOR
+    assert score.found / score.derived >= floor
     assert score.wrong / (score.derived + score.not_derived) <= WRONG_CEILING
     assert score.story_f1 >= 0.9
