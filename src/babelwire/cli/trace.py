@@ -56,11 +56,15 @@ def handle(args: argparse.Namespace, settings: Settings) -> int:
         print(f"error[trace.bad_line]: {args.file} {line.one_line()}; line skipped",
               file=sys.stderr)
     options = options_from(settings, args)
+    bridge = None
     if docs and not args.no_translate:
         from ..compose import build_translator
+        from ..provenance.bridge import Bridge
 
-        docs = with_pivot(docs, build_translator(settings), options.pivot_language)
-    outcome = trace_documents(docs, options)
+        translator = build_translator(settings)
+        docs = with_pivot(docs, translator, options.pivot_language)
+        bridge = Bridge(lambda: translator, options.pivot_language)
+    outcome = trace_documents(docs, options, bridge)
     out = sys.stdout
     for record in article_lines(outcome):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")

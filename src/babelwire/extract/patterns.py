@@ -26,6 +26,14 @@ DISCLAIMER = (
     r"переведен[аоы]? автоматически", r"(машинн|автоматическ)(ый|ого|ий) перевод",
     r"\b(automatisch|machinaal) vertaald\b", r"\bmachinevertaling\b",
     r"\bautomatische vertaling\b",
+    r"\btradus[ăe]? (automat|în mod automat|cu ajutorul unui program)\b",
+    r"\btraducere (automat[ăa]|realizat[ăa] automat)\b",
+    r"перекладен[оаі]? автоматично", r"(машинн|автоматичн)(ий|ого) переклад",
+    r"\b(automatycznie|maszynowo) przetłumaczon\w*", r"\bprzetłumaczon\w* (automatycznie|maszynowo)\b",
+    r"\btłumaczenie (maszynowe|automatyczne)\b",
+    r"\botomatik olarak çevril\w*", r"\b(makine|otomatik) çevirisi?\b",
+    r"μεταφράστηκε (αυτόματα|μηχανικά)", r"(αυτόματη|μηχανική) μετάφραση",
+    r"ترجمة (آلية|تلقائية)", r"ترجم\w*(?: \w+){0,3} (آليا|آلياً|تلقائيا|تلقائياً)",
 )
 
 # Labels that introduce a credit link: "Source: <a>Outlet</a>".
@@ -35,7 +43,8 @@ SOURCE_LABEL = (
     r"art[ií]culo original", r"quelle", r"originalartikel", r"originalquelle", r"fonte",
     r"fonte originale", r"articolo originale", r"artigo original", r"fonte original",
     r"источник", r"оригинал", r"первоисточник", r"bron", r"origineel artikel",
-    r"oorspronkelijk artikel",
+    r"oorspronkelijk artikel", r"surs[aă]", r"articolul original", r"джерело", r"źródło",
+    r"kaynak", r"πηγή", r"المصدر",
 )
 
 # Labels that send the reader to the original: "Read the full article at <a>Outlet</a>".
@@ -257,7 +266,8 @@ DATELINE = re.compile(
 # cheap enough to run on every line of every page. Each pattern of a table needs a cue.
 CUES = {
     "disclaimer": ("translat", "tradu", "tradot", "übersetz", "переве", "перевод", "vertaal",
-                   "vertaling", "original"),
+                   "vertaling", "original", "переклад", "tłumacz", "çevir", "çevri", "μετάφρ", "μεταφρ",
+                   "ترجم"),
     "cookies": ("cookie",),
     "newsletter": ("newsletter", "рассылк", "nieuwsbrief", "bolet", "inbox", "unsubscri", "boîte",
                    "correo", "bandeja", "postfach", "casella", "mail", "почте", "signing up",

@@ -17,7 +17,7 @@ from .align import lexical_similarity, monotonic_alignment
 from .profile import Profile
 from .records import TraceOptions
 from .semantic import GATE_MIN
-from .spelling import encoder_knows, spelling_similarity
+from .spelling import spelling_similarity
 
 LEXICAL_THRESHOLD = 0.5     # word-set Jaccard for two sentences to align by their words
 SEMANTIC_THRESHOLD = 0.55   # encoder cosine for two sentences to align by meaning
@@ -100,6 +100,9 @@ class PairVerdict:
                        "key_overlap": round(self.overlap, 3)}
         if self.doc_similarity is not None:
             found["lead_similarity"] = round(self.doc_similarity, 3)
+        read_through = [f"{p.doc.lang}→{p.bridge_lang}" for p in (a, b) if p.bridge_lang]
+        if read_through:  # the encoder read a machine rendering of this side (bridge.py)
+            found["encoder_read_through"] = read_through
         if self.alignment is not None:
             found["alignment"] = {"method": self.alignment.method,
                                   "aligned": len(self.alignment.pairs),
@@ -177,7 +180,8 @@ def compare_cheaply(a: Profile, b: Profile, context: PairContext,
             return PairVerdict("copy", _confidence(by_words), by_words, shared, overlap,
                                context.doc_similarity)
     shorter = min(len(a.sentences), len(b.sentences))
-    if not (encoder_knows(a.doc.lang) and encoder_knows(b.doc.lang)):
+    bridged = a.bridge_lang is not None or b.bridge_lang is not None
+    if not (a.encoder_reads and b.encoder_reads) or (bridged and not options.use_encoder):
         if same_language:  # the encoder's vectors would be noise: words alone decide
             return _classify(by_words, same_language, shorter, context)
         by_spelling = _align(spelling_similarity(a.sentences, b.sentences), SPELLING_THRESHOLD,
@@ -193,7 +197,14 @@ def compare_by_meaning(a: Profile, b: Profile, context: PairContext) -> PairVerd
     same_language = a.doc.lang == b.doc.lang
     lexical = lexical_similarity(a.sentence_words, b.sentence_words) if same_language else None
     shorter = min(len(a.sentences), len(b.sentences))
-    return _classify(_semantic(a, b, lexical), same_language, shorter, context)
+    alignment = _semantic(a, b, lexical)
+    if (not same_language and (a.bridge_lang or b.bridge_lang)
+            and not _is_derived(alignment, shorter)):  # a rough rendering: spelling may see more
+        by_spelling = _align(spelling_similarity(a.sentences, b.sentences), SPELLING_THRESHOLD,
+                             "spelling")
+        if _is_derived(by_spelling, shorter):
+            alignment = by_spelling
+    return _classify(alignment, same_language, shorter, context)
 
 
 def could_align(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> bool:

@@ -25,7 +25,10 @@ import numpy as np
 from ..clock import iso, now_iso, parse_iso
 from ..dedupe import Fingerprint
 from ..storage.records import StoredLink, TracedFeatures
+from ..translate.memory import TranslationMemory
+from ..translate.service import TranslateOptions
 from .batch import host_of
+from .bridge import Bridge
 from .records import DERIVED_RELATIONS, Link, TraceDoc, TraceOptions
 from .service import build_stories
 from .site_flags import update_relay_flags
@@ -101,7 +104,7 @@ def trace_store(db, settings, limit: int = 5000) -> tuple[int, int]:
     old_ids = db.provenance.window_ids(_window_start(new_docs, settings["provenance.window_days"]),
                                set(new_ids))
     known = db.provenance.traced_features(old_ids)
-    tracer = Tracer(options)
+    tracer = Tracer(options, store_bridge(db, settings))
     tracer.add(_docs(db, old_ids, options.pivot_language, hashes, start=-len(old_ids) - 1),
                known={str(k): (Fingerprint(f.word_hash, f.signature), f.keys)
                       for k, f in known.items()},
@@ -115,6 +118,19 @@ def trace_store(db, settings, limit: int = 5000) -> tuple[int, int]:
     stories = _stories(db, tracer, keys, hashes, stored)
     db.provenance.save_trace(features, stored, now_iso(), stories)  # one transaction
     return len(keys), len(links)
+
+
+def store_bridge(db, settings) -> Bridge:
+    """Renderings for the encoder (bridge.py) by the configured translator, built only if
+    an article needs one, remembered in the store's translation memory."""
+    def translator():
+        from ..compose import build_translator
+
+        return build_translator(settings)
+
+    memory = TranslationMemory(db) if settings["translate.memory"] else None
+    return Bridge(translator, settings["provenance.pivot_language"],
+                  TranslateOptions(memory=memory))
 
 
 def _stored_parents(db, old_ids: list[int]) -> dict[str, Link]:

@@ -13,6 +13,7 @@ from .encoder import encode_groups, encode_sentences
 from .evidence import evidence_keys, url_key
 from .records import TraceDoc
 from .sentences import split_sentences, word_set
+from .spelling import encoder_knows
 
 MIN_LABEL_CHARS = 4
 _GENERIC_HOST_PARTS = {"www", "news", "m", "amp", "com", "org", "net", "test", "example", "info"}
@@ -49,6 +50,21 @@ class Profile:
     def __init__(self, doc: TraceDoc, encoder_threads: int = 2) -> None:
         self.doc = doc
         self._threads = encoder_threads
+        # A language the encoder does not know, read through a rendering (bridge.py): the
+        # rendering's language, and its sentences once made (kept through release()).
+        self.bridge_lang: str | None = None
+        self.bridge_sentences: list[str] | None = None
+
+    @property
+    def encoder_reads(self) -> bool:
+        """The encoder reads this article: in its own language or through a rendering."""
+        return self.bridge_lang is not None or encoder_knows(self.doc.lang)
+
+    @property
+    def encoder_sentences(self) -> list[str]:
+        """What the encoder is given for the sentences: the rendering's when there is one."""
+        bridged = self.bridge_sentences
+        return bridged if bridged is not None and len(bridged) == len(self.sentences) else self.sentences
 
     @property
     def encoded(self) -> bool:
@@ -97,7 +113,7 @@ class Profile:
 
     @cached_property
     def embeddings(self) -> np.ndarray:
-        return encode_sentences(self.sentences, self._threads)
+        return encode_sentences(self.encoder_sentences, self._threads)
 
     @cached_property
     def pivot_embeddings(self) -> np.ndarray:
@@ -136,7 +152,7 @@ def encode_prefixes(profiles: list[Profile], threads: int = 2) -> None:
     todo = [p for p in profiles if not p.encoded and "prefix" not in p.__dict__]
     if not todo:
         return
-    groups = ([p.sentences[:PREFIX_SENTENCES] for p in todo]
+    groups = ([p.encoder_sentences[:PREFIX_SENTENCES] for p in todo]
               + [p.pivot_sentences[:PREFIX_SENTENCES] for p in todo])
     vectors = encode_groups(groups, threads)
     for n, profile in enumerate(todo):
@@ -158,7 +174,7 @@ def encode_profiles(profiles: list[Profile], threads: int = 2) -> None:
     if not todo:
         return
     done = [p.__dict__.get("prefix", (_NONE, _NONE)) for p in todo]
-    groups = ([p.sentences[len(d[0]):] for p, d in zip(todo, done)]
+    groups = ([p.encoder_sentences[len(d[0]):] for p, d in zip(todo, done)]
               + [p.pivot_sentences[len(d[1]):] for p, d in zip(todo, done)])
     vectors = encode_groups(groups, threads)
     for n, (profile, (head, pivot_head)) in enumerate(zip(todo, done)):

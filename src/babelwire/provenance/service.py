@@ -9,6 +9,7 @@ from typing import Iterable
 from ..dedupe import StoryLink, cluster_stories
 from .records import Link, SiteReport, TraceDoc, TraceOptions
 from .relay import site_reports
+from .bridge import Bridge
 from .tracer import Tracer
 
 log = logging.getLogger(__name__)
@@ -43,9 +44,11 @@ def build_stories(tracer: Tracer, keys: list[str], links: list[Link],
                            lambda key: tracer.profile(key).doc.sort_key())
 
 
-def trace_documents(docs: list[TraceDoc], options: TraceOptions | None = None) -> TraceOutcome:
-    """Every article's original (or none), the stories and the relay-site reports."""
-    tracer = Tracer(options)
+def trace_documents(docs: list[TraceDoc], options: TraceOptions | None = None,
+                    bridge: Bridge | None = None) -> TraceOutcome:
+    """Every article's original (or none), the stories and the relay-site reports
+    (``bridge``: renderings for the languages the encoder does not know, bridge.py)."""
+    tracer = Tracer(options, bridge)
     keys = tracer.add(docs)
     result = tracer.trace(keys)
     with tracer.clock("stories and sites"):

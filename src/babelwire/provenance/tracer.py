@@ -28,7 +28,7 @@ from .profile import Profile, encode_prefixes, encode_profiles, prefix_vectors
 from .records import DERIVED_RELATIONS, Link, TraceDoc, TraceOptions
 from .roots import chain_of, cut_cycles, to_root
 from .semantic import SemanticIndex, lead_of
-from .spelling import encoder_knows
+from .bridge import Bridge, render_groups
 from .vector_cache import VectorCache
 
 log = logging.getLogger(__name__)
@@ -49,8 +49,9 @@ class TraceResult:
 
 
 class Tracer:
-    def __init__(self, options: TraceOptions | None = None) -> None:
+    def __init__(self, options: TraceOptions | None = None, bridge: Bridge | None = None) -> None:
         self.options = options or TraceOptions()
+        self.bridge = bridge if self.options.use_encoder else None  # bridge.py
         if self.options.use_encoder:
             use_runtime(self.options.encoder_runtime)
         parallel.worker_count(self.options.workers)  # a wrong setting fails before any work
@@ -98,22 +99,48 @@ class Tracer:
             except parallel.WorkersLost as exc:  # computed here instead, as they are needed
                 log.warning("%s; indexing goes on in this process", exc)
         keys = []
+        bridged_leads = self._bridged_leads(fresh, leads)
         for doc in fresh:
             profile = Profile(doc, self.options.encoder_threads)
+            profile.bridge_lang = self.bridge.target(doc.lang) if self.bridge else None
             if known and doc.key in known:
                 profile.__dict__["fingerprint"], profile.__dict__["keys"] = known[doc.key]
             elif doc.key in computed:
                 (profile.__dict__["keys"], profile.__dict__["fingerprint"],
                  profile.__dict__["pivot_words"]) = computed[doc.key]
             self.index.add(profile)
-            if self.options.use_encoder and encoder_knows(doc.lang):
+            if self.options.use_encoder and profile.encoder_reads:
                 if leads and doc.key in leads:
                     self.semantic.add_vector(doc.key, leads[doc.key], doc.time)
-                else:
+                elif profile.bridge_lang is None:
                     self.semantic.add(doc.key, lead_of(doc.title, doc.text), doc.time)
+                elif doc.key in bridged_leads:
+                    self.semantic.add(doc.key, bridged_leads[doc.key], doc.time)
             profile.release()
             keys.append(doc.key)
         return keys
+
+    def _bridged_leads(self, fresh: list[TraceDoc], leads) -> dict[str, str]:
+        """The leads of articles the encoder reads through a rendering, rendered (one call
+        per language; none for those whose lead vector was saved earlier)."""
+        if self.bridge is None:
+            return {}
+        todo = [doc for doc in fresh if not (leads and doc.key in leads)
+                and self.bridge.target(doc.lang) is not None]
+        rendered = render_groups(self.bridge, ((d.lang, [lead_of(d.title, d.text)]) for d in todo))
+        return {doc.key: texts[0] for doc, texts in zip(todo, rendered) if texts}
+
+    def _render(self, profiles: Iterable[Profile]) -> None:
+        """Sentences of the articles read through a rendering, rendered once each."""
+        todo = [p for p in profiles if p.bridge_lang is not None and p.bridge_sentences is None]
+        if self.bridge is None or not todo:
+            return
+        rendered = render_groups(self.bridge, ((p.doc.lang, p.sentences) for p in todo))
+        for profile, sentences in zip(todo, rendered):
+            if sentences is None:   # no rendering: read by spelling from now on
+                profile.bridge_lang = None
+            else:
+                profile.bridge_sentences = sentences
 
     def _touch(self, *profiles: Profile) -> None:
         """Keep the heavy features of the MAX_WARM most recently compared articles only."""
@@ -216,6 +243,7 @@ class Tracer:
 
     def _encode_and_compare(self, pending: dict) -> None:
         profiles = {key: self.profile(key) for pair in pending for key in pair}
+        self._render(profiles.values())
         for key, profile in profiles.items():
             if not profile.encoded and (saved := self._vectors.take(key)) is not None:
                 profile.__dict__["embeddings"], profile.__dict__["pivot_embeddings"] = saved

@@ -20,6 +20,7 @@ from babelwire.errors import NoEngineError, TranslationError
 from babelwire.translate.apertium_lexicon import analyser_path, names_to_keep
 from babelwire.translate.apertium_process import run_pipe
 from babelwire.translate.apertium_stream import clean_segment, decode_record_words, encode_batch, split_records
+from babelwire.translate.apertium_untagged import UntaggedModes
 from babelwire.translate.base import BatchResult
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,8 @@ class ApertiumTranslator:
         self._version: str | None = None
         self._mode_versions: dict[str, str] = {}
         self._analysers: dict[str, str | None] = {}
+        self._untagged = UntaggedModes(datadir or DEFAULT_DATADIR)
+        self._fragile: set[str] = set()  # modes whose tagger crashed: run untagged (see apertium_untagged)
 
     # -- discovery ---------------------------------------------------------
 
@@ -155,6 +158,7 @@ class ApertiumTranslator:
         texts = [CONTEXT + cleaned[index] for index in sent]
         versions = _Background(lambda: " + ".join(self.mode_version(mode) for mode in modes))
         records = self._translate_records(modes, texts, warnings) if sent else []
+        untagged = [mode for mode in modes if mode in self._fragile]
         out = list(segments)
         unknown = [False] * len(segments)
         words: list[tuple[str, ...]] = [()] * len(segments)
@@ -170,7 +174,8 @@ class ApertiumTranslator:
         return BatchResult(
             segments=tuple(out),
             engine=self.name,
-            engine_version=versions.result(),
+            engine_version=versions.result() + (
+                f" (untagged: {', '.join(untagged)})" if untagged else ""),
             pivot=route[1] if len(route) > 2 else None,
             unknown=tuple(unknown),
             warnings=tuple(warnings),
@@ -200,6 +205,17 @@ class ApertiumTranslator:
         records = split_records(output, len(texts))
         if records is not None:
             return list(records)
+        stand_in = {mode for mode in modes if mode not in self._fragile and self._untagged.make(mode)}
+        if stand_in:  # a tagger may have crashed: the same batch with the grammar's first reading
+            self._fragile |= stand_in
+            records = split_records(self._run_pipe(modes, encode_batch(texts), what), len(texts))
+            if records is not None:
+                message = (f"apertium {what}: the part-of-speech tagger of {', '.join(sorted(stand_in))} "
+                           "dropped segments; translated with the constraint grammar's first reading")
+                log.warning("%s", message)
+                warnings.append(message)
+                return list(records)
+            self._fragile -= stand_in
         if not warnings:
             message = f"apertium {what} returned an incomplete batch of {len(texts)}; retried in parts"
             log.warning("%s", message)
@@ -212,8 +228,9 @@ class ApertiumTranslator:
             modes, texts[middle:], warnings
         )
 
-    def _command(self, args: list[str]) -> list[str]:
-        return [self.binary, *(["-d", self.datadir] if self.datadir else []), *args]
+    def _command(self, args: list[str], datadir: str | None = None) -> list[str]:
+        datadir = datadir or self.datadir
+        return [self.binary, *(["-d", datadir] if datadir else []), *args]
 
     def _run(self, args: list[str], stdin: bytes, what: str, timeout: float | None = None) -> bytes:
         """Run ``binary args`` in its own process group; stdout, or ``TranslationError``."""
@@ -221,7 +238,9 @@ class ApertiumTranslator:
 
     def _run_pipe(self, modes: list[str], stdin: bytes, what: str) -> bytes:
         hops = [["-z", "-u", "-f", "none", mode] for mode in modes[:-1]] + [["-z", "-f", "none", modes[-1]]]
-        return run_pipe([self._command(args) for args in hops], stdin, what, self.timeout)
+        commands = [self._command(args, self._untagged.datadir if mode in self._fragile else None)
+                    for args, mode in zip(hops, modes)]
+        return run_pipe(commands, stdin, what, self.timeout)
 
 
 class _Background:

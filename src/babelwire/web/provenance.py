@@ -51,6 +51,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "translation_disclaimer": "automatic-translation disclaimers", "outlet_in_title": "another outlet named in the title",
         "source_credit": "credit lines or cited outlets", "untranslated_fragments": "untranslated fragments",
         "span": "span",
+        "read_through": "compared through a machine translation",
     },
     "fr": {
         "provenance": "Provenance", "original": "Original", "is_original": "Aucune source antérieure trouvée : cet article semble original.",
@@ -66,6 +67,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "translation_disclaimer": "mentions de traduction automatique", "outlet_in_title": "autre média nommé dans le titre",
         "source_credit": "mentions de source ou médias cités", "untranslated_fragments": "fragments non traduits",
         "span": "durée",
+        "read_through": "comparé au moyen d'une traduction automatique",
     },
 }
 

@@ -14,7 +14,10 @@ Pools:
   at the English original, not at a sibling; stories are scored pairwise;
 - ``relays``: translations published hours later but first seen in the same pass, partial
   translations, and distractors (the next document of the same article, in another
-  language), to measure original found and wrongly-marked-derived on real sentences.
+  language), to measure original found and wrongly-marked-derived on real sentences;
+- ``rewrites``: a translation interleaved with background under another headline;
+- ``catalan``: machine-translated Catalan relays (rendered by Apertium from the French),
+  a language the sentence encoder does not know, among Catalan near misses.
 """
 
 from __future__ import annotations
@@ -160,6 +163,35 @@ def rewrites(docs: dict[str, list[list[str]]], factor: int = 3, count: int = 30,
         pool.docs.append(_doc(derived, dst, lines, f"{dst}-wire.test",
                               t0 + rng.uniform(600, 20000), BASE + 1, n))
         pool.docs.append(_doc(neighbour, dst, docs[dst][n + 1], f"{dst}-other.test",
+                              t0 + rng.uniform(600, 20000), BASE + 2, n))
+        pool.truth.update({original: None, derived: original, neighbour: None})
+        pool.stories.append([original, derived])
+    return pool
+
+
+def catalan(docs: dict[str, list[list[str]]], render, count: int = 33, offset: int = 100,
+            seed: int = 11) -> Pool:
+    """Machine-translated Catalan relays (a language the encoder does not know): document
+    n's English original and a Catalan rendering of its French translation (``render``:
+    French lines -> Catalan lines, e.g. Apertium fra-cat; some partial), among Catalan
+    renderings of the same article's next document (near misses, no original present)."""
+    rng = random.Random(seed)
+    pool = Pool("catalan", [], {}, [])
+    numbers = list(range(offset, min(offset + 2 * count, len(docs["en"]) - 1), 2))
+    french = [docs["fr"][n] if n % 4 else docs["fr"][n][:4] for n in numbers]
+    french += [docs["fr"][n + 1] for n in numbers]
+    flat = render([line for lines in french for line in lines])
+    catalan, start = [], 0
+    for lines in french:
+        catalan.append(flat[start:start + len(lines)])
+        start += len(lines)
+    for i, n in enumerate(numbers):
+        t0 = BASE + n * 3600.0
+        original, derived, neighbour = f"o{n}", f"c{n}", f"x{n}"
+        pool.docs.append(_doc(original, "en", docs["en"][n], "en-paper.test", t0, BASE, n))
+        pool.docs.append(_doc(derived, "ca", catalan[i], "ca-relay.test",
+                              t0 + rng.uniform(600, 20000), BASE + 1, n))
+        pool.docs.append(_doc(neighbour, "ca", catalan[len(numbers) + i], "ca-other.test",
                               t0 + rng.uniform(600, 20000), BASE + 2, n))
         pool.truth.update({original: None, derived: original, neighbour: None})
         pool.stories.append([original, derived])
