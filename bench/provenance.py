@@ -20,6 +20,7 @@ quality is measured in tests/eval/provenance and bench/provenance_real.py).
                                          [--window-days 7] [--no-encoder]
                                          [--runtime auto|openvino|numpy] [--vs-numpy]
                                          [--workers 0] [--vs-serial] [--vs-one-stream]
+                                         [--vs-any-prefix-pair]
 
 ``--runtime`` is where the sentence encoder runs (the provenance.encoder_runtime
 setting); ``--vs-numpy`` also traces each size with the numpy encoder, in the same run.
@@ -27,6 +28,9 @@ setting); ``--vs-numpy`` also traces each size with the numpy encoder, in the sa
 also traces each size in one process (workers 1), in the same run.
 ``--vs-one-stream`` also traces each size with the OpenVINO encoder in one stream of two
 threads (the way before its streams), in the same run.
+``--vs-any-prefix-pair`` also traces each size aligning in full every pair whose first
+sentences hold one pair at PREFIX_MIN (the prefix test before it asked for aligned
+sentences: compare.could_align), in the same run.
 
 Articles are generated a minute apart; the tracer compares those first seen within
 ``--window-days`` of each other (default: the provenance.window_days setting, as
@@ -43,7 +47,7 @@ import random
 import time
 
 from babelwire.provenance import TraceDoc, TraceOptions, trace_documents
-from babelwire.provenance import encoder
+from babelwire.provenance import compare, encoder
 from babelwire.provenance.encoder import encode_sentences, use_runtime
 from babelwire.settings import SETTINGS
 
@@ -231,6 +235,10 @@ def main() -> None:
     parser.add_argument("--vs-one-stream", action="store_true",
                         help="also trace each size with the OpenVINO encoder in one stream of "
                              "two threads (as before its streams), in the same run")
+    parser.add_argument("--vs-any-prefix-pair", action="store_true",
+                        help="also trace each size aligning in full every pair whose first "
+                             "sentences hold one pair at PREFIX_MIN (as before the prefix "
+                             "test asked for aligned sentences), in the same run")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cpus, python {platform.python_version()}, "
           f"load average {os.getloadavg()[0]:.1f}; encoder {'off' if args.no_encoder else 'on'}; "
@@ -259,6 +267,15 @@ def main() -> None:
             encoder._STREAMS[0] = None
             print(f"{'':>8} encoder in one stream: {one:.1f} s; streams are "
                   f"{one / wall:.2f}x faster")
+        if args.vs_any_prefix_pair and not args.no_encoder:
+            saved, compare.PREFIX_ALIGNED = compare.PREFIX_ALIGNED, 0
+            try:
+                before, _ = run(size, args.seed, True, args.window_days, args.runtime,
+                                args.workers)
+            finally:
+                compare.PREFIX_ALIGNED = saved
+            print(f"{'':>8} any prefix pair: {before:.1f} s; the prefix test is "
+                  f"{before / wall:.2f}x faster")
         if args.vs_numpy and not args.no_encoder:
             _, slow = run(size, args.seed, True, args.window_days, "numpy", args.workers)
             print(f"{'':>8} numpy encoder: CPU {slow:.1f} s; {args.runtime} is "

@@ -55,3 +55,36 @@ def test_full_encoding_reuses_the_first_sentences():
     assert fresh.embeddings.shape == whole.embeddings.shape == (len(whole.sentences), 512)
     assert np.allclose(fresh.embeddings, whole.embeddings, atol=1e-5)
     assert np.allclose(fresh.embeddings[:len(head)], head)
+
+
+def _prefix(cosines: list[float]) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """Two 4-sentence prefixes whose sentence i scores cosines[i] with the other's sentence i
+    and about 0 with the other's other sentences."""
+    basis = np.eye(16, dtype=np.float32)
+    mine = basis[:4]
+    theirs = np.stack([c * basis[i] + np.sqrt(1 - c * c) * basis[8 + i]
+                       for i, c in enumerate(cosines)])
+    empty = np.zeros((0, 16), dtype=np.float32)
+    return (mine, empty), (theirs, empty)
+
+
+def test_the_first_sentences_of_a_version_align_twice_or_once_with_more_evidence():
+    a, b = _prefix([0.6, 0.6, 0.1, 0.1])
+    assert could_align(a, b)                          # two aligned in order
+    a, b = _prefix([0.6, 0.1, 0.1, 0.1])
+    assert not could_align(a, b)                      # one, close only by a template's wording
+    assert could_align(a, b, overlap=0.3)             # ... with a version's names and numbers
+    a, b = _prefix([0.1, 0.8, 0.1, 0.1])
+    assert could_align(a, b)                          # one very close sentence
+    a, b = _prefix([0.52, 0.1, 0.1, 0.1])
+    assert not could_align(a, b, overlap=0.9)         # none aligned at the alignment's threshold
+
+
+def test_the_earlier_test_is_one_pair_at_prefix_min(monkeypatch):
+    from babelwire.provenance import compare
+
+    monkeypatch.setattr(compare, "PREFIX_ALIGNED", 0)   # bench --vs-any-prefix-pair
+    a, b = _prefix([0.52, 0.1, 0.1, 0.1])
+    assert could_align(a, b)
+    a, b = _prefix([0.45, 0.1, 0.1, 0.1])
+    assert not could_align(a, b)

@@ -251,7 +251,7 @@ class Tracer:
         aligning = {}
         for (first, second), context in pending.items():
             a, b = profiles[first], profiles[second]
-            if could_align(prefix_vectors(a), prefix_vectors(b)):
+            if could_align(prefix_vectors(a), prefix_vectors(b), context.overlap):
                 aligning[(first, second)] = context
             else:
                 self._verdicts[(first, second)] = compact(
