@@ -213,3 +213,59 @@ def test_the_store_traces_through_the_rendering_in_separate_runs(tmp_path, make_
         assert "compared through a machine translation: uk→ru" in panel
     finally:
         db.close()
+
+
+class Failing(Stub):
+    """A translator that lists the pairs but fails every call (a server gone, say)."""
+
+    def translate_batch(self, segments, source, target):
+        from babelwire.errors import TranslationError
+
+        raise TranslationError(f"engine down for {source}→{target}")
+
+
+def test_a_failed_rendering_leaves_the_article_to_spelling_with_a_warning(caplog):
+    bridge = Bridge(lambda: Failing({("uk", "ru"), ("ro", "es")}))
+    outcome = trace_documents(DOCS, TraceOptions(workers=1), bridge)
+    assert outcome.derived_from["ukrainian"] is None and outcome.derived_from["romanian"] is None
+    assert any("rendering" in r.getMessage() and "engine down" in r.getMessage()
+               for r in caplog.records)
+
+
+@needs_pairs
+def test_leads_rendered_but_sentences_not_the_pair_is_settled_by_spelling(caplog, monkeypatch):
+    from babelwire.provenance import tracer
+
+    real = ApertiumTranslator()
+    by_meaning = tracer.compare_by_meaning
+
+    def only_readable(a, b, context):   # the encoder never reads a language it does not know
+        assert a.encoder_reads and b.encoder_reads, (a.doc.key, b.doc.key)
+        return by_meaning(a, b, context)
+
+    monkeypatch.setattr(tracer, "compare_by_meaning", only_readable)
+    first_sentences = tracer.prefix_vectors
+
+    def readable_prefix(profile):
+        assert profile.encoder_reads, profile.doc.key
+        return first_sentences(profile)
+
+    monkeypatch.setattr(tracer, "prefix_vectors", readable_prefix)
+    calls: list[tuple[str, str]] = []
+
+    class LeadsOnly(Stub):
+        def translate_batch(self, segments, source, target):
+            calls.append((source, target))
+            if calls.count((source, target)) > 1:   # the leads went through; the rest fails
+                from babelwire.errors import TranslationError
+
+                raise TranslationError("engine down")
+            return real.translate_batch(segments, source, target)
+
+    bridge = Bridge(lambda: LeadsOnly({("uk", "ru"), ("ro", "es")}))
+    outcome = trace_documents(DOCS, TraceOptions(workers=1), bridge)
+    assert calls.count(("uk", "ru")) >= 2          # the sentences were asked for, and failed
+    for key in ("ukrainian", "romanian"):
+        link = outcome.derived_from[key]
+        assert link is None or link.evidence.get("alignment", {}).get("method") == "spelling"
+    assert any("no ru rendering" in r.getMessage() for r in caplog.records)

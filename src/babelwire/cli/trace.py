@@ -22,7 +22,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
                              '"published"?,"seen"?}; - reads stdin')
     parser.add_argument("--pivot", default=None, help="pivot language (provenance.pivot_language)")
     parser.add_argument("--no-translate", action="store_true",
-                        help="do not render articles in the pivot language first")
+                        help="no machine translation: no pivot-language rendering, and articles "
+                             "in languages the encoder does not know are compared by spelling")
     parser.add_argument("--no-encoder", action="store_true",
                         help="no multilingual sentence encoder (same-language copies only)")
     parser.set_defaults(handler=handle)

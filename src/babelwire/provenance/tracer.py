@@ -244,6 +244,10 @@ class Tracer:
     def _encode_and_compare(self, pending: dict) -> None:
         profiles = {key: self.profile(key) for pair in pending for key in pair}
         self._render(profiles.values())
+        for pair in [p for p in pending if not all(profiles[k].encoder_reads for k in p)]:
+            context = pending.pop(pair)   # no rendering after all: settled by spelling
+            self._verdicts[pair] = compact(compare_cheaply(
+                profiles[pair[0]], profiles[pair[1]], context, self._no_encoder))
         for key, profile in profiles.items():
             if not profile.encoded and (saved := self._vectors.take(key)) is not None:
                 profile.__dict__["embeddings"], profile.__dict__["pivot_embeddings"] = saved
