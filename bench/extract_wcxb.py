@@ -42,7 +42,7 @@ def babelwire_fields(html: str, url: str) -> dict:
     except BabelwireError:
         return {}
     return {"body": article.body, "title": article.title,
-            "author": ", ".join(article.authors) or article.author,
+            "author": article.author,  # the names as credited ("Ana Ruiz, MS, RD")
             "published": article.published_local or article.published}
 
 

@@ -118,8 +118,9 @@ def _is_furniture(line: str, meta: PageMetadata) -> bool:
     if len(line) > MAX_FURNITURE_CHARS:
         return len(line) <= MAX_PLEA_CHARS and any(
             BOILERPLATE_RE[k].search(line) for k in ("cookies", "newsletter", "paywall"))
+    names = ", ".join(meta.byline.names)
     if BYLINE_RE.match(line) or (meta.author and _norm(line) in (
-            _norm(meta.author), _norm("by " + meta.author))):
+            _norm(meta.author), _norm("by " + meta.author), _norm(names), _norm("by " + names))):
         return True
     return any(pattern.search(line) for pattern in BOILERPLATE_RE.values())
 

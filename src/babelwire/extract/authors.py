@@ -35,6 +35,19 @@ ROLE_RE = re.compile(
     r"lawyer|pharmacist|therapist|coach|engineer|designer|marketer)\b", re.I)
 CREDENTIAL_RE = re.compile(r"^(?:[A-Z]{2,6}|Ph\.?D\.?|M\.?D\.?|[A-Z][a-z]?[A-Z]{1,4})$")
 GROUP_RE = re.compile(r"\b(team|staff|editors|editorial|desk|newsroom)\b", re.I)
+# Post-nominal letters a byline writes after a name ("Ana Ruiz, MS, RD", "Sam Okafor, DVM"):
+# kept with the name in the displayed author, as the page credits it (also in the roles).
+# Letters only, upper case: "Ph.D." -> PHD, "E-RYT 200" -> ERYT (with its number).
+POST_NOMINALS = frozenset((
+    "MD", "DO", "PHD", "DPHIL", "MS", "MSC", "MA", "MBA", "MPH", "MPA", "MFA", "MED", "MSW", "BA",
+    "BS", "BSC", "BSN", "MSN", "RN", "NP", "APRN", "FNP", "PAC", "RD", "RDN", "LD", "LDN", "CDE",
+    "CDCES", "IBCLC", "DVM", "VMD", "BVSC", "MRCVS", "DDS", "DMD", "PHARMD", "RPH", "OD", "DPT",
+    "PT", "OT", "OTR", "OTRL", "PSYD", "EDD", "JD", "LLM", "ESQ", "CPA", "CFA", "CFP", "CHFC",
+    "CLU", "EA", "LCSW", "LPC", "LMFT", "LMHC", "BCBA", "CSCS", "CPT", "NASM", "ACE", "RYT",
+    "ERYT", "PE", "PMP", "CPP", "PSP", "CISSP", "FACP", "FACS", "FAAP", "FACC", "FACOG",
+    "FACLM", "FAND", "FOMA", "DABOM", "DACVB", "DACVIM", "LVT", "VTS", "CVT", "RVT", "FRCP",
+    "MRCP", "MBBS", "MBCHB", "FRCS",
+))
 MAX_NAME_WORDS = 6
 MAX_BYLINE_CHARS = 100
 # Where a byline stops: a second credit, a date ("On December 9", "March 3, 2025").
@@ -68,6 +81,19 @@ class Byline:
     names: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     outlet: str = ""
+    credited: tuple[str, ...] = ()   # each name as credited, with its post-nominal letters
+
+    @property
+    def author(self) -> str:
+        """The author line: the names, each with its post-nominal letters."""
+        return ", ".join(self.credited or self.names)
+
+
+def is_credential(part: str) -> bool:
+    """Post-nominal letters ("MS", "Ph.D.", "M.D. FACLM", "E-RYT 200"), not a name."""
+    tokens = part.split()
+    letters = [re.sub(r"[^A-Za-z]", "", t).upper() for t in tokens if not t.isdigit()]
+    return bool(letters) and all(t in POST_NOMINALS for t in letters)
 
 
 def _norm(text: str) -> str:
@@ -86,17 +112,23 @@ def _is_outlet(part: str, outlets: set[str]) -> bool:
     return bool(OUTLET_WORD_RE.search(part)) and not GROUP_RE.search(part)
 
 
-def parse_byline(text: str, outlets: Iterable[str] = ()) -> Byline:
-    """'By Jane Doe and John Roe, The Daily Gazette' -> names, roles, outlet."""
+def parse_byline(text: str, outlets: Iterable[str] = (), handles: bool = False) -> Byline:
+    """'By Jane Doe and John Roe, The Daily Gazette' -> names, roles, outlet (``handles``:
+    a user name, "jdoe", counts as a name: the last resort when no person is named)."""
     known = {_norm(o) for o in outlets if o}
     text = " ".join(html.unescape(text).split())
     text = CUT_RE.sub("", LEAD_RE.sub("", MORE_FROM_RE.sub("", text))).strip(" ,;:|-–—•")
     names, roles, outlet = [], [], ""
+    credited: dict[str, str] = {}
     for part in SPLIT_RE.split(text):
-        part = TRAILING_RE.sub("", LEAD_RE.sub("", part).strip(" .,;:|-–—()"))
+        raw = LEAD_RE.sub("", part).strip(" .,;:|-–—()")
+        part = raw if names and is_credential(raw) else TRAILING_RE.sub("", raw)
         if not part or not re.search(r"[^\W\d_]", part) or MONTH_ONLY_RE.fullmatch(part):
             continue
-        if names and ROLE_RE.search(part) and not part.startswith("The ") \
+        if names and is_credential(part):
+            roles.append(part)
+            credited[names[-1]] = f"{credited.get(names[-1], names[-1])}, {part}"
+        elif names and ROLE_RE.search(part) and not part.startswith("The ") \
                 and not GROUP_RE.search(part):
             roles.append(part)  # "Senior Review Analyst" is a role, not an outlet
         elif _is_outlet(part, known) or (names and part.startswith("The ")
@@ -105,12 +137,14 @@ def parse_byline(text: str, outlets: Iterable[str] = ()) -> Byline:
         elif (ROLE_RE.search(part) or (names and CREDENTIAL_RE.match(part))) \
                 and not GROUP_RE.search(part):
             roles.append(part)
-        elif len(part.split()) <= MAX_NAME_WORDS and not is_handle(part):
+        elif len(part.split()) <= MAX_NAME_WORDS and (handles or not is_handle(part)):
             names.append(part)
     if not names and outlet and not roles:
         names.append(outlet)  # only an organisation is named: it is the author
         outlet = ""
-    return Byline(tuple(dict.fromkeys(names)), tuple(roles), outlet)
+    names = list(dict.fromkeys(names))
+    shown = tuple(credited.get(name, name) for name in names)
+    return Byline(tuple(names), tuple(roles), outlet, shown if credited else ())
 
 
 def jsonld_people(value: Any) -> tuple[list[str], list[str]]:
@@ -130,21 +164,40 @@ def jsonld_people(value: Any) -> tuple[list[str], list[str]]:
 
 
 def choose_byline(candidates: list[str], organisations: list[str],
-                  outlets: Iterable[str]) -> Byline:
-    """The first candidate naming a person; else the organisation."""
+                  outlets: Iterable[str], handles: bool = False) -> Byline:
+    """The first candidate naming a person; else (``handles``) the first user name a
+    candidate gives; else the organisation."""
     outlets = list(outlets)
     site = {_norm(o) for o in outlets if o}
-    for candidate in candidates:
+    for n, candidate in enumerate(candidates):
         if not candidate or _norm(candidate) in site:
             continue
         byline = parse_byline(candidate, outlets)
         if byline.names and not all(_norm(n) in site for n in byline.names):
-            return byline
+            return _with_credits(byline, candidates[n + 1:], outlets)
+    for candidate in candidates if handles else ():  # a user name ("jdoe"), before an organisation
+        if candidate and _norm(candidate) not in site:
+            byline = parse_byline(candidate, outlets, handles=True)
+            if byline.names and not all(_norm(n) in site for n in byline.names):
+                return byline
     for organisation in organisations + [c for c in candidates if c]:
         byline = parse_byline(organisation, [])
         if byline.names:
             return byline
     return Byline()
+
+
+def _with_credits(byline: Byline, others: list[str], outlets: list[str]) -> Byline:
+    """The byline with the post-nominal letters another candidate gives the same people
+    (JSON-LD names "Ana Ruiz", the visible byline "Ana Ruiz, MS, RD")."""
+    if byline.credited:
+        return byline
+    for other in others:
+        parsed = parse_byline(other, outlets) if other else Byline()
+        if parsed.credited and parsed.names == byline.names:
+            return Byline(byline.names, tuple(dict.fromkeys(byline.roles + parsed.roles)),
+                          byline.outlet, parsed.credited)
+    return byline
 
 
 def byline_text(element: Any) -> str:
@@ -159,10 +212,14 @@ def byline_text(element: Any) -> str:
 
 
 def visible_byline(tree: Any) -> str:
-    """The byline a reader sees: a link to an author page, else a short 'By ...' line."""
+    """The byline a reader sees: a link to an author page, else a short 'By ...' line, else
+    a link to an author page that shows a user name."""
+    handle = ""
     for link in tree.xpath(AUTHOR_LINK):
         text = byline_text(link)
-        if 2 < len(text) <= MAX_BYLINE_CHARS and not is_handle(text):
+        if 2 < len(text) <= MAX_BYLINE_CHARS and is_handle(text):
+            handle = handle or text
+        elif 2 < len(text) <= MAX_BYLINE_CHARS:
             holder = link.getparent()  # "By <a>A</a> and B, Outlet": co-authors and outlet too
             line = byline_text(holder) if holder is not None else ""
             return line if holder.tag in BY_HOLDERS and len(line) <= MAX_BYLINE_CHARS else text
@@ -174,4 +231,4 @@ def visible_byline(tree: Any) -> str:
             text = byline_text(holder)
             if BY_RE.match(text) and len(text) <= MAX_BYLINE_CHARS:
                 return text
-    return ""
+    return handle

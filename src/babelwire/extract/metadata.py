@@ -183,7 +183,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None) -> PageMetadata:
     meta.h1 = _without_label(meta.headline_element, meta.html_title + og_title)
     meta.title = meta.h1 or og_title or str(ld.get("headline", "")) or meta.html_title
     meta.byline = _byline(tree, tags, ld, meta.site_name)
-    meta.author = ", ".join(meta.byline.names)
+    meta.author = meta.byline.author
     objects = ([ld] if ld else []) + [o for o in _jsonld_objects(tree) if o is not ld]
     dates = publication_dates(
         tree, objects, lambda *names: _meta(tags, *names), url, meta.headline_element)
@@ -322,7 +322,10 @@ def _byline(tree: Any, tags: dict, ld: dict, site_name: str) -> Byline:
     candidates = [", ".join(people)] + tagged + [_byline_author(tree), visible_byline(tree)]
     byline = choose_byline(candidates, [], outlets)
     if not byline.names:
-        byline = choose_byline([trafilatura_author(tree) or ""], groups, outlets)
+        found = trafilatura_author(tree) or ""
+        byline = choose_byline([found], [], outlets)
+        if not byline.names:  # no person named anywhere: a user name, else the organisation
+            byline = choose_byline(candidates + [found], groups, outlets, handles=True)
     return byline
 
 
