@@ -22,6 +22,12 @@ from test_extract_real_patterns import article_page, jsonld  # noqa: E402 - shar
     # not post-nominal letters: an agency, a role
     ("Jane Doe, NASA", "Jane Doe", ("Jane Doe",), ("NASA",)),
     ("By Ana Ruiz, Senior Editor", "Ana Ruiz", ("Ana Ruiz",), ("Senior Editor",)),
+    # a role written right after the name, a label after the credit
+    ("Ana María López Senior Health Reporter", "Ana María López", ("Ana María López",),
+     ("Senior Health Reporter",)),
+    ("Lina Berg Contributing Writer", "Lina Berg", ("Lina Berg",), ("Contributing Writer",)),
+    ("Harbour Notes Sponsored", "Harbour Notes", ("Harbour Notes",), ()),
+    ("Mark Senior", "", (), ("Mark Senior",)),   # no role noun: left as it was
 ])
 def test_post_nominal_letters_stay_with_the_name(byline, author, names, roles):
     parsed = parse_byline(byline)
@@ -54,3 +60,11 @@ def test_a_user_name_comes_before_an_organisation_and_after_a_person():
     person = "<p class='byline'>By <a href='/writers/jane-doe'>Jane Doe</a></p>"
     page = article_page(organisation + "<meta name='author' content='harbourwriter'>", person)
     assert extract_article(page).authors == ("Jane Doe",)
+
+
+def test_a_meta_tag_naming_the_first_author_is_completed_by_the_byline():
+    head = "<meta name='author' content='Rui Tan'>"
+    byline = ("<p class='byline'>By <a href='/author/rui-tan'>Rui Tan</a>, Ida Berg and "
+              "Tom Vale</p>")
+    article = extract_article(article_page(head, byline))
+    assert article.authors == ("Rui Tan", "Ida Berg", "Tom Vale")

@@ -65,6 +65,18 @@ TRAILING_RE = re.compile(r"((\s+on)?\s+(january|february|march|april|june|july|a
                          r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?|"
                          r"(?<=[^\W\d_])\s*\d+)$", re.I)
 MONTH_ONLY_RE = re.compile(MONTH, re.I)
+# A label beside the credit, not part of a name ("Harbour Notes Sponsored").
+LABEL_END_RE = re.compile(r"\s+(sponsored|partner content|paid content|advertorial|guest post)$",
+                          re.I)
+# A role written right after the name, with no separator ("Jane Doe Contributing Writer"):
+# the words from a modifier or role noun on, when the part ends with a role noun.
+ROLE_NOUNS = r"(writer|editor|reporter|correspondent|contributor|columnist|journalist|producer|" \
+             r"analyst|expert|specialist|consultant|photographer)"
+GLUED_ROLE_RE = re.compile(
+    r"^(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}?[A-Z][\w'’.-]*)\s+(?P<role>(?i:(?:(?:contributing|"
+    r"senior|staff|associate|assistant|managing|deputy|chief|guest|freelance|former|executive|"
+    r"digital|news|sports|political|science|health|travel|features|lead|principal|junior|"
+    r"special|technology|tech|business|food|culture)\s+)*" + ROLE_NOUNS + r"))$")
 MORE_FROM_RE = re.compile(r"^(all|more) (articles|posts|stories)? ?(by|from)\s+|^more from\s+|"
                           r"^view (all )?(posts|articles) by\s+", re.I)
 AUTHOR_LINK = ("//body//a[contains(@href, '/author/') or contains(@href, '/authors/') or "
@@ -125,7 +137,12 @@ def parse_byline(text: str, outlets: Iterable[str] = (), handles: bool = False) 
         part = raw if names and is_credential(raw) else TRAILING_RE.sub("", raw)
         if not part or not re.search(r"[^\W\d_]", part) or MONTH_ONLY_RE.fullmatch(part):
             continue
-        if names and is_credential(part):
+        part = LABEL_END_RE.sub("", part)
+        glued = GLUED_ROLE_RE.match(part)
+        if glued and not ROLE_RE.search(glued.group("name")):
+            names.append(glued.group("name"))
+            roles.append(glued.group("role"))
+        elif names and is_credential(part):
             roles.append(part)
             credited[names[-1]] = f"{credited.get(names[-1], names[-1])}, {part}"
         elif names and ROLE_RE.search(part) and not part.startswith("The ") \
@@ -188,8 +205,15 @@ def choose_byline(candidates: list[str], organisations: list[str],
 
 
 def _with_credits(byline: Byline, others: list[str], outlets: list[str]) -> Byline:
-    """The byline with the post-nominal letters another candidate gives the same people
-    (JSON-LD names "Ana Ruiz", the visible byline "Ana Ruiz, MS, RD")."""
+    """The byline completed by another candidate: all the co-authors when it names the same
+    first people and more (a meta tag naming the first of four), or the post-nominal
+    letters it gives the same people (JSON-LD "Ana Ruiz", the byline "Ana Ruiz, MS, RD")."""
+    mine = [_norm(n) for n in byline.names]
+    for other in others:
+        parsed = parse_byline(other, outlets) if other else Byline()
+        theirs = [_norm(n) for n in parsed.names]
+        if len(theirs) > len(mine) and theirs[:len(mine)] == mine:
+            return parsed
     if byline.credited:
         return byline
     for other in others:
