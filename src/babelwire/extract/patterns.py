@@ -60,8 +60,10 @@ BOILERPLATE = {
         r"voltar ao topo|topo|наверх|terug naar boven|naar boven)\W*$",
     ),
     "share": (
+        # a share widget's label, not a line about a share ("Share of homes sold above
+        # asking", "Delen van de stad": parts of the city)
         r"^(share|partager|compartir|teilen|condividi|compartilhe|compartilhar|поделиться|delen)"
-        r"\b.{0,60}$",
+        r"\b(?!\s+(of|in|prices?|van|der)\b).{0,60}$",
         r"^(tweet|print|imprimer|imprimir|drucken|stampa|e-?mail|whatsapp|facebook|twitter|x)"
         r"(\s*[|·•/]\s*\w+)*\W*$",
     ),
@@ -320,7 +322,7 @@ CLUTTER_MARKERS = (
     r"share", r"sharing", r"sharebar", r"share-?buttons", r"social", r"socials", r"sociallinks",
     r"tags", r"tag-?list", r"tagcloud", r"tag-?links", r"keywords", r"post-tags", r"entry-tags",
     r"breadcrumbs?", r"comments?", r"comment-respond", r"disqus", r"cookies?", r"consent",
-    r"gdpr", r"cmp", r"promo", r"promotion", r"advert", r"advertisement", r"ad", r"ads",
+    r"gdpr", r"cmp(?!-)", r"promo", r"promotion", r"advert", r"advertisement", r"ad", r"ads",
     r"adslot", r"ad-?slot", r"ad-?unit", r"ad-?container", r"ad-?row", r"dfp", r"gpt",
     r"sponsor", r"sponsored", r"outbrain", r"taboola", r"author-?bio", r"about-author",
     r"widget", r"widgets", r"sidebar", r"skip-?link", r"toolbar", r"pagination", r"pager",
@@ -331,6 +333,8 @@ CLUTTER_MARKERS = (
     r"byline", r"author-?box", r"meta-?author", r"post-?meta", r"entry-?meta", r"article-?meta",
     r"timestamp", r"dateline-?meta", r"pullquote", r"pull-quote",
 )
+# ("cmp" is a consent platform's box alone; Adobe Experience Manager names every component
+# "cmp-<name>": "cmp-container", "cmp-text".)
 # Stems that mark furniture with any ending ("jp-relatedposts", "newsletter-signup").
 CLUTTER_STEMS = (
     r"related", r"newsletter", r"recommend", r"subscri", r"sharing", r"sharebar", r"social",
@@ -356,6 +360,13 @@ HIDDEN_CLASS_RE = re.compile(
     r"(?<![a-z0-9_-])(hidden|is-hidden|d-none|visually-hidden|sr-only|screen-reader-text|"
     r"hide|u-hidden|invisible|[a-z0-9_-]*blurr?(ed)?|([a-z0-9_-]*[_-])?locked|paywalled)"
     r"(?![a-z0-9-])", re.I)
+# ... unless it is a folded panel (an accordion's answer, a tab), which the reader opens:
+# class and id words of accordion and collapse widgets ("accordion-content", "collapse",
+# "faq-answer", "tab-pane"), matched anywhere in a name.
+FOLDED_PANEL_RE = re.compile(r"accordion|collaps|faq|tab-?pane|tabpanel|toggle-content|"
+                             r"expand(able|er)|spoiler", re.I)
+# Paywall hiding is never a folded panel: the reader cannot open it.
+PAYWALL_HIDING_RE = re.compile(r"blur|locked|paywall", re.I)
 # ... unless a responsive class shows it on larger screens ("d-none d-md-block").
 SHOWN_LATER_RE = re.compile(r"(?<![a-z0-9-])d-(sm|md|lg|xl|xxl)-(block|flex|inline|grid|table)",
                             re.I)
