@@ -153,6 +153,30 @@ BOILERPLATE = {
         r"bijgewerkt)?\W*\d{1,2}[:.h]\d{2}\s*(h|uhr|ч\.?)?\W*$",
         r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}(,? \d{1,2}[:.]\d{2})?\W*$",
     ),
+    # a line that only dates the page ("Last updated: April 21, 2025", "Published on
+    # 5 March 2025", "Mis à jour le 3 novembre"): the date is metadata (`published`,
+    # `updated`), the line is not story; a digit must be there, the line stays short
+    "date_label": (
+        r"^(?=.{0,80}$)(this (post|article|page|story) was )?(last |zuletzt |dernière )?"
+        r"(updated|reviewed|published|posted|modified|mis à jour|publié|modifié|actualizado|"
+        r"publicado|aktualisiert|veröffentlicht|aggiornato|pubblicato|atualizado|обновлено|"
+        r"опубликовано|bijgewerkt|gepubliceerd)\b[^.!?]{0,40}\d[^.!?]{0,30}\.?$",
+    ),
+    # the heading of a table of contents (its links are dropped as a link list)
+    "contents_label": (
+        r"^(table of contents?|contents?( hide| show)?|in this (article|post|guide|story)|"
+        r"on this page|jump to|sommaire|table des matières|dans cet article|índice|"
+        r"contenidos?|en este artículo|inhaltsverzeichnis|inhalt|in diesem artikel|indice|"
+        r"sommario|in questo articolo|sumário|neste artigo|содержание|оглавление|"
+        r"inhoudsopgave|inhoud|in dit artikel)\W*$",
+    ),
+    # "5 min read", "Reading time: 8 minutes", "Lesezeit: 4 Min."
+    "reading_time": (
+        r"^(estimated )?(reading time|read time|lesezeit|temps de lecture|tiempo de lectura|"
+        r"tempo di lettura|tempo de leitura|время чтения|leestijd)\b.{0,25}$",
+        r"^\d+\s*(min(ute)?s?|мин)\.?\s*(read|de lecture|de lectura|di lettura|de leitura|"
+        r"lesezeit|чтения|leestijd)\b.{0,20}$",
+    ),
     "media_label": (
         r"^(video|vídeo|vidéo|foto|fotos|photo|photos|audio|galería|gallery|galerie|bild|bilder|"
         r"immagine|immagini|фото|видео|afbeelding|image|images)\W*$",
