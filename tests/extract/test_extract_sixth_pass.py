@@ -182,6 +182,16 @@ def test_date_contents_and_reading_time_lines_are_furniture():
     assert list(article.paragraphs) == list(PARAGRAPHS)
 
 
+def test_a_subscription_offer_box_and_its_plea_are_not_story():
+    """A paywall plugin's box ("restricted-content") with its plans and prices, and the plea
+    under it, are not the story."""
+    offer = ("<div class='restricted-content-breaker'><p>This article is exclusive to Harbour+ "
+             "subscribers</p><div class='plans'><p>Monthly</p><p>$12</p><p>Annual</p><p>$99</p>"
+             "<p>Save a fifth</p></div></div>"
+             "<p>To read the rest of this story subscribe to Harbour+.</p>")
+    assert story_with(offer) == list(PARAGRAPHS)
+
+
 def test_a_sentence_that_starts_like_a_date_label_stays():
     sentence = ("Published in 1998, the keepers' logbook sold out twice and is now reprinted "
                 "by the trust with new photographs of the lantern room.")
