@@ -132,6 +132,16 @@ def test_components_named_cmp_dash_are_not_a_consent_box():
     assert all(text in kept for text in PARAGRAPHS) and "your consent" not in kept
 
 
+def test_a_heading_holding_an_empty_anchor_widget_keeps_its_text():
+    """A newsletter platform sets an empty anchor-link box inside each section heading: the
+    heading is still one line of text."""
+    heading = ("<h4 class='anchor-heading'><strong>What the keepers logged</strong>"
+               "<div class='anchor-wrap'><div class='anchor-icon'></div></div></h4>")
+    html = page(paragraphs(PARAGRAPHS[:2]) + heading + paragraphs(PARAGRAPHS[2:]))
+    assert "What the keepers logged" in chosen_text(html)
+    assert "What the keepers logged" in extract_article(html).paragraphs
+
+
 # -- the story's region
 
 

@@ -37,6 +37,7 @@ FLOW_BREAK_TAGS = BLOCK_TAGS | {"ul", "ol", "dl", "table", "thead", "tbody", "tf
                                 "figure", "header", "footer", "nav", "aside", "details",
                                 "fieldset", "hr", "form", "video", "audio", "iframe"}
 CONTAINER_ONLY = {"div", "section", "article", "main", "li", "td", "dd"}
+HOLDER_ONLY = {"div", "section", "article", "main"}  # boxes: an empty box inside splits them
 VIDEO_TAGS = ("video", "iframe", "embed", "object", "audio", "amp-video", "amp-youtube",
               "amp-iframe", "amp-vimeo", "amp-brightcove", "amp-audio")
 MAX_CAPTION_CHARS = 200
@@ -322,7 +323,7 @@ def text_blocks(root: Any) -> list[Block]:
         has_block_child = any(isinstance(c.tag, str) and c.tag in FLOW_BREAK_TAGS
                               for c in element) \
             or next(element.iterdescendants(*BLOCK_TAGS), None) is not None
-        if has_block_child:
+        if has_block_child and (element.tag in HOLDER_ONLY or not _textless_blocks_only(element)):
             text = _own_text(element) if element.tag in CONTAINER_ONLY else ""
             if len(text) >= 40:  # text typed straight into a container, between blocks
                 blocks.append(Block(element, text, element.tag, 0))
@@ -333,6 +334,16 @@ def text_blocks(root: Any) -> list[Block]:
         for piece in pieces:
             blocks.append(Block(element, piece, element.tag, round(links * len(piece) / total)))
     return blocks
+
+
+def _textless_blocks_only(element: Any) -> bool:
+    """Every block inside holds no text: an empty widget (a heading's anchor-link icon, a
+    spacer) does not split the element, whose text is all its own ("<h4><strong>Title
+    </strong><div class='anchor'></div></h4>")."""
+    for inner in element.iterdescendants(*FLOW_BREAK_TAGS):
+        if any(text.strip() for text in inner.itertext()):
+            return False
+    return True
 
 
 def _text_with_breaks(element: Any) -> str:
