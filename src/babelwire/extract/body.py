@@ -28,7 +28,7 @@ STORY_MAX_LINK_DENSITY = 0.35
 HOLDER_TAGS = {"div", "section", "article", "main"}  # a block of these tags holds itself
 TEASER_MAX_BLOCKS = 2  # a holder with a linked heading and this few paragraphs is a teaser card
 TEASER_MAX_CHARS = 600  # ... holding at most this much paragraph text (an excerpt, not a review)
-ENCLOSING_MAX_DEPTH = 3  # a holder this close above every part of the body is the body
+ENCLOSING_MAX_DEPTH = 5  # a holder this close above every part of the body is the body
 HEADLINE_MAX_DEPTH = 3  # without an <article>, the story sits this close above the headline
 OUTSIDE_WEIGHT = 0.3  # votes from outside the headline's <article>
 AGREE_SHARE = 0.5  # a block whose 3-grams are this much in articleBody agrees with it
@@ -189,7 +189,21 @@ def choose_regions(votes: dict[Any, float], headline: Any = None) -> list[Any]:
     if main is not None and any(_inside(h, [main]) for h in members):
         members = [h for h in members if _inside(h, [main])]
     above_footer = [h for h in members if not _in_page_footer(h)]
-    return _with_enclosing_holder(above_footer or members, votes)
+    return _with_sibling_sections(_with_enclosing_holder(above_footer or members, votes))
+
+
+def _with_sibling_sections(members: list[Any]) -> list[Any]:
+    """A story cut into sibling sections of one kind (a guide's ``<details>`` or
+    "section" boxes, side by side in one parent): the siblings of that kind that cast no
+    vote (a section of lists, code or a table only) are sections of it too."""
+    if len(members) < 2:
+        return members
+    parent = members[0].getparent()
+    if parent is None or any(m.getparent() is not parent for m in members[1:]):
+        return members
+    key = _group_key(members[0])
+    return [child for child in parent if child in members or (
+        child.tag == members[0].tag and _group_key(child) == key)]
 
 
 def _in_page_footer(element: Any) -> bool:

@@ -19,7 +19,8 @@ from typing import Any, Callable
 from lxml import etree
 
 from .patterns import (
-    CLUTTER_MARKERS_RE, HIDDEN_CLASS_RE, HIDDEN_STYLE_RE, PHOTO_CREDIT_RE, SHOWN_LATER_RE,
+    CLUTTER_MARKERS_RE, FOLDED_PANEL_RE, HIDDEN_CLASS_RE, HIDDEN_STYLE_RE, PAYWALL_HIDING_RE,
+    PHOTO_CREDIT_RE, SHOWN_LATER_RE,
 )
 
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "button", "select",
@@ -36,9 +37,16 @@ FLOW_BREAK_TAGS = BLOCK_TAGS | {"ul", "ol", "dl", "table", "thead", "tbody", "tf
                                 "figure", "header", "footer", "nav", "aside", "details",
                                 "fieldset", "hr", "form", "video", "audio", "iframe"}
 CONTAINER_ONLY = {"div", "section", "article", "main", "li", "td", "dd"}
+HOLDER_ONLY = {"div", "section", "article", "main"}  # boxes: an empty box inside splits them
 VIDEO_TAGS = ("video", "iframe", "embed", "object", "audio", "amp-video", "amp-youtube",
               "amp-iframe", "amp-vimeo", "amp-brightcove", "amp-audio")
 MAX_CAPTION_CHARS = 200
+STREAMED_ID_RE = re.compile(r"S:\d+")  # React's streamed segment: <div hidden id="S:3">
+TITLE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+PANEL_TITLE_MIN_WORDS = 4  # a panel's toggle with this many words is its title, not a control
+SLUG_MIN_WORDS = 3  # an id of this many words, most of them its heading's, is a slug anchor
+SLUG_SHARE = 0.8
+SLUG_PREFIX_RE = re.compile(r"h|toc|\d+")  # WordPress's "h-" anchor prefix, numbering
 PROTECT_SHARE = 0.5  # a furniture-looking container holding this share of the text stays
 FORM_BOX_CHARS = 400  # a form and its box with at most this much text is a sign-up box
 
@@ -62,13 +70,77 @@ def _marker(element: Any) -> str:
 
 
 def _is_hidden(element: Any) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true" \
-            or element.get("fallback") is not None:
+    if element.get("fallback") is not None:
         return True
     style = element.get("style")
-    if style and HIDDEN_STYLE_RE.search(style):
+    hidden = element.get("hidden") is not None or element.get("aria-hidden") == "true" \
+        or bool(style and HIDDEN_STYLE_RE.search(style)) or _hidden_marker(_marker(element))
+    return hidden and not _folded_panel(element, style or "")
+
+
+def _folded_panel(element: Any, style: str) -> bool:
+    """A collapsed accordion or tab panel: hidden until the reader opens it with the toggle
+    that names it (``role=region`` with ``aria-labelledby``, or a class such as
+    "accordion-content", "collapse", "faq-answer"); its text is the page's. Blurred or
+    locked paywall text stays hidden."""
+    marker = _marker(element)
+    if PAYWALL_HIDING_RE.search(marker) or PAYWALL_HIDING_RE.search(style):
+        return False
+    if element.get("role") in ("region", "tabpanel") and element.get("aria-labelledby"):
         return True
-    return _hidden_marker(_marker(element))
+    return _folded_marker(marker)
+
+
+@lru_cache(maxsize=8192)
+def _folded_marker(marker: str) -> bool:
+    return marker != " " and bool(FOLDED_PANEL_RE.search(marker))
+
+
+def reveal_streamed_parts(root: Any) -> None:
+    """React's streamed server rendering sends the late parts of a page at the end of
+    ``<body>``, each in ``<div hidden id="S:n">``, and a script moves each into its
+    placeholder ``<template id="B:n">``: the reader sees them there, so they are moved
+    there and shown (a Next.js article often streams its whole body this way)."""
+    placeholders = {t.get("id"): t for t in root.iter("template") if t.get("id", "")[:2] == "B:"}
+    for segment in list(root.iter("div")):
+        number = segment.get("id", "")
+        if segment.get("hidden") is None or not STREAMED_ID_RE.fullmatch(number):
+            continue
+        del segment.attrib["hidden"]
+        placeholder = placeholders.get("B:" + number[2:])
+        if placeholder is None or _inside(placeholder, segment):
+            continue
+        tail, segment.tail = segment.tail, None
+        _keep_tail(segment, tail)
+        placeholder.addnext(segment)
+
+
+def keep_panel_titles(root: Any) -> None:
+    """A button that opens a panel (``aria-controls``, ``aria-expanded``) and holds a heading
+    or a phrase (an accordion's question, "How we rank schools") titles that panel: its text
+    stays when buttons go. Short toggles ("Menu", "Show more") still go."""
+    for button in list(root.iter("button")):
+        if button.get("aria-controls") is None and button.get("aria-expanded") is None:
+            continue
+        titled = next(button.iter(*TITLE_TAGS), None) is not None or \
+            len(button.text_content().split()) >= PANEL_TITLE_MIN_WORDS
+        if titled and button.getparent() is not None:
+            button.drop_tag()
+
+
+def _inside(element: Any, container: Any) -> bool:
+    return any(ancestor is container for ancestor in element.iterancestors())
+
+
+def _keep_tail(element: Any, tail: str | None) -> None:
+    """Leave ``tail`` where ``element`` was, before it is moved or removed."""
+    if not tail or not tail.strip():
+        return
+    previous, parent = element.getprevious(), element.getparent()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    elif parent is not None:
+        parent.text = (parent.text or "") + tail
 
 
 @lru_cache(maxsize=8192)
@@ -81,6 +153,23 @@ def _hidden_marker(marker: str) -> bool:
 @lru_cache(maxsize=8192)
 def _clutter_marker(marker: str) -> bool:
     return marker != " " and bool(CLUTTER_MARKERS_RE.search(marker))
+
+
+def _named_by_its_text(element: Any) -> bool:
+    """Its furniture word is only in an id made from its own heading: a slug anchor
+    ("what-is-social-media-marketing", "h-menu-ideas-for-spring") names the text, not a
+    role. Its class alone must not name furniture."""
+    anchor = element.get("id", "")
+    if not anchor or _clutter_marker(f"{element.get('class', '')} ".lower()):
+        return False
+    slug = [w for w in re.findall(r"[^\W_]+", anchor.lower()) if not SLUG_PREFIX_RE.fullmatch(w)]
+    if len(slug) < SLUG_MIN_WORDS:
+        return False
+    heading = element if element.tag in TITLE_TAGS else next(element.iter(*TITLE_TAGS), None)
+    if heading is None:
+        return False
+    text = re.findall(r"[^\W_]+", heading.text_content().lower())[:len(slug) + 3]
+    return sum(1 for w in slug if w in text) >= SLUG_SHARE * len(slug)
 
 
 def _paragraph_chars(element: Any) -> int:
@@ -109,13 +198,7 @@ def _remove(element: Any) -> None:
     parent = element.getparent()
     if parent is None:
         return
-    tail = element.tail
-    if tail and tail.strip():
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
+    _keep_tail(element, element.tail)
     parent.remove(element)
 
 
@@ -191,6 +274,8 @@ def strip_clutter(tree: Any, headline: Any = None,
     root = body if body is not None else tree
     for element in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         _remove(element)
+    reveal_streamed_parts(root)
+    keep_panel_titles(root)
     drop_photo_captions(root)
     protected = _protected(root, headline)
     drop_form_boxes(root, protected)
@@ -209,7 +294,7 @@ def strip_clutter(tree: Any, headline: Any = None,
             continue
         if _is_hidden(element):
             _remove(element)
-        elif _clutter_marker(_marker(element)) \
+        elif _clutter_marker(_marker(element)) and not _named_by_its_text(element) \
                 and not _story_holder(element, total, protected) \
                 and not (vouched is not None and vouched(element)):
             _remove(element)
@@ -238,7 +323,7 @@ def text_blocks(root: Any) -> list[Block]:
         has_block_child = any(isinstance(c.tag, str) and c.tag in FLOW_BREAK_TAGS
                               for c in element) \
             or next(element.iterdescendants(*BLOCK_TAGS), None) is not None
-        if has_block_child:
+        if has_block_child and (element.tag in HOLDER_ONLY or not _textless_blocks_only(element)):
             text = _own_text(element) if element.tag in CONTAINER_ONLY else ""
             if len(text) >= 40:  # text typed straight into a container, between blocks
                 blocks.append(Block(element, text, element.tag, 0))
@@ -249,6 +334,16 @@ def text_blocks(root: Any) -> list[Block]:
         for piece in pieces:
             blocks.append(Block(element, piece, element.tag, round(links * len(piece) / total)))
     return blocks
+
+
+def _textless_blocks_only(element: Any) -> bool:
+    """Every block inside holds no text: an empty widget (a heading's anchor-link icon, a
+    spacer) does not split the element, whose text is all its own ("<h4><strong>Title
+    </strong><div class='anchor'></div></h4>")."""
+    for inner in element.iterdescendants(*FLOW_BREAK_TAGS):
+        if any(text.strip() for text in inner.itertext()):
+            return False
+    return True
 
 
 def _text_with_breaks(element: Any) -> str:

@@ -69,8 +69,10 @@ BOILERPLATE = {
         r"voltar ao topo|topo|наверх|terug naar boven|naar boven)\W*$",
     ),
     "share": (
+        # a share widget's label, not a line about a share ("Share of homes sold above
+        # asking", "Delen van de stad": parts of the city)
         r"^(share|partager|compartir|teilen|condividi|compartilhe|compartilhar|поделиться|delen)"
-        r"\b.{0,60}$",
+        r"\b(?!\s+(of|in|prices?|van|der)\b).{0,60}$",
         r"^(tweet|print|imprimer|imprimir|drucken|stampa|e-?mail|whatsapp|facebook|twitter|x)"
         r"(\s*[|·•/]\s*\w+)*\W*$",
     ),
@@ -125,6 +127,8 @@ BOILERPLATE = {
     "paywall": (
         r"\bsubscribe (now )?to (continue|keep) reading\b", r"\bsubscribers?[- ]only\b",
         r"\b(available|reserved|exclusive) (only )?(to|for) (our )?(subscribers|members)\b",
+        r"\bexclusive to [\w+ ]{1,30} (subscribers|members)\b",
+        r"\b(read|continue reading) the rest of (this|the) (story|article)\b",
         r"\balready (a )?(subscriber|member)\b", r"\bto (continue|keep) reading\b",
         r"\bunlock (this|the full) (article|story)\b",
         r"\bréservée? aux abonnés\b", r"\babonnez-vous pour (lire|continuer)\b",
@@ -159,6 +163,30 @@ BOILERPLATE = {
         r"^(updated|actualizado|mis à jour|aktualisiert|aggiornato|atualizado|обновлено|"
         r"bijgewerkt)?\W*\d{1,2}[:.h]\d{2}\s*(h|uhr|ч\.?)?\W*$",
         r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}(,? \d{1,2}[:.]\d{2})?\W*$",
+    ),
+    # a line that only dates the page ("Last updated: April 21, 2025", "Published on
+    # 5 March 2025", "Mis à jour le 3 novembre"): the date is metadata (`published`,
+    # `updated`), the line is not story; a digit must be there, the line stays short
+    "date_label": (
+        r"^(?=.{0,80}$)(this (post|article|page|story) was )?(last |zuletzt |dernière )?"
+        r"(updated|reviewed|published|posted|modified|mis à jour|publié|modifié|actualizado|"
+        r"publicado|aktualisiert|veröffentlicht|aggiornato|pubblicato|atualizado|обновлено|"
+        r"опубликовано|bijgewerkt|gepubliceerd)\b[^.!?]{0,40}\d[^.!?]{0,30}\.?$",
+    ),
+    # the heading of a table of contents (its links are dropped as a link list)
+    "contents_label": (
+        r"^(table of contents?|contents?( hide| show)?|in this (article|post|guide|story)|"
+        r"on this page|jump to|sommaire|table des matières|dans cet article|índice|"
+        r"contenidos?|en este artículo|inhaltsverzeichnis|inhalt|in diesem artikel|indice|"
+        r"sommario|in questo articolo|sumário|neste artigo|содержание|оглавление|"
+        r"inhoudsopgave|inhoud|in dit artikel)\W*$",
+    ),
+    # "5 min read", "Reading time: 8 minutes", "Lesezeit: 4 Min."
+    "reading_time": (
+        r"^(estimated )?(reading time|read time|lesezeit|temps de lecture|tiempo de lectura|"
+        r"tempo di lettura|tempo de leitura|время чтения|leestijd)\b.{0,25}$",
+        r"^\d+\s*(min(ute)?s?|мин)\.?\s*(read|de lecture|de lectura|di lettura|de leitura|"
+        r"lesezeit|чтения|leestijd)\b.{0,20}$",
     ),
     "media_label": (
         r"^(video|vídeo|vidéo|foto|fotos|photo|photos|audio|galería|gallery|galerie|bild|bilder|"
@@ -279,7 +307,8 @@ CUES = {
               "rechten"),
     "paywall": ("subscri", "member", "reading", "unlock", "abon", "abbon", "suscr", "assin",
                 "подпис", "lire la suite", "réservé", "% de", "leyendo", "lesen", "zugang",
-                "leggere", "lendo", "дочит", "чтени", "lees verder", "lezen", "socio"),
+                "leggere", "lendo", "дочит", "чтени", "lees verder", "lezen", "socio",
+                "the rest of"),
     "promo": ("app", "follow", "suivez", "síguenos", "folgen", "seguici", "siga", "подписывайтесь",
               "скачайте", "приложение", "читайте нас", "volg ons", "newsletter", "nieuwsbrief",
               "рассылк"),
@@ -330,17 +359,19 @@ CLUTTER_MARKERS = (
     r"share", r"sharing", r"sharebar", r"share-?buttons", r"social", r"socials", r"sociallinks",
     r"tags", r"tag-?list", r"tagcloud", r"tag-?links", r"keywords", r"post-tags", r"entry-tags",
     r"breadcrumbs?", r"comments?", r"comment-respond", r"disqus", r"cookies?", r"consent",
-    r"gdpr", r"cmp", r"promo", r"promotion", r"advert", r"advertisement", r"ad", r"ads",
+    r"gdpr", r"cmp(?!-)", r"promo", r"promotion", r"advert", r"advertisement", r"ad", r"ads",
     r"adslot", r"ad-?slot", r"ad-?unit", r"ad-?container", r"ad-?row", r"dfp", r"gpt",
     r"sponsor", r"sponsored", r"outbrain", r"taboola", r"author-?bio", r"about-author",
     r"widget", r"widgets", r"sidebar", r"skip-?link", r"toolbar", r"pagination", r"pager",
     r"nav", r"navigation", r"menu", r"masthead", r"site-header", r"site-footer", r"footer",
     r"modal", r"popup", r"overlay", r"donate", r"donation", r"support-us", r"membership",
-    r"paywall-?(prompt|plea|banner|box|cta|offer)", r"offer", r"cta", r"print-only",
+    r"paywall-?(prompt|plea|banner|box|cta|offer)", r"restricted-content(-[a-z]+)*", r"offer", r"cta", r"print-only",
     r"jump-?link", r"back-?to-?top", r"scroll-?top", r"rating", r"reactions", r"sticky",
     r"byline", r"author-?box", r"meta-?author", r"post-?meta", r"entry-?meta", r"article-?meta",
     r"timestamp", r"dateline-?meta", r"pullquote", r"pull-quote",
 )
+# ("cmp" is a consent platform's box alone; Adobe Experience Manager names every component
+# "cmp-<name>": "cmp-container", "cmp-text".)
 # Stems that mark furniture with any ending ("jp-relatedposts", "newsletter-signup").
 CLUTTER_STEMS = (
     r"related", r"newsletter", r"recommend", r"subscri", r"sharing", r"sharebar", r"social",
@@ -366,6 +397,13 @@ HIDDEN_CLASS_RE = re.compile(
     r"(?<![a-z0-9_-])(hidden|is-hidden|d-none|visually-hidden|sr-only|screen-reader-text|"
     r"hide|u-hidden|invisible|[a-z0-9_-]*blurr?(ed)?|([a-z0-9_-]*[_-])?locked|paywalled)"
     r"(?![a-z0-9-])", re.I)
+# ... unless it is a folded panel (an accordion's answer, a tab), which the reader opens:
+# class and id words of accordion and collapse widgets ("accordion-content", "collapse",
+# "faq-answer", "tab-pane"), matched anywhere in a name.
+FOLDED_PANEL_RE = re.compile(r"accordion|collaps|faq|tab-?pane|tabpanel|toggle-content|"
+                             r"expand(able|er)|spoiler", re.I)
+# Paywall hiding is never a folded panel: the reader cannot open it.
+PAYWALL_HIDING_RE = re.compile(r"blur|locked|paywall", re.I)
 # ... unless a responsive class shows it on larger screens ("d-none d-md-block").
 SHOWN_LATER_RE = re.compile(r"(?<![a-z0-9-])d-(sm|md|lg|xl|xxl)-(block|flex|inline|grid|table)",
                             re.I)
