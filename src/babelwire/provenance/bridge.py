@@ -23,12 +23,13 @@ from typing import Callable, Iterable
 
 from ..errors import BabelwireError
 from ..translate import Translator, can_translate, translate_texts
-from ..translate.service import available_pairs
+from ..translate.service import TranslateOptions, available_pairs
 from .spelling import encoder_knows
 
 log = logging.getLogger(__name__)
 
-# Targets tried in order after the pivot language: direct pairs only (one machine hop).
+# Targets tried in order after the pivot language: first among the pairs an engine does
+# in one hop, then among those it reaches through a pivot language (two hops).
 PREFERRED = ("en", "es", "ru", "fr", "de", "it", "pt", "nl", "pl", "tr", "ar", "zh", "ja",
              "ko", "th")
 
@@ -37,7 +38,7 @@ class Bridge:
     """Which languages are read through a rendering, and the renderings themselves."""
 
     def __init__(self, translator: Callable[[], Translator | None], pivot: str = "en",
-                 options=None) -> None:
+                 options: TranslateOptions | None = None) -> None:
         self._make_translator = translator
         self._translator: Translator | None = None
         self._made = False
