@@ -99,7 +99,31 @@ def title_and_credits(h1: str, html_title: str, og_title: str,
             continue
         credits.append(Attribution(outlet=outlet, kind="title_suffix", evidence=headline
                                    if outlet in headline else (html_title or og_title)))
+    if from_h1 and clean:
+        clean = _with_count_or_year(clean, [split_title_suffixes(t)[0] for t in
+                                            (og_title, html_title) if t]) or clean
     return clean or headline, credits
+
+
+# What a page's own title may add to its <h1>: a count before it ("8 Recent Trends in
+# Photography" over "Recent Trends in Photography"), a year after it ("... in 2025").
+COUNT_OR_YEAR_RE = re.compile(r"^(?:\d{1,3}|(?:in |for |of )?(?:19|20)\d{2})$", re.I)
+
+
+def _with_count_or_year(h1: str, titles: list[str]) -> str | None:
+    """The page's title when it is the <h1> with only a count or a year added."""
+    base = " ".join(h1.split())
+    for title in titles:
+        title = " ".join(title.split())
+        if title.lower().startswith(base.lower()):
+            extra = title[len(base):].strip(" ,:-–—")
+        elif title.lower().endswith(base.lower()):
+            extra = title[:len(title) - len(base)].strip(" ,:-–—")
+        else:
+            continue
+        if extra and COUNT_OR_YEAR_RE.match(extra):
+            return title
+    return None
 
 
 def source_links(tree: Any, url: str | None) -> list[Attribution]:
