@@ -68,3 +68,19 @@ def test_a_meta_tag_naming_the_first_author_is_completed_by_the_byline():
               "Tom Vale</p>")
     article = extract_article(article_page(head, byline))
     assert article.authors == ("Rui Tan", "Ida Berg", "Tom Vale")
+
+
+@pytest.mark.parametrize("byline, name", [
+    ("<div><p>Written by</p><p>Ana Ruiz</p></div>", "Ana Ruiz"),
+    ("<dl><dt>Author:</dt><dd>Ivo Petrov</dd></dl>", "Ivo Petrov"),
+    ("<p>by: <!-- -->Lina Berg<!-- -->, <!-- -->Dec 17, 2030</p>", "Lina Berg"),
+])
+def test_a_byline_label_alone_in_its_element_names_the_next_one(byline, name):
+    assert extract_article(article_page(byline=byline)).authors == (name,)
+
+
+def test_a_label_followed_by_a_date_or_a_form_is_no_byline():
+    form = "<div><label>Author</label><input name='author'></div>"
+    dated = "<div><p>Written by</p><p>12 March 2030</p></div>"
+    assert extract_article(article_page(byline=form)).authors == ()
+    assert extract_article(article_page(byline=dated)).authors == ()

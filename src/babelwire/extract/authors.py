@@ -82,9 +82,15 @@ MORE_FROM_RE = re.compile(r"^(all|more) (articles|posts|stories)? ?(by|from)\s+|
 AUTHOR_LINK = ("//body//a[contains(@href, '/author/') or contains(@href, '/authors/') or "
                "contains(@href, '/writers/') or contains(@href, '/contributors/') or "
                "@rel='author']")
-BY_TEXT = "//body//text()[contains(., 'y ') or contains(., 'Y ')]"  # cheap pre-filter for "By "
-BY_RE = re.compile(r"^\s*(written |posted |words )?by\s+[A-Z]", re.I)
+BY_TEXT = ("//body//text()[contains(., 'y ') or contains(., 'Y ') or contains(., 'y:') or "
+           "contains(., 'Y:')]")  # a cheap pre-filter for "By " and "By:"
+BY_RE = re.compile(r"^\s*(written |posted |words )?by:?\s+[A-Z]", re.I)
 BY_START_RE = re.compile(r"^\s*(written |posted |words )?by\b", re.I)
+# A label alone in its element, the name in the next one ("<p>Written by</p><p>Ana Ruiz</p>").
+BYLINE_LABELS = frozenset(("written by", "author", "authors", "by", "words by", "auteur",
+                           "autor", "autore", "autora", "автор"))
+LABEL_TAGS = ("p", "span", "div", "dt", "strong", "small", "b", "em", "h4", "h5", "h6", "label")
+MAX_LABELLED_CHARS = 60
 BY_HOLDERS = {"p", "span", "div", "li", "address", "strong", "em", "b", "small"}
 
 
@@ -256,3 +262,17 @@ def visible_byline(tree: Any) -> str:
             if BY_RE.match(text) and len(text) <= MAX_BYLINE_CHARS:
                 return text
     return handle
+
+
+def labelled_byline(tree: Any) -> str:
+    """The name in the element after a lone byline label ("Written by" | "Ana Ruiz")."""
+    for holder in tree.iter(*LABEL_TAGS):
+        label = holder.text
+        if not label or len(label) > 20 or len(holder) or (
+                label.strip().lower().rstrip(":").strip() not in BYLINE_LABELS):
+            continue  # only an element holding the label alone
+        after = holder.getnext()
+        text = byline_text(after) if after is not None else ""
+        if 2 < len(text) <= MAX_LABELLED_CHARS and not re.search(r"\d", text):
+            return f"By {text}"
+    return ""

@@ -12,7 +12,8 @@ from lxml import html as lxml_html
 from trafilatura import metadata as trafilatura_metadata
 
 from .attribution import split_title_suffixes
-from .authors import Byline, byline_text, choose_byline, jsonld_people, visible_byline
+from .authors import (Byline, byline_text, choose_byline, jsonld_people, labelled_byline,
+                      visible_byline)
 from .dates import publication_dates
 
 HEADLINE_AGREE_SHARE = 0.5  # an <h1> with fewer of its words in the page's title ...
@@ -321,11 +322,15 @@ def _byline(tree: Any, tags: dict, ld: dict, site_name: str) -> Byline:
         if value and not value.startswith("http")]
     candidates = [", ".join(people)] + tagged + [_byline_author(tree), visible_byline(tree)]
     byline = choose_byline(candidates, [], outlets)
-    if not byline.names:
-        found = trafilatura_author(tree) or ""
-        byline = choose_byline([found], [], outlets)
+    if not byline.names:  # looked for only now: most pages name their author before
+        labelled = labelled_byline(tree)
+        found = (trafilatura_author(tree) or "") if not labelled else ""
+        byline = choose_byline([labelled, found], [], outlets)
+        if not byline.names and labelled:
+            found = trafilatura_author(tree) or ""
+            byline = choose_byline([found], [], outlets)
         if not byline.names:  # no person named anywhere: a user name, else the organisation
-            byline = choose_byline(candidates + [found], groups, outlets, handles=True)
+            byline = choose_byline(candidates + [labelled, found], groups, outlets, handles=True)
     return byline
 
 
