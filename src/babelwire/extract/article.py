@@ -47,7 +47,24 @@ def _parse(text: str) -> Any:
         raise ExtractError(f"not an HTML page: {exc}") from exc
     if tree is None or tree.find(".//body") is None and not tree.xpath("//p"):
         raise ExtractError("not an HTML page: no body")
+    _rejoin_stray_roots(tree)
     return tree
+
+
+def _rejoin_stray_roots(tree: Any) -> None:
+    """A template that closes ``</body></html>`` early and goes on (a site header printed as
+    a whole document, then the article) leaves libxml2 with a second ``<html>`` root beside
+    the first, holding the rest of the page. A browser keeps that rest in ``<body>``: so
+    do we, in order (its ``<head>``, if any, is dropped)."""
+    body = tree.find("body")
+    if body is None:
+        return
+    for stray in [s for s in tree.itersiblings() if isinstance(s.tag, str)]:
+        for child in list(stray):
+            if child.tag == "body":
+                body.extend(list(child))
+            elif child.tag != "head":
+                body.append(child)  # moved: the stray root is left empty
 
 
 def _norm(text: str) -> str:
