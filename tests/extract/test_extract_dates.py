@@ -8,7 +8,7 @@ import json
 from lxml import html as lxml_html
 
 from babelwire.extract import extract_article
-from babelwire.extract.dates import local_form, shown_date
+from babelwire.extract.dates import byline_time, local_form, shown_date
 
 STORY = "".join(
     f"<p>{text}</p>" for text in (
@@ -86,3 +86,18 @@ def test_local_form_keeps_what_the_page_wrote():
     assert local_form("2026-03-04T10:00:00.123Z") == "2026-03-04T10:00:00Z"
     assert local_form("2026-03-04T10:00:00+0530") == "2026-03-04T10:00:00+05:30"
     assert local_form("13/11/2025 09:21") is None
+
+
+
+def test_a_related_storys_time_is_not_the_bylines():
+    cards = "".join(
+        f"<article class='card'><h3><a href='/news/{n}'>Earlier harbour story {n}</a></h3>"
+        f"<time datetime='2031-0{n}-1{n}'>1{n} month {n}</time></article>" for n in (3, 4))
+    related = f"<section class='more'><h2>More from the harbour</h2>{cards}</section>"
+    story = (f"<html lang='en'><head><title>Channel to be deepened</title></head><body><main>"
+             f"<div class='hero'><h1>Channel to be deepened</h1></div>{STORY}{related}"
+             f"<p class='foot'><time datetime='2031-05-20'>20 May 2031</time></p>"
+             f"</main></body></html>")
+    tree = lxml_html.fromstring(story)
+    assert byline_time(tree, tree.find(".//h1")) == "2031-05-20"  # the cards' times are skipped
+    assert byline_time(tree) == "2031-03-13"  # with no headline known, nothing tells them apart

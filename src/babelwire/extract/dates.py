@@ -52,6 +52,7 @@ BYLINE_TIME = (
     "//article//time[@datetime] | //header//time[@datetime] | //main//time[@datetime]",
     "//time[@datetime]",
 )
+CARD_MAX_WORDS = 60  # an <article> this short, apart from the headline's, is a teaser card
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
 
 # -- the date shown beside the headline
@@ -109,22 +110,37 @@ def headline_time(headline: Any, update: bool = False) -> str:
         if holder is None:
             continue
         for node in holder.xpath("ancestor-or-self::time[@datetime][1]"):
-            if _time_value(node) and _marked_update(node) == update:
+            if _time_value(node) and _marked_update(node) == update \
+                    and not _other_story(node, headline):
                 return _time_value(node)
     return ""
 
 
 def byline_time(tree: Any, headline: Any = None) -> str:
-    """A <time> (or datePublished microdata) near the byline that is not an update."""
+    """A <time> (or datePublished microdata) near the byline that is not an update, nor
+    another story's (inside an ``<article>`` that does not hold the headline: a teaser
+    card of a related story)."""
     under_headline = headline_time(headline)
     if under_headline:
         return under_headline
     for path in BYLINE_TIME:
         for node in tree.xpath(path):
             value = _time_value(node)
-            if value and not _marked_update(node):
+            if value and not _marked_update(node) and not _other_story(node, headline):
                 return value
     return ""
+
+
+def _other_story(node: Any, headline: Any) -> bool:
+    """Inside a teaser card: an ``<article>`` apart from the headline's that is short or
+    whose heading is a link (the story's own ``<article>`` may sit below a hero headline)."""
+    if headline is None:
+        return False
+    card = next(node.iterancestors("article"), None)
+    if card is None or card in set(headline.iterancestors()):
+        return False
+    linked = card.xpath(".//*[self::h2 or self::h3 or self::h4][.//a]")
+    return bool(linked) or len(card.text_content().split()) < CARD_MAX_WORDS
 
 
 def url_date(url: str | None) -> str:
