@@ -55,7 +55,7 @@ MONTH = (r"(january|february|march|april|may|june|july|august|september|october|
          r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
 CUT_RE = re.compile(r"\s*(\b(reviewed|fact[- ]checked|edited|medically reviewed|updated|"
                     r"published|posted|last updated)\b(?! by\s*$).*|\bon\s+\w+\s+\d.*|"
-                    r"[,•|]\s*" + MONTH + r"\s*$|\b" + MONTH + r"\s+\d.*|\bon\s+\d.*|"
+                    r"[,•|]\s*" + MONTH + r"\s*$|\b(?:(?:on|at)\s+)?" + MONTH + r"\s+\d.*|\bon\s+\d.*|"
                     r"\b(articles|posts|stories)\s+(by|from)\b.*|"
                     r"\d+\s+min(ute)?s?\s+read.*)$", re.I)
 # a month or weekday, or digits, left at a name's end by the date or a count beside it
@@ -84,7 +84,16 @@ AUTHOR_LINK = ("//body//a[contains(@href, '/author/') or contains(@href, '/autho
                "@rel='author']")
 BY_TEXT = ("//body//text()[contains(., 'y ') or contains(., 'Y ') or contains(., 'y:') or "
            "contains(., 'Y:')]")  # a cheap pre-filter for "By " and "By:"
-BY_RE = re.compile(r"^\s*(written |posted |words )?by:?\s+[A-Z]", re.I)
+# a name starts with a capital: "By signing up, you agree" and "by batching, we" are not bylines
+BY_RE = re.compile(r"^\s*(?i:(written |posted |words )?by:?)\s+(?=[^\W\d_])")
+MENU_CLASSES = frozenset(("nav", "navbar", "navigation", "menu", "dropdown", "dropdown-menu",
+                          "megamenu", "mega-menu", "submenu", "sub-menu", "menu-item", "nav-item",
+                          "nav-menu", "main-menu", "main-nav", "site-nav", "site-menu",
+                          "primary-menu", "primary-nav", "nav-links", "menu-list"))
+MENU_DEPTH = 8  # ancestors looked at for a menu
+# an author-page link's text that is an invitation, not a name
+LINK_PROMPTS = frozenset(("learn more", "read more", "view profile", "see profile", "more",
+                          "view all posts", "see all", "bio", "full bio", "about the author"))
 BY_START_RE = re.compile(r"^\s*(written |posted |words )?by\b", re.I)
 # A label alone in its element, the name in the next one ("<p>Written by</p><p>Ana Ruiz</p>").
 BYLINE_LABELS = frozenset(("written by", "author", "authors", "by", "words by", "auteur",
@@ -247,6 +256,8 @@ def visible_byline(tree: Any) -> str:
     handle = ""
     for link in tree.xpath(AUTHOR_LINK):
         text = byline_text(link)
+        if text.lower().strip(" .:>→»") in LINK_PROMPTS:
+            continue
         if 2 < len(text) <= MAX_BYLINE_CHARS and is_handle(text):
             handle = handle or text
         elif 2 < len(text) <= MAX_BYLINE_CHARS:
@@ -257,11 +268,24 @@ def visible_byline(tree: Any) -> str:
         if not BY_START_RE.match(node):
             continue
         holder = node.getparent()
-        if holder is not None and holder.tag in BY_HOLDERS:
+        if holder is not None and holder.tag in BY_HOLDERS and not _in_menu(holder):
             text = byline_text(holder)
-            if BY_RE.match(text) and len(text) <= MAX_BYLINE_CHARS:
+            by = BY_RE.match(text)
+            if by and len(text) <= MAX_BYLINE_CHARS and (
+                    text[by.end()].isupper() or is_handle(text[by.end():])):
                 return text
     return handle
+
+
+def _in_menu(element: Any) -> bool:
+    """Inside the site's navigation ("Solutions | By industry | By company size")."""
+    for depth, ancestor in enumerate(element.iterancestors()):
+        if depth >= MENU_DEPTH:
+            break
+        if ancestor.tag in ("nav", "menu") or ancestor.get("role") in ("navigation", "menu") \
+                or not MENU_CLASSES.isdisjoint(ancestor.get("class", "").lower().split()):
+            return True
+    return False
 
 
 def labelled_byline(tree: Any) -> str:
