@@ -53,3 +53,32 @@ def test_an_author_link_that_says_learn_more_is_not_a_name():
 def test_the_time_after_at_is_cut_from_the_name():
     assert parse_byline("Posted by Dana at December 16, 2031 11:15 AM").names == ("Dana",)
     assert parse_byline("By Ana Ruiz on March 3, 2031").names == ("Ana Ruiz",)
+
+
+def test_a_byline_with_a_line_break_after_by_is_read():
+    page = article_page("", "<p class='meta'><span>By\n   <a href='/people/dana-brook'>Dana "
+                            "Brook</a>\n</span></p>")
+    assert extract_article(page).author == "Dana Brook"
+
+
+def test_a_byline_after_the_time_is_read_but_not_a_sentence_of_the_story():
+    meta = "<div class='meta'><time datetime='2031-03-01'>03/01/2031</time> by Dana Brook</div>"
+    assert extract_article(article_page("", meta)).author == "Dana Brook"
+    sentence = ("<p>The survey uses a mapping library by Ivo Lind, written for charts of the "
+                "seabed and kept up to date by volunteers since the first storms.</p>")
+    assert extract_article(article_page(ORGANISATION, sentence)).author == "Harbour Works Ltd"
+
+
+def test_a_byline_completes_the_metadata_with_people_only():
+    head = jsonld(author={"@type": "Person", "name": "Dana Brook"})
+    desk = article_page(head, "<p class='meta'>By Dana Brook, Global Desk</p>")
+    assert extract_article(desk).authors == ("Dana Brook",)
+    both = article_page(head, "<p class='meta'>By Dana Brook and Ivo Lind</p>")
+    assert extract_article(both).authors == ("Dana Brook", "Ivo Lind")
+
+
+def test_one_word_after_a_role_is_the_organisation():
+    parsed = parse_byline("By Dana Brook, public sector CTO and VP for growth, Harbourware")
+    assert parsed.names == ("Dana Brook",) and parsed.outlet == "Harbourware"
+    assert parse_byline("Jane Doe, Editor, and John Roe, Reporter").names == ("Jane Doe",
+                                                                              "John Roe")

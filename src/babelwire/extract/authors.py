@@ -26,13 +26,15 @@ LEAD_RE = re.compile(r"^\W*((?i:written|posted|reviewed|reported|published|edite
                      r"recipe|text|photos?|interview)\s+)?"
                      r"((?i:by|par|por|von|di|door|author|authors|words)\b\W*|"
                      r"(?i:by)(?=[A-Z][a-z]))")  # "byClemson News": a glued "by" too
+AND_RE = re.compile(r"^(?:and|&)\s+", re.I)
 SPLIT_RE = re.compile(r"\s*(?:[,;|/·•⋅∙‧]|\s+(?:and|&|und|et|y|e)\s+|\s+[-–—]\s+)\s*", re.I)
 ROLE_RE = re.compile(
     r"\b(editor|writer|reporter|correspondent|contributor|columnist|journalist|author|"
     r"expert|specialist|analyst|producer|manager|director|founder|ceo|cto|president|"
     r"dietitian|nurse|physician|doctor|professor|researcher|intern|photographer|"
     r"strategist|consultant|lead|head of|chief|senior|associate|assistant|staff writer|attorney|"
-    r"lawyer|pharmacist|therapist|coach|engineer|designer|marketer)\b", re.I)
+    r"lawyer|pharmacist|therapist|coach|engineer|designer|marketer|vp|vice president|cfo|coo|cmo|"
+    r"cio)\b", re.I)
 CREDENTIAL_RE = re.compile(r"^(?:[A-Z]{2,6}|Ph\.?D\.?|M\.?D\.?|[A-Z][a-z]?[A-Z]{1,4})$")
 GROUP_RE = re.compile(r"\b(team|staff|editors|editorial|desk|newsroom)\b", re.I)
 # Post-nominal letters a byline writes after a name ("Ana Ruiz, MS, RD", "Sam Okafor, DVM"):
@@ -82,8 +84,9 @@ MORE_FROM_RE = re.compile(r"^(all|more) (articles|posts|stories)? ?(by|from)\s+|
 AUTHOR_LINK = ("//body//a[contains(@href, '/author/') or contains(@href, '/authors/') or "
                "contains(@href, '/writers/') or contains(@href, '/contributors/') or "
                "@rel='author']")
-BY_TEXT = ("//body//text()[contains(., 'y ') or contains(., 'Y ') or contains(., 'y:') or "
-           "contains(., 'Y:')]")  # a cheap pre-filter for "By " and "By:"
+# a cheap pre-filter for "By ", "By:", "Written by" (with any white space after it)
+BY_TEXT = ("//body//text()[contains(substring(normalize-space(.), 1, 14), 'y') or "
+           "contains(substring(normalize-space(.), 1, 14), 'Y')]")
 # a name starts with a capital: "By signing up, you agree" and "by batching, we" are not bylines
 BY_RE = re.compile(r"^\s*(?i:(written |posted |words )?by:?)\s+(?=[^\W\d_])")
 MENU_CLASSES = frozenset(("nav", "navbar", "navigation", "menu", "dropdown", "dropdown-menu",
@@ -147,8 +150,10 @@ def parse_byline(text: str, outlets: Iterable[str] = (), handles: bool = False) 
     text = CUT_RE.sub("", LEAD_RE.sub("", MORE_FROM_RE.sub("", text))).strip(" ,;:|-–—•")
     names, roles, outlet = [], [], ""
     credited: dict[str, str] = {}
+    roles_before = 0  # roles read before the previous part: did that part add one?
     for part in SPLIT_RE.split(text):
-        raw = LEAD_RE.sub("", part).strip(" .,;:|-–—()")
+        after_role, roles_before = names and len(roles) > roles_before, len(roles)
+        raw = AND_RE.sub("", LEAD_RE.sub("", part).strip(" .,;:|-–—()"))  # "..., and Ivo Roe"
         part = raw if names and is_credential(raw) else TRAILING_RE.sub("", raw)
         if not part or not re.search(r"[^\W\d_]", part) or MONTH_ONLY_RE.fullmatch(part):
             continue
@@ -164,8 +169,9 @@ def parse_byline(text: str, outlets: Iterable[str] = (), handles: bool = False) 
                 and not GROUP_RE.search(part):
             roles.append(part)  # "Senior Review Analyst" is a role, not an outlet
         elif _is_outlet(part, known) or (names and part.startswith("The ")
-                                         and not GROUP_RE.search(part)):
-            outlet = outlet or part
+                                         and not GROUP_RE.search(part)) or (
+                after_role and " " not in part):
+            outlet = outlet or part  # one word after a name's role: "..., Senior VP, Acmeware"
         elif (ROLE_RE.search(part) or (names and CREDENTIAL_RE.match(part))) \
                 and not GROUP_RE.search(part):
             roles.append(part)
@@ -227,7 +233,8 @@ def _with_credits(byline: Byline, others: list[str], outlets: list[str]) -> Byli
     for other in others:
         parsed = parse_byline(other, outlets) if other else Byline()
         theirs = [_norm(n) for n in parsed.names]
-        if len(theirs) > len(mine) and theirs[:len(mine)] == mine:
+        if len(theirs) > len(mine) and theirs[:len(mine)] == mine and \
+                all(_person_like(name) for name in parsed.names[len(mine):]):
             return parsed
     if byline.credited:
         return byline
@@ -237,6 +244,18 @@ def _with_credits(byline: Byline, others: list[str], outlets: list[str]) -> Byli
             return Byline(byline.names, tuple(dict.fromkeys(byline.roles + parsed.roles)),
                           byline.outlet, parsed.credited)
     return byline
+
+
+NAME_PARTICLES = frozenset(("van", "der", "den", "de", "da", "di", "von", "la", "le", "du", "del",
+                            "bin", "al", "y", "dos", "das", "ter", "ten", "op"))
+
+
+def _person_like(name: str) -> bool:
+    """Written as a person's name: capitalised words (and particles: "van der"), not a desk
+    or a team ("Global Desk"), not a phrase ("VP for customer success")."""
+    words = name.split()
+    return 0 < len(words) <= MAX_NAME_WORDS and not GROUP_RE.search(name) and all(
+        w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
 
 
 def byline_text(element: Any) -> str:
@@ -268,13 +287,24 @@ def visible_byline(tree: Any) -> str:
         if not BY_START_RE.match(node):
             continue
         holder = node.getparent()
+        if node.is_tail and holder is not None:  # "<time>...</time> by Ana Ruiz"
+            holder, text = holder.getparent(), _line_from(node, holder)
+            if holder is None or len(byline_text(holder)) > MAX_BYLINE_CHARS:
+                continue  # a sentence of the story ("a library by Ana Ruiz.")
+        else:
+            text = byline_text(holder) if holder is not None else ""
         if holder is not None and holder.tag in BY_HOLDERS and not _in_menu(holder):
-            text = byline_text(holder)
             by = BY_RE.match(text)
             if by and len(text) <= MAX_BYLINE_CHARS and (
                     text[by.end()].isupper() or is_handle(text[by.end():])):
                 return text
     return handle
+
+
+def _line_from(tail: str, element: Any) -> str:
+    """The line from ``tail`` (the text after ``element``) to the end of their holder."""
+    pieces = [tail] + [f"{byline_text(e)} {e.tail or ''}" for e in element.itersiblings()]
+    return " ".join(" ".join(pieces).split())
 
 
 def _in_menu(element: Any) -> bool:
