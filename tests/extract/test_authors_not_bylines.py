@@ -82,3 +82,35 @@ def test_one_word_after_a_role_is_the_organisation():
     assert parsed.names == ("Dana Brook",) and parsed.outlet == "Harbourware"
     assert parse_byline("Jane Doe, Editor, and John Roe, Reporter").names == ("Jane Doe",
                                                                               "John Roe")
+
+
+def test_a_link_beside_the_authors_link_is_not_a_co_author():
+    byline = ("<p>By <a href='/contributor/d_brook'>D. J. Brook</a> <a href='/digital'>View In "
+              "Digital Edition</a></p>")
+    assert extract_article(article_page("", byline)).authors == ("D. J. Brook",)
+
+
+def test_an_organisation_named_with_small_words_is_still_the_author():
+    assert parse_byline("Ask the Harbour Doctors").names == ("Ask the Harbour Doctors",)
+
+
+def test_an_author_box_with_a_heading_is_read():
+    box = "<div class='bio'><h3>Written by Dana Brook</h3><p>Dana writes about ports.</p></div>"
+    assert extract_article(article_page("", "").replace("</article>", f"{box}</article>")
+                           ).author == "Dana Brook"
+    labelled = "<div class='about'><h3>Author</h3><p> Ivo D. Lind</p></div>"
+    assert extract_article(article_page("", "").replace("</article>", f"{labelled}</article>")
+                           ).author == "Ivo D. Lind"
+
+
+def test_a_date_line_before_the_credit_and_a_glued_role():
+    parsed = parse_byline("Updated January 08, 2031 Written by Dana Brook Content Marketing "
+                          "Coordinator")
+    assert parsed.names == ("Dana Brook",) and parsed.roles == ("Content Marketing Coordinator",)
+
+
+def test_a_personal_site_named_after_its_author():
+    head = ("<meta property='og:site_name' content='Dana Brook'>"
+            + jsonld(author={"@type": "Person", "name": "Dana Brook"}))
+    credit = "<blockquote><p>The tide waits for no one.</p><p>by Ivo Lind</p></blockquote>"
+    assert extract_article(article_page(head, credit)).author == "Dana Brook"

@@ -26,6 +26,14 @@ LEAD_RE = re.compile(r"^\W*((?i:written|posted|reviewed|reported|published|edite
                      r"recipe|text|photos?|interview)\s+)?"
                      r"((?i:by|par|por|von|di|door|author|authors|words)\b\W*|"
                      r"(?i:by)(?=[A-Z][a-z]))")  # "byClemson News": a glued "by" too
+# words inside a phrase that no name holds ("View In Digital Edition", "Subscribe to our letter"):
+# after a name, such a part is not a co-author (first, it may be an organisation's name)
+NOT_NAME_WORDS = frozenset(("in", "of", "for", "to", "with", "on", "at", "from", "your", "our",
+                            "my", "this", "that", "the", "edition", "subscribe", "newsletter",
+                            "read", "view", "share", "follow", "print", "download", "more"))
+# a date line before the credit: "Updated January 8, 2031 Written by Ana Ruiz"
+DATE_FIRST_RE = re.compile(r"^\W*(?i:(?:last )?updated|published|posted)\b.{0,40}?\s+"
+                           r"(?=(?i:written |posted )?(?i:by)\s+[A-Z])")
 AND_RE = re.compile(r"^(?:and|&)\s+", re.I)
 SPLIT_RE = re.compile(r"\s*(?:[,;|/·•⋅∙‧]|\s+(?:and|&|und|et|y|e)\s+|\s+[-–—]\s+)\s*", re.I)
 ROLE_RE = re.compile(
@@ -73,12 +81,13 @@ LABEL_END_RE = re.compile(r"\s+(sponsored|partner content|paid content|advertori
 # A role written right after the name, with no separator ("Jane Doe Contributing Writer"):
 # the words from a modifier or role noun on, when the part ends with a role noun.
 ROLE_NOUNS = r"(writer|editor|reporter|correspondent|contributor|columnist|journalist|producer|" \
-             r"analyst|expert|specialist|consultant|photographer)"
+             r"analyst|expert|specialist|consultant|photographer|coordinator|manager|strategist)"
 GLUED_ROLE_RE = re.compile(
     r"^(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}?[A-Z][\w'’.-]*)\s+(?P<role>(?i:(?:(?:contributing|"
     r"senior|staff|associate|assistant|managing|deputy|chief|guest|freelance|former|executive|"
     r"digital|news|sports|political|science|health|travel|features|lead|principal|junior|"
-    r"special|technology|tech|business|food|culture)\s+)*" + ROLE_NOUNS + r"))$")
+    r"special|technology|tech|business|food|culture|content|marketing|communications|product|"
+    r"editorial|social media|research|seo)\s+)*" + ROLE_NOUNS + r"))$")
 MORE_FROM_RE = re.compile(r"^(all|more) (articles|posts|stories)? ?(by|from)\s+|^more from\s+|"
                           r"^view (all )?(posts|articles) by\s+", re.I)
 AUTHOR_LINK = ("//body//a[contains(@href, '/author/') or contains(@href, '/authors/') or "
@@ -101,9 +110,11 @@ BY_START_RE = re.compile(r"^\s*(written |posted |words )?by\b", re.I)
 # A label alone in its element, the name in the next one ("<p>Written by</p><p>Ana Ruiz</p>").
 BYLINE_LABELS = frozenset(("written by", "author", "authors", "by", "words by", "auteur",
                            "autor", "autore", "autora", "автор"))
-LABEL_TAGS = ("p", "span", "div", "dt", "strong", "small", "b", "em", "h4", "h5", "h6", "label")
+LABEL_TAGS = ("p", "span", "div", "dt", "strong", "small", "b", "em", "h3", "h4", "h5", "h6",
+              "label")
 MAX_LABELLED_CHARS = 60
-BY_HOLDERS = {"p", "span", "div", "li", "address", "strong", "em", "b", "small"}
+BY_HOLDERS = {"p", "span", "div", "li", "address", "strong", "em", "b", "small", "h3", "h4", "h5",
+              "h6"}
 
 
 @dataclass(frozen=True)
@@ -147,6 +158,7 @@ def parse_byline(text: str, outlets: Iterable[str] = (), handles: bool = False) 
     a user name, "jdoe", counts as a name: the last resort when no person is named)."""
     known = {_norm(o) for o in outlets if o}
     text = " ".join(html.unescape(text).split())
+    text = DATE_FIRST_RE.sub("", text)
     text = CUT_RE.sub("", LEAD_RE.sub("", MORE_FROM_RE.sub("", text))).strip(" ,;:|-–—•")
     names, roles, outlet = [], [], ""
     credited: dict[str, str] = {}
@@ -175,7 +187,8 @@ def parse_byline(text: str, outlets: Iterable[str] = (), handles: bool = False) 
         elif (ROLE_RE.search(part) or (names and CREDENTIAL_RE.match(part))) \
                 and not GROUP_RE.search(part):
             roles.append(part)
-        elif len(part.split()) <= MAX_NAME_WORDS and (handles or not is_handle(part)):
+        elif len(part.split()) <= MAX_NAME_WORDS and (handles or not is_handle(part)) \
+                and not (names and NOT_NAME_WORDS.intersection(part.lower().split()[1:])):
             names.append(part)
     if not names and outlet and not roles:
         names.append(outlet)  # only an organisation is named: it is the author
@@ -260,13 +273,30 @@ def _person_like(name: str) -> bool:
 
 def byline_text(element: Any) -> str:
     """An element's text where two elements' words that touch ("Jane Doe</a><span>Tech
-    Reporter") are kept apart as two credits, as the page shows them."""
-    pieces = [piece for piece in element.itertext() if piece]
+    Reporter") are kept apart as two credits, as the page shows them, and so are two links
+    side by side ("<a>A. J. Neal</a> <a>View in digital edition</a>")."""
+    pieces: list[str] = []
+    _pieces(element, pieces)
     joined = pieces[:1]
     for before, piece in zip(pieces, pieces[1:]):
-        glued = before[-1].isalnum() and piece[0].isalnum()
+        glued = piece != " | " and before != " | " and before[-1].isalnum() and \
+            piece[0].isalnum()
         joined.append((" | " if glued else "") + piece)
     return " ".join("".join(joined).split())
+
+
+def _pieces(element: Any, out: list[str]) -> None:
+    if element.text:
+        out.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str):
+            _pieces(child, out)
+            following = child.getnext()
+            if child.tag == "a" and not (child.tail or "").strip() and following is not None \
+                    and following.tag == "a":
+                out.append(" | ")
+        if child.tail:
+            out.append(child.tail)
 
 
 def visible_byline(tree: Any) -> str:

@@ -316,6 +316,8 @@ def _headline_element(tree: Any, site_name: str, site: SiteNames, title_list: li
 def _byline(tree: Any, tags: dict, ld: dict, site_name: str) -> Byline:
     """The byline's people from the best evidence (see ``authors``)."""
     people, groups = jsonld_people(ld.get("author"))
+    if site_name and site_name in people:
+        site_name = ""  # a personal site: its JSON-LD names the person the site is named after
     outlets = [site_name, _person_names(ld.get("publisher"))]
     tagged = [value for value in (_meta(tags, name) for name in (
         "author", "article:author", "dc.creator", "parsely-author", "sailthru.author"))
