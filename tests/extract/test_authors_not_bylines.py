@@ -1,11 +1,15 @@
 """Lines that start with "By" but credit no one: a sentence ("By signing up, you agree to
 our terms"), a menu of the site ("Solutions: By industry | By use case"), a link to an
-author page that only says "Learn more". A user name after "by" is still a byline."""
+author page that only says "Learn more". A user name after "by" is still a byline. And
+bylines the pages write in other ways: "By" and a line break, after a <time>, in an author
+box's heading or alone in an author box, after a date line."""
 
 from __future__ import annotations
 
+from lxml import html as lxml_html
+
 from babelwire.extract import extract_article
-from babelwire.extract.authors import parse_byline
+from babelwire.extract.authors import author_box_name, parse_byline
 
 from test_extract_real_patterns import article_page, jsonld  # noqa: E402 - shared page builders
 
@@ -114,3 +118,23 @@ def test_a_personal_site_named_after_its_author():
             + jsonld(author={"@type": "Person", "name": "Dana Brook"}))
     credit = "<blockquote><p>The tide waits for no one.</p><p>by Ivo Lind</p></blockquote>"
     assert extract_article(article_page(head, credit)).author == "Dana Brook"
+
+
+def test_a_name_alone_in_an_author_box_is_the_author():
+    box = ("<div class='post_author-card'><img src='/dana.jpg' alt=''><div class='text-small'>"
+           "Dana Brook</div><div>Harbour correspondent</div></div>")
+    page = article_page("", "").replace("</article>", f"{box}</article>")
+    assert extract_article(page).author == "Dana Brook"
+
+
+def test_an_author_box_naming_a_forum_or_a_handle_gives_no_person():
+    box = ("<div class='author-info'><span>by</span> <a>dbrook</a> <span>AI Harbour Forum</span>"
+           "<span>3 min read</span></div>")
+    assert author_box_name(lxml_html.fromstring(f"<html><body>{box}</body></html>")) == ""
+
+
+def test_a_templates_placeholder_is_not_a_name():
+    assert parse_byline("By undefined").names == ()
+    assert parse_byline("admin").names == ()
+    head = "<meta name='author' content='undefined'>" + ORGANISATION
+    assert extract_article(article_page(head, "")).author == "Harbour Works Ltd"

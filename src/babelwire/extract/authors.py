@@ -34,6 +34,9 @@ NOT_NAME_WORDS = frozenset(("in", "of", "for", "to", "with", "on", "at", "from",
 # a date line before the credit: "Updated January 8, 2031 Written by Ana Ruiz"
 DATE_FIRST_RE = re.compile(r"^\W*(?i:(?:last )?updated|published|posted)\b.{0,40}?\s+"
                            r"(?=(?i:written |posted )?(?i:by)\s+[A-Z])")
+# what a template prints when it has no name to give
+PLACEHOLDERS = frozenset(("undefined", "null", "none", "name", "admin", "administrator",
+                          "webmaster", "author", "authors", "contributors", "unknown", "n/a"))
 AND_RE = re.compile(r"^(?:and|&)\s+", re.I)
 SPLIT_RE = re.compile(r"\s*(?:[,;|/·•⋅∙‧]|\s+(?:and|&|und|et|y|e)\s+|\s+[-–—]\s+)\s*", re.I)
 ROLE_RE = re.compile(
@@ -167,7 +170,8 @@ def parse_byline(text: str, outlets: Iterable[str] = (), handles: bool = False) 
         after_role, roles_before = names and len(roles) > roles_before, len(roles)
         raw = AND_RE.sub("", LEAD_RE.sub("", part).strip(" .,;:|-–—()"))  # "..., and Ivo Roe"
         part = raw if names and is_credential(raw) else TRAILING_RE.sub("", raw)
-        if not part or not re.search(r"[^\W\d_]", part) or MONTH_ONLY_RE.fullmatch(part):
+        if not part or not re.search(r"[^\W\d_]", part) or MONTH_ONLY_RE.fullmatch(part) \
+                or part.lower() in PLACEHOLDERS:
             continue
         part = LABEL_END_RE.sub("", part)
         glued = GLUED_ROLE_RE.match(part)
@@ -346,6 +350,27 @@ def _in_menu(element: Any) -> bool:
                 or not MENU_CLASSES.isdisjoint(ancestor.get("class", "").lower().split()):
             return True
     return False
+
+
+AUTHOR_BOX = ("//body//*[contains(@class, 'author') or contains(@class, 'Author')]"
+              "[not(ancestor::*[contains(@class, 'comment')])]")
+AUTHOR_BOXES_READ = 6  # author boxes looked into, at most
+
+
+def author_box_name(tree: Any) -> str:
+    """A person's name alone on its line inside an author box ("blog_author-card": a photo,
+    "Lauren Vetter", a role): read only when nothing else names a person."""
+    for box in tree.xpath(AUTHOR_BOX)[:AUTHOR_BOXES_READ]:
+        if _in_menu(box):
+            continue
+        for piece in box.itertext():
+            text = " ".join(piece.split())
+            if 1 < len(text.split()) <= 4 and _person_like(text) and not re.search(r"\d", text) \
+                    and not ROLE_RE.search(text) and text.lower() not in LINK_PROMPTS \
+                    and not NOT_NAME_WORDS.intersection(text.lower().split()) \
+                    and not any(len(w) > 1 and w.isupper() for w in text.split()):  # "AI Forum"
+                return f"By {text}"
+    return ""
 
 
 def labelled_byline(tree: Any) -> str:

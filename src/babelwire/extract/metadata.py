@@ -12,8 +12,8 @@ from lxml import html as lxml_html
 from trafilatura import metadata as trafilatura_metadata
 
 from .attribution import split_title_suffixes
-from .authors import (Byline, byline_text, choose_byline, jsonld_people, labelled_byline,
-                      visible_byline)
+from .authors import (Byline, author_box_name, byline_text, choose_byline, jsonld_people,
+                      labelled_byline, visible_byline)
 from .dates import publication_dates
 
 HEADLINE_AGREE_SHARE = 0.5  # an <h1> with fewer of its words in the page's title ...
@@ -325,7 +325,7 @@ def _byline(tree: Any, tags: dict, ld: dict, site_name: str) -> Byline:
     candidates = [", ".join(people)] + tagged + [_byline_author(tree), visible_byline(tree)]
     byline = choose_byline(candidates, [], outlets)
     if not byline.names:  # looked for only now: most pages name their author before
-        labelled = labelled_byline(tree)
+        labelled = labelled_byline(tree) or author_box_name(tree)
         found = (trafilatura_author(tree) or "") if not labelled else ""
         byline = choose_byline([labelled, found], [], outlets)
         if not byline.names and labelled:
