@@ -138,3 +138,14 @@ def test_a_templates_placeholder_is_not_a_name():
     assert parse_byline("admin").names == ()
     head = "<meta name='author' content='undefined'>" + ORGANISATION
     assert extract_article(article_page(head, "")).author == "Harbour Works Ltd"
+
+
+def test_a_word_joined_by_and_to_a_role_is_part_of_the_role():
+    parsed = parse_byline("Dana Brook, Harbour and Coastal Safety Expert")
+    assert parsed.names == ("Dana Brook",) and parsed.roles == ("Harbour and Coastal Safety Expert",)
+    assert parse_byline("Dana Brook and Ivo Lind").names == ("Dana Brook", "Ivo Lind")
+
+
+def test_a_sentence_crediting_the_writer_and_a_list_written_as_text():
+    assert parse_byline("This post was written by Dana Brook").names == ("Dana Brook",)
+    assert parse_byline("['Dana Brook']").names == ("Dana Brook",)

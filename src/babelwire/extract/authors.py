@@ -34,11 +34,16 @@ NOT_NAME_WORDS = frozenset(("in", "of", "for", "to", "with", "on", "at", "from",
 # a date line before the credit: "Updated January 8, 2031 Written by Ana Ruiz"
 DATE_FIRST_RE = re.compile(r"^\W*(?i:(?:last )?updated|published|posted)\b.{0,40}?\s+"
                            r"(?=(?i:written |posted )?(?i:by)\s+[A-Z])")
+# "This post was written by Ana Ruiz"
+WRITTEN_BY_RE = re.compile(r"^\W*(?:this|the) (?:post|article|story|piece|guide|blog post) "
+                           r"(?:was|is) (?:written|authored|contributed) by\s+", re.I)
 # what a template prints when it has no name to give
 PLACEHOLDERS = frozenset(("undefined", "null", "none", "name", "admin", "administrator",
                           "webmaster", "author", "authors", "contributors", "unknown", "n/a"))
 AND_RE = re.compile(r"^(?:and|&)\s+", re.I)
 SPLIT_RE = re.compile(r"\s*(?:[,;|/·•⋅∙‧]|\s+(?:and|&|und|et|y|e)\s+|\s+[-–—]\s+)\s*", re.I)
+SPLIT_KEEP_RE = re.compile(f"({SPLIT_RE.pattern})", re.I)
+AND_SEPARATOR_RE = re.compile(r"\s+(?:and|&)\s+", re.I)
 ROLE_RE = re.compile(
     r"\b(editor|writer|reporter|correspondent|contributor|columnist|journalist|author|"
     r"expert|specialist|analyst|producer|manager|director|founder|ceo|cto|president|"
@@ -161,14 +166,14 @@ def parse_byline(text: str, outlets: Iterable[str] = (), handles: bool = False) 
     a user name, "jdoe", counts as a name: the last resort when no person is named)."""
     known = {_norm(o) for o in outlets if o}
     text = " ".join(html.unescape(text).split())
-    text = DATE_FIRST_RE.sub("", text)
+    text = WRITTEN_BY_RE.sub("", DATE_FIRST_RE.sub("", text))
     text = CUT_RE.sub("", LEAD_RE.sub("", MORE_FROM_RE.sub("", text))).strip(" ,;:|-–—•")
     names, roles, outlet = [], [], ""
     credited: dict[str, str] = {}
     roles_before = 0  # roles read before the previous part: did that part add one?
-    for part in SPLIT_RE.split(text):
+    for part in _joined_roles(text):
         after_role, roles_before = names and len(roles) > roles_before, len(roles)
-        raw = AND_RE.sub("", LEAD_RE.sub("", part).strip(" .,;:|-–—()"))  # "..., and Ivo Roe"
+        raw = AND_RE.sub("", LEAD_RE.sub("", part).strip(" .,;:|-–—()[]'\""))  # "..., and Ivo"
         part = raw if names and is_credential(raw) else TRAILING_RE.sub("", raw)
         if not part or not re.search(r"[^\W\d_]", part) or MONTH_ONLY_RE.fullmatch(part) \
                 or part.lower() in PLACEHOLDERS:
@@ -200,6 +205,20 @@ def parse_byline(text: str, outlets: Iterable[str] = (), handles: bool = False) 
     names = list(dict.fromkeys(names))
     shown = tuple(credited.get(name, name) for name in names)
     return Byline(tuple(names), tuple(roles), outlet, shown if credited else ())
+
+
+def _joined_roles(text: str) -> list[str]:
+    """The byline's parts; a word joined by "and" to a role stays in it ("Paul Roe, Home
+    and Digital Security Expert": one role, not a co-author "Home")."""
+    pieces = SPLIT_KEEP_RE.split(text)  # part, separator, part, ...
+    parts = [pieces[0]]
+    for separator, piece in zip(pieces[1::2], pieces[2::2]):
+        if AND_SEPARATOR_RE.fullmatch(separator) and ROLE_RE.search(piece) \
+                and len(parts[-1].split()) == 1:
+            parts[-1] = f"{parts[-1]} and {piece}"
+        else:
+            parts.append(piece)
+    return parts
 
 
 def jsonld_people(value: Any) -> tuple[list[str], list[str]]:
