@@ -38,3 +38,10 @@ def page(h1: str, og_title: str) -> str:
 ])
 def test_a_count_or_a_year_the_title_adds_is_kept(h1, og_title, title):
     assert extract_article(page(h1, og_title), "https://lakeside.test/routes").title == title
+
+
+def test_a_subtitle_in_a_span_shown_as_a_block_is_not_part_of_the_headline():
+    h1 = ("Best Lakeside Kayak Routes<span class='block text-small'>Calm Water Picks for "
+          "Beginners</span>")
+    article = extract_article(page(h1, "Best Lakeside Kayak Routes"), "https://lakeside.test/r")
+    assert article.title == "Best Lakeside Kayak Routes"

@@ -52,6 +52,7 @@ def _text(node: Any) -> str:
 HEADLINE_EXTRA_RE = re.compile(r"(?<![a-z])(date|time|posted|meta|byline|author|descriptor|"
                                r"label|screen-reader|sr-only|comment(?!ar|at))", re.I)
 HEADLINE_BREAKS = {"br", "div", "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "section"}
+BLOCK_CLASSES = frozenset(("block", "d-block"))  # an inline tag its CSS shows as a line of its own
 
 
 def headline_text(heading: Any) -> str:
@@ -68,7 +69,9 @@ def headline_text(heading: Any) -> str:
                 parts.append(child.tail or "")
                 continue
             marks = f"{child.get('class', '')} {child.get('id', '')}"
-            if child.tag in HEADLINE_BREAKS and "".join(parts).strip() and child.tag != "br" \
+            breaks = child.tag in HEADLINE_BREAKS or not BLOCK_CLASSES.isdisjoint(
+                child.get("class", "").split())
+            if breaks and "".join(parts).strip() and child.tag != "br" \
                     and " ".join(child.text_content().split()):
                 return False
             if child.tag == "br":
