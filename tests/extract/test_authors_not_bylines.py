@@ -2,10 +2,12 @@
 our terms"), a menu of the site ("Solutions: By industry | By use case"), a link to an
 author page that only says "Learn more". A user name after "by" is still a byline. And
 bylines the pages write in other ways: "By" and a line break, after a <time>, in an author
-box's heading or alone in an author box, after a date line."""
+box's heading or alone in an author box, after a date line; "Par", "Por", "Von", "Door"
+before a name alone."""
 
 from __future__ import annotations
 
+import pytest
 from lxml import html as lxml_html
 
 from babelwire.extract import extract_article
@@ -149,3 +151,22 @@ def test_a_word_joined_by_and_to_a_role_is_part_of_the_role():
 def test_a_sentence_crediting_the_writer_and_a_list_written_as_text():
     assert parse_byline("This post was written by Dana Brook").names == ("Dana Brook",)
     assert parse_byline("['Dana Brook']").names == ("Dana Brook",)
+
+
+PORT = ("Le port de la ville a rouvert ce matin après trois jours de tempête, et les premiers "
+        "ferries sont partis à l'heure prévue malgré la houle qui restait forte au large.")
+
+
+@pytest.mark.parametrize("lang, byline, author", [
+    ("fr", "<p class='sig'>Par Marc Lefort</p>", "Marc Lefort"),
+    ("es", "<span>Por Lucía Romero, Madrid</span>", "Lucía Romero"),
+    ("de", "<p>Von Lena Brandt | Berlin</p>", "Lena Brandt"),
+    ("nl", "<p>Door Jan de Vries</p>", "Jan de Vries"),
+    # the same words opening other lines
+    ("de", "<p>Von Berlin nach Hamburg</p>", ""),
+    ("nl", "<p>Door de storm</p>", ""),
+])
+def test_by_in_other_languages_before_a_name(lang, byline, author):
+    page = (f"<html lang='{lang}'><head><title>Le port rouvre</title></head><body><article>"
+            f"<h1>Le port rouvre</h1>{byline}<p>{PORT}</p><p>{PORT}</p></article></body></html>")
+    assert extract_article(page).author == author

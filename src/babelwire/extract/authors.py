@@ -103,7 +103,14 @@ AUTHOR_LINK = ("//body//a[contains(@href, '/author/') or contains(@href, '/autho
                "@rel='author']")
 # a cheap pre-filter for "By ", "By:", "Written by" (with any white space after it)
 BY_TEXT = ("//body//text()[contains(substring(normalize-space(.), 1, 14), 'y') or "
-           "contains(substring(normalize-space(.), 1, 14), 'Y')]")
+           "contains(substring(normalize-space(.), 1, 14), 'Y') or "
+           + " or ".join(f"starts-with(normalize-space(.), '{w} ')" for w in (
+               "Par", "par", "Por", "por", "Von", "von", "Door", "door", "Di", "di", "Av", "av",
+               "Af", "af")) + "]")
+# "by" in other languages: only before a person's name alone ("Par Marc Lefort", "Von Lena
+# Brandt, Berlin"), as the same words open many other lines ("Von Berlin nach Hamburg")
+FOREIGN_BY_RE = re.compile(r"^\s*(?:par|por|von|door|di|av|af)\s+(?P<name>[^,|·•–—-]+)",
+                           re.I)
 # a name starts with a capital: "By signing up, you agree" and "by batching, we" are not bylines
 BY_RE = re.compile(r"^\s*(?i:(written |posted |words )?by:?)\s+(?=[^\W\d_])")
 MENU_CLASSES = frozenset(("nav", "navbar", "navigation", "menu", "dropdown", "dropdown-menu",
@@ -337,6 +344,17 @@ def visible_byline(tree: Any) -> str:
             line = byline_text(holder) if holder is not None else ""
             return line if holder.tag in BY_HOLDERS and len(line) <= MAX_BYLINE_CHARS else text
     for node in tree.xpath(BY_TEXT):
+        foreign = FOREIGN_BY_RE.match(node)
+        if foreign and node.strip()[:1].isupper() and not node.is_tail:
+            holder = node.getparent()
+            text = byline_text(holder) if holder is not None else ""
+            match = FOREIGN_BY_RE.match(text)
+            name = " ".join(match.group("name").split()) if match else ""
+            if holder.tag in BY_HOLDERS and len(text) <= MAX_BYLINE_CHARS \
+                    and 1 < len(name.split()) <= 4 and _person_like(name) \
+                    and not _in_menu(holder):
+                return f"By {name}"  # what follows may be a place ("..., Madrid")
+            continue
         if not BY_START_RE.match(node):
             continue
         holder = node.getparent()
