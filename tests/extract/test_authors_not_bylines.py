@@ -170,3 +170,10 @@ def test_by_in_other_languages_before_a_name(lang, byline, author):
     page = (f"<html lang='{lang}'><head><title>Le port rouvre</title></head><body><article>"
             f"<h1>Le port rouvre</h1>{byline}<p>{PORT}</p><p>{PORT}</p></article></body></html>")
     assert extract_article(page).author == author
+
+
+def test_a_link_to_a_staff_page_names_a_person():
+    credit = "<p>Written with <a href='/staff/brook-dana'>Dana Brook, RN</a>.</p>"
+    assert extract_article(article_page(ORGANISATION, credit)).author == "Dana Brook, RN"
+    menu = "<p><a href='/staff/'>Meet Our Staff</a> <a href='/about/staff/'>Faculty, Staff</a></p>"
+    assert extract_article(article_page(ORGANISATION, menu)).author == "Harbour Works Ltd"

@@ -100,6 +100,7 @@ MORE_FROM_RE = re.compile(r"^(all|more) (articles|posts|stories)? ?(by|from)\s+|
                           r"^view (all )?(posts|articles) by\s+", re.I)
 AUTHOR_LINK = ("//body//a[contains(@href, '/author/') or contains(@href, '/authors/') or "
                "contains(@href, '/writers/') or contains(@href, '/contributors/') or "
+               "contains(@href, '/staff/') or "
                "@rel='author']")
 # a cheap pre-filter for "By ", "By:", "Written by" (with any white space after it)
 BY_TEXT = ("//body//text()[contains(substring(normalize-space(.), 1, 14), 'y') or "
@@ -111,6 +112,8 @@ BY_TEXT = ("//body//text()[contains(substring(normalize-space(.), 1, 14), 'y') o
 # Brandt, Berlin"), as the same words open many other lines ("Von Berlin nach Hamburg")
 FOREIGN_BY_RE = re.compile(r"^\s*(?:par|por|von|door|di|av|af)\s+(?P<name>[^,|·•–—-]+)",
                            re.I)
+BY_WORDS = frozenset(("by", "and", "und", "et", "y", "e", "par", "por", "von", "door", "di", "av",
+                      "af", "written", "posted", "words"))
 # a name starts with a capital: "By signing up, you agree" and "by batching, we" are not bylines
 BY_RE = re.compile(r"^\s*(?i:(written |posted |words )?by:?)\s+(?=[^\W\d_])")
 MENU_CLASSES = frozenset(("nav", "navbar", "navigation", "menu", "dropdown", "dropdown-menu",
@@ -335,14 +338,17 @@ def visible_byline(tree: Any) -> str:
     handle = ""
     for link in tree.xpath(AUTHOR_LINK):
         text = byline_text(link)
-        if text.lower().strip(" .:>→»") in LINK_PROMPTS:
+        if text.lower().strip(" .:>→»") in LINK_PROMPTS or (
+                "/staff/" in link.get("href", "") and not _staff_name(text)):
             continue
         if 2 < len(text) <= MAX_BYLINE_CHARS and is_handle(text):
             handle = handle or text
         elif 2 < len(text) <= MAX_BYLINE_CHARS:
             holder = link.getparent()  # "By <a>A</a> and B, Outlet": co-authors and outlet too
             line = byline_text(holder) if holder is not None else ""
-            return line if holder.tag in BY_HOLDERS and len(line) <= MAX_BYLINE_CHARS else text
+            whole = holder.tag in BY_HOLDERS and len(line) <= MAX_BYLINE_CHARS \
+                and not _sentence_before(line, text)
+            return line if whole else text
     for node in tree.xpath(BY_TEXT):
         foreign = FOREIGN_BY_RE.match(node)
         if foreign and node.strip()[:1].isupper() and not node.is_tail:
@@ -376,6 +382,21 @@ def _line_from(tail: str, element: Any) -> str:
     """The line from ``tail`` (the text after ``element``) to the end of their holder."""
     pieces = [tail] + [f"{byline_text(e)} {e.tail or ''}" for e in element.itersiblings()]
     return " ".join(" ".join(pieces).split())
+
+
+def _sentence_before(line: str, link_text: str) -> bool:
+    """The link sits in a sentence ("Written with <a>Dana Brook</a>."), not in a byline
+    ("By <a>Dana Brook</a> and Ivo Lind", "Dana Brook | Writer | <a>Her articles</a>")."""
+    before = line[:max(0, line.find(link_text))]
+    return any(w[:1].islower() and w.lower() not in BY_WORDS
+               for w in re.findall(r"[^\W\d_]+", before))
+
+
+def _staff_name(text: str) -> bool:
+    """A staff page's link names a person ("Dana Brook, RN"), not the staff ("Meet Our
+    Staff", "Faculty, Staff")."""
+    name = text.split(",")[0].strip()
+    return 1 < len(name.split()) <= 4 and _person_like(name)
 
 
 def _in_menu(element: Any) -> bool:
