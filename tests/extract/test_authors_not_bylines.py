@@ -177,3 +177,20 @@ def test_a_link_to_a_staff_page_names_a_person():
     assert extract_article(article_page(ORGANISATION, credit)).author == "Dana Brook, RN"
     menu = "<p><a href='/staff/'>Meet Our Staff</a> <a href='/about/staff/'>Faculty, Staff</a></p>"
     assert extract_article(article_page(ORGANISATION, menu)).author == "Harbour Works Ltd"
+
+
+def test_the_written_by_pair_of_twitter_tags_names_the_author():
+    head = ("<meta name='twitter:label1' content='Written by'>"
+            "<meta name='twitter:data1' content='Dana Brook'>"
+            "<meta name='twitter:label2' content='Est. reading time'>"
+            "<meta name='twitter:data2' content='4 minutes'>" + ORGANISATION)
+    assert extract_article(article_page(head, "")).author == "Dana Brook"
+    shown = article_page(head, "<p class='meta'>By Ivo Lind</p>")
+    assert extract_article(shown).author == "Ivo Lind"  # the page's own byline comes first
+
+
+def test_a_label_with_the_name_after_it_and_a_sentence_crediting_the_writer():
+    tags = "<div class='tags'><strong>Contributors:</strong> Dana Brook</div>"
+    assert extract_article(article_page(ORGANISATION, tags)).author == "Dana Brook"
+    note = "<p><em>This post was written by Dana Brook, RN.</em></p>"
+    assert extract_article(article_page(ORGANISATION, note)).author == "Dana Brook, RN"

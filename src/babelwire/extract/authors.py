@@ -105,6 +105,7 @@ AUTHOR_LINK = ("//body//a[contains(@href, '/author/') or contains(@href, '/autho
 # a cheap pre-filter for "By ", "By:", "Written by" (with any white space after it)
 BY_TEXT = ("//body//text()[contains(substring(normalize-space(.), 1, 14), 'y') or "
            "contains(substring(normalize-space(.), 1, 14), 'Y') or "
+           "starts-with(normalize-space(.), 'This ') or starts-with(normalize-space(.), 'The ') or "
            + " or ".join(f"starts-with(normalize-space(.), '{w} ')" for w in (
                "Par", "par", "Por", "por", "Von", "von", "Door", "door", "Di", "di", "Av", "av",
                "Af", "af")) + "]")
@@ -115,7 +116,8 @@ FOREIGN_BY_RE = re.compile(r"^\s*(?:par|por|von|door|di|av|af)\s+(?P<name>[^,|·
 BY_WORDS = frozenset(("by", "and", "und", "et", "y", "e", "par", "por", "von", "door", "di", "av",
                       "af", "written", "posted", "words"))
 # a name starts with a capital: "By signing up, you agree" and "by batching, we" are not bylines
-BY_RE = re.compile(r"^\s*(?i:(written |posted |words )?by:?)\s+(?=[^\W\d_])")
+BY_RE = re.compile(r"^\s*(?i:((this|the) (post|article|story) (was|is) )?(written |posted |words )?"
+                   r"by:?)\s+(?=[^\W\d_])")
 MENU_CLASSES = frozenset(("nav", "navbar", "navigation", "menu", "dropdown", "dropdown-menu",
                           "megamenu", "mega-menu", "submenu", "sub-menu", "menu-item", "nav-item",
                           "nav-menu", "main-menu", "main-nav", "site-nav", "site-menu",
@@ -124,9 +126,11 @@ MENU_DEPTH = 8  # ancestors looked at for a menu
 # an author-page link's text that is an invitation, not a name
 LINK_PROMPTS = frozenset(("learn more", "read more", "view profile", "see profile", "more",
                           "view all posts", "see all", "bio", "full bio", "about the author"))
-BY_START_RE = re.compile(r"^\s*(written |posted |words )?by\b", re.I)
+BY_START_RE = re.compile(r"^\s*((this|the) (post|article|story) (was|is) )?(written |posted |words )?"
+                         r"by\b", re.I)
 # A label alone in its element, the name in the next one ("<p>Written by</p><p>Ana Ruiz</p>").
 BYLINE_LABELS = frozenset(("written by", "author", "authors", "by", "words by", "auteur",
+                           "contributor", "contributors",
                            "autor", "autore", "autora", "автор"))
 LABEL_TAGS = ("p", "span", "div", "dt", "strong", "small", "b", "em", "h3", "h4", "h5", "h6",
               "label")
@@ -439,7 +443,8 @@ def labelled_byline(tree: Any) -> str:
                 label.strip().lower().rstrip(":").strip() not in BYLINE_LABELS):
             continue  # only an element holding the label alone
         after = holder.getnext()
-        text = byline_text(after) if after is not None else ""
+        tail = " ".join((holder.tail or "").split())  # "<strong>Contributors:</strong> Ana Ruiz"
+        text = tail or (byline_text(after) if after is not None else "")
         if 2 < len(text) <= MAX_LABELLED_CHARS and not re.search(r"\d", text):
             return f"By {text}"
     return ""

@@ -325,7 +325,11 @@ def _byline(tree: Any, tags: dict, ld: dict, site_name: str) -> Byline:
     tagged = [value for value in (_meta(tags, name) for name in (
         "author", "article:author", "dc.creator", "parsely-author", "sailthru.author"))
         if value and not value.startswith("http")]
-    candidates = [", ".join(people)] + tagged + [_byline_author(tree), visible_byline(tree)]
+    # "twitter:label1" = "Written by", "twitter:data1" = the name (below what the page shows)
+    labelled_tags = [tags.get(("name", f"twitter:data{n}"), "") for n in (1, 2) if tags.get(
+        ("name", f"twitter:label{n}"), "").lower().rstrip(":") in ("written by", "author", "by")]
+    candidates = [", ".join(people)] + tagged + [_byline_author(tree), visible_byline(tree)] \
+        + labelled_tags
     byline = choose_byline(candidates, [], outlets)
     if not byline.names:  # looked for only now: most pages name their author before
         labelled = labelled_byline(tree) or author_box_name(tree)
