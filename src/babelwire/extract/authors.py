@@ -102,13 +102,9 @@ AUTHOR_LINK = ("//body//a[contains(@href, '/author/') or contains(@href, '/autho
                "contains(@href, '/writers/') or contains(@href, '/contributors/') or "
                "contains(@href, '/staff/') or "
                "@rel='author']")
-# a cheap pre-filter for "By ", "By:", "Written by" (with any white space after it)
-BY_TEXT = ("//body//text()[contains(substring(normalize-space(.), 1, 14), 'y') or "
-           "contains(substring(normalize-space(.), 1, 14), 'Y') or "
-           "starts-with(normalize-space(.), 'This ') or starts-with(normalize-space(.), 'The ') or "
-           + " or ".join(f"starts-with(normalize-space(.), '{w} ')" for w in (
-               "Par", "par", "Por", "por", "Von", "von", "Door", "door", "Di", "di", "Av", "av",
-               "Af", "af")) + "]")
+BY_TEXT = "//body//text()"  # filtered in Python by LINE_START_RE: faster than in XPath
+LINE_START_RE = re.compile(r"\s*(?:by|par|por|von|door|di|av|af|this|the|written|posted|words)\b",
+                           re.I)
 # "by" in other languages: only before a person's name alone ("Par Marc Lefort", "Von Lena
 # Brandt, Berlin"), as the same words open many other lines ("Von Berlin nach Hamburg")
 FOREIGN_BY_RE = re.compile(r"^\s*(?:par|por|von|door|di|av|af)\s+(?P<name>[^,|·•–—-]+)",
@@ -354,6 +350,8 @@ def visible_byline(tree: Any) -> str:
                 and not _sentence_before(line, text)
             return line if whole else text
     for node in tree.xpath(BY_TEXT):
+        if not LINE_START_RE.match(node):
+            continue
         foreign = FOREIGN_BY_RE.match(node)
         if foreign and node.strip()[:1].isupper() and not node.is_tail:
             holder = node.getparent()
