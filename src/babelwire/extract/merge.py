@@ -36,8 +36,10 @@ SHARED_SHARE = 0.5  # a block whose words are this much in the other text is sha
 MIN_OVERLAP = 0.3  # below this share of babelwire's words in trafilatura's, they disagree
 VOUCH_MIN_CHARS = 150  # a furniture-named box needs this much confirmed text to stay
 TEASER_LEVELS = 3  # a block this close below a teaser card is part of it
-GENERIC_RETRY_CHARS = 2500  # a fast reading this short is redone with trafilatura's fallbacks
+GENERIC_RETRY_CHARS = 800  # a fast reading this short is redone with trafilatura's fallbacks
 GENERIC_RETRY_SHARE = 0.25  # ... and so is one holding less than this share of the page's <p> text
+GENERIC_SHORT_CHARS = 2500  # ... or one this short holding less than ...
+GENERIC_SHORT_SHARE = 0.5  # ... this share of it
 CITATION_MIN_CHARS = 120  # a list item this long, with at least ...
 CITATION_UNLINKED_CHARS = 50  # ... this much text outside its links, is a reference
 NEAR_LEVELS = 4  # an extra block sharing an ancestor this few levels above the region is nearby
@@ -46,11 +48,14 @@ NEAR_LEVELS = 4  # an extra block sharing an ancestor this few levels above the 
 def generic_text(tree: Any, url: str | None) -> str:
     """trafilatura's reading of the tree (it works on its own copy). ``fast`` first: without
     its readability/jusText fallbacks (a fifth less time); they run only when the fast reading
-    is short (``GENERIC_RETRY_CHARS``), or holds a small share of the page's paragraph text
-    (``GENERIC_RETRY_SHARE``), where its own main pass most often misses the story (a guide's
-    sections inside "product-widget" boxes, a list of reviewed items in boxes of their own)."""
+    is very short (``GENERIC_RETRY_CHARS``), or holds a small share of the page's paragraph
+    text (``GENERIC_RETRY_SHARE``; half of it when short), where its own main pass most often
+    misses the story (a guide's sections inside "product-widget" boxes, a list of reviewed
+    items in boxes of their own). A short news item read whole is not read twice."""
     text = _trafilatura_text(tree, url, fast=True)
-    if len(text) < GENERIC_RETRY_CHARS or len(text) < GENERIC_RETRY_SHARE * _paragraph_chars(tree):
+    size = len(text)
+    if size < GENERIC_RETRY_CHARS or size < (GENERIC_SHORT_SHARE if size < GENERIC_SHORT_CHARS
+                                             else GENERIC_RETRY_SHARE) * _paragraph_chars(tree):
         fuller = _trafilatura_text(tree, url, fast=False)
         text = fuller if len(fuller) > len(text) else text
     return text
