@@ -8,6 +8,7 @@ import json
 from lxml import html as lxml_html
 
 from babelwire.extract import extract_article
+from babelwire.extract import dates
 from babelwire.extract.dates import byline_time, local_form, shown_date
 
 STORY = "".join(
@@ -101,3 +102,16 @@ def test_a_related_storys_time_is_not_the_bylines():
     tree = lxml_html.fromstring(story)
     assert byline_time(tree, tree.find(".//h1")) == "2031-05-20"  # the cards' times are skipped
     assert byline_time(tree) == "2031-03-13"  # with no headline known, nothing tells them apart
+
+
+def test_a_month_in_the_url_rules_out_a_guess_outside_it(monkeypatch):
+    # htmldate's guess stubbed: a copyright year, as it guesses on such pages
+    monkeypatch.setattr(dates, "heuristic_date", lambda tree, url: "2019-01-01")
+    story = (f"<html lang='en'><head><title>Notes</title></head><body><div class='box'>"
+             f"<fieldset><legend>Tide notes, week two</legend> 20 December 2024 "
+             f"<div>{STORY}</div></fieldset></div><p class='foot'>(c) 2019 Tide notes</p>"
+             f"</body></html>")
+    in_month = extract_article(story, "https://tides.test/archive/2024/12/Tide_notes_2.html")
+    assert in_month.published.startswith("2024-12-20")
+    no_month = extract_article(story, "https://tides.test/archive/Tide_notes_2.html")
+    assert no_month.published.startswith("2019-01-01")

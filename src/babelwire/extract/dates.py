@@ -53,6 +53,8 @@ BYLINE_TIME = (
     "//time[@datetime]",
 )
 CARD_MAX_WORDS = 60  # an <article> this short, apart from the headline's, is a teaser card
+URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/")  # "/archive/2025/12/"
+MONTH_SCAN_TEXTS = 400  # text pieces read for a day in the URL's month
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
 
 # -- the date shown beside the headline
@@ -253,6 +255,26 @@ def _earlier_day(local: str, shown: str, original: str) -> str:
     return local
 
 
+def _in_url_month(tree: Any, url: str | None, guess: str) -> str:
+    """htmldate's guess, unless the URL names a month (".../2025/12/slug") that the guess is
+    not in (a copyright year, an old linked post): then the first day of that month the page
+    shows, else the guess."""
+    match = URL_MONTH.search(url or "")
+    if not match or not guess:
+        return guess
+    month = f"{match.group(1)}-{int(match.group(2)):02d}"
+    if guess.startswith(month):
+        return guess
+    latest = datetime.now()
+    for text in tree.xpath("//body//text()[normalize-space()]")[:MONTH_SCAN_TEXTS]:
+        piece = " ".join(text.split())
+        if match.group(1) in piece and len(piece) <= SHOWN_MAX_CHARS and _readable(text):
+            day = try_date_expr(piece, "%Y-%m-%d", False, EARLIEST, latest)
+            if day and day.startswith(month):
+                return day
+    return guess
+
+
 def publication_dates(tree: Any, objects: list[dict], meta: Callable[..., str],
                       url: str | None, headline: Any = None) -> PageDates:
     """The page's dates; ``objects`` are JSON-LD, the article's first."""
@@ -264,6 +286,8 @@ def publication_dates(tree: Any, objects: list[dict], meta: Callable[..., str],
                lambda: original or shown, lambda: heuristic_date(tree, url))
     for source in sources:
         stated = source()
+        if source is sources[-1]:
+            stated = _in_url_month(tree, url, stated)
         local = local_form(stated) if stated else None
         if local:
             local = _earlier_day(local, shown, original)  # a later stated day is a re-save
