@@ -106,7 +106,7 @@ def test_a_related_storys_time_is_not_the_bylines():
 
 def test_a_month_in_the_url_rules_out_a_guess_outside_it(monkeypatch):
     # htmldate's guess stubbed: a copyright year, as it guesses on such pages
-    monkeypatch.setattr(dates, "heuristic_date", lambda tree, url: "2019-01-01")
+    monkeypatch.setattr(dates, "heuristic_date", lambda tree, url: "2019-03-05")
     story = (f"<html lang='en'><head><title>Notes</title></head><body><div class='box'>"
              f"<fieldset><legend>Tide notes, week two</legend> 20 December 2024 "
              f"<div>{STORY}</div></fieldset></div><p class='foot'>(c) 2019 Tide notes</p>"
@@ -114,4 +114,13 @@ def test_a_month_in_the_url_rules_out_a_guess_outside_it(monkeypatch):
     in_month = extract_article(story, "https://tides.test/archive/2024/12/Tide_notes_2.html")
     assert in_month.published.startswith("2024-12-20")
     no_month = extract_article(story, "https://tides.test/archive/Tide_notes_2.html")
-    assert no_month.published.startswith("2019-01-01")
+    assert no_month.published.startswith("2019-03-05")
+
+
+def test_the_first_of_january_of_a_bare_year_is_no_date(monkeypatch):
+    monkeypatch.setattr(dates, "heuristic_date", lambda tree, url: "2019-01-01")
+    footer = "<p class='foot'>(c) 2019 Tide notes</p>"
+    page = f"<html lang='en'><head><title>Notes</title></head><body>{STORY}{footer}</body></html>"
+    assert extract_article(page, "https://tides.test/notes").published is None
+    dated = page.replace(footer, f"<p>Posted 1 January 2019</p>{footer}")
+    assert extract_article(dated, "https://tides.test/notes").published.startswith("2019-01-01")

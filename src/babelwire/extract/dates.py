@@ -255,12 +255,25 @@ def _earlier_day(local: str, shown: str, original: str) -> str:
     return local
 
 
+NEW_YEAR_RE = re.compile(r"\b(?:jan(?:uary)?\.?\s+0?1(?:st)?\b|0?1(?:st)?\s+jan|\d{4}-01-01|"
+                         r"0?1[/.]0?1[/.]\d{2,4})", re.I)
+
+
+def _not_a_bare_year(tree: Any, guess: str) -> str:
+    """htmldate's 1 January of a year the page only names ("(c) 2020"): no day at all."""
+    if not guess or guess[4:10] != "-01-01":
+        return guess
+    text = " ".join(tree.xpath("//body//text()[normalize-space()]"))
+    html_dates = " ".join(tree.xpath("//@datetime | //@content"))
+    return guess if NEW_YEAR_RE.search(text) or NEW_YEAR_RE.search(html_dates) else ""
+
+
 def _in_url_month(tree: Any, url: str | None, guess: str) -> str:
     """htmldate's guess, unless the URL names a month (".../2025/12/slug") that the guess is
-    not in (a copyright year, an old linked post): then the first day of that month the page
-    shows, else the guess."""
+    not in (a copyright year, an old linked post) or there is no guess: then the first day of
+    that month the page shows, else the guess."""
     match = URL_MONTH.search(url or "")
-    if not match or not guess:
+    if not match:
         return guess
     month = f"{match.group(1)}-{int(match.group(2)):02d}"
     if guess.startswith(month):
@@ -287,7 +300,7 @@ def publication_dates(tree: Any, objects: list[dict], meta: Callable[..., str],
     for source in sources:
         stated = source()
         if source is sources[-1]:
-            stated = _in_url_month(tree, url, stated)
+            stated = _in_url_month(tree, url, _not_a_bare_year(tree, stated))
         local = local_form(stated) if stated else None
         if local:
             local = _earlier_day(local, shown, original)  # a later stated day is a re-save
