@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree
@@ -25,7 +25,7 @@ from .metadata import PageMetadata, read_metadata
 from .patterns import BOILERPLATE_RE, BYLINE_RE, DISCLAIMER_RE
 from .sanitize import paragraphs_to_html
 from .standfirst import find_standfirst
-from .story import PageSignals, judge, linked_headings
+from .story import PageSignals, card_texts, judge, linked_headings, maybe_listing
 
 log = logging.getLogger(__name__)
 
@@ -184,8 +184,12 @@ def extract_article(page: str | bytes, url: str | None = None,
     page_disclaimers = find_disclaimers(
         tree.xpath("//body//*[self::p or self::div or self::small or self::em][not(*)]/text()"))
     signals = PageSignals(meta.is_article, linked_headings(tree), meta.html_title or meta.h1)
+    if maybe_listing(signals):  # read before cleaning: the cards are often cleared away
+        signals = replace(signals, card_texts=card_texts(tree), standfirst=standfirst)
     found = _body_lines(tree, meta, url)
     body, disclaimers = _clean_body(found, title, standfirst, meta, credits)
+    if not body and standfirst and _norm(standfirst) in {_norm(line) for line in found.lines}:
+        body, standfirst = [standfirst], ""  # its one paragraph is the story, not a teaser of it
     disclaimers += [d for d in page_disclaimers if d not in disclaimers]
     verdict = judge(body, signals, found.link_share, found.generic_lead)
     if not verdict.is_story:

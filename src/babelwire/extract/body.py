@@ -67,12 +67,13 @@ def _linked_heading_before(container: Any, block: Any) -> bool:
     for element in container.iter():
         if element is block:
             return False
-        if element.tag in ("h2", "h3", "h4", "h5") and _linked(element):
+        if element.tag in ("h2", "h3", "h4", "h5") and linked_heading(element):
             return True
     return False
 
 
-def _linked(heading: Any) -> bool:
+def linked_heading(heading: Any) -> bool:
+    """Most of the heading's text is a link: another page's title."""
     text = len(" ".join(heading.text_content().split()))
     links = sum(len(" ".join(a.text_content().split())) for a in heading.iter("a"))
     return bool(text) and links >= 0.8 * text
@@ -81,7 +82,7 @@ def _linked(heading: Any) -> bool:
 def _sectioned(container: Any) -> bool:
     """A box with a heading of its own text (not a link): a section of a story
     (a ranked item's "Pros", "Pricing"), never a teaser card."""
-    return any(not _linked(h) for h in container.iter("h2", "h3", "h4", "h5", "h6")
+    return any(not linked_heading(h) for h in container.iter("h2", "h3", "h4", "h5", "h6")
                if " ".join(h.text_content().split()))
 
 
@@ -187,9 +188,27 @@ def choose_regions(votes: dict[Any, float], headline: Any = None) -> list[Any]:
     best = max(scores, key=scores.get)
     members = groups[best]
     if main is not None and any(_inside(h, [main]) for h in members):
-        members = [h for h in members if _inside(h, [main])]
+        members = _inside_or_below(main, members, votes)
     above_footer = [h for h in members if not _in_page_footer(h)]
     return _with_sibling_sections(_with_enclosing_holder(above_footer or members, votes))
+
+
+def _inside_or_below(main: Any, members: list[Any], votes: dict[Any, float]) -> list[Any]:
+    """The members inside the headline's box; and those after it, before any other
+    ``<h1>``, when they hold more of the story: a header box that holds the headline
+    and an introduction, the story going on in the boxes below it (the next story of
+    an endless page opens with its own headline). An ``<article>`` holds its story."""
+    inside = [h for h in members if _inside(h, [main])]
+    if main.tag == "article" or len(inside) == len(members):
+        return inside
+    root = main.getroottree().getroot()
+    order = {element: number for number, element in enumerate(root.iter())}
+    end = max(order[element] for element in main.iter())
+    next_h1 = min((order[h1] for h1 in root.iter("h1") if order[h1] > end), default=len(order))
+    below = [h for h in members if end < order[h] < next_h1]
+    if sum(votes[h] for h in below) <= sum(votes[h] for h in inside):
+        return inside
+    return [h for h in members if h in inside or h in below]
 
 
 def _with_sibling_sections(members: list[Any]) -> list[Any]:

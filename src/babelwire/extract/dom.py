@@ -319,6 +319,7 @@ def _link_chars(element: Any) -> int:
 def text_blocks(root: Any) -> list[Block]:
     """Paragraph-like elements in document order (nested blocks counted once)."""
     blocks: list[Block] = []
+    in_links = {inner for link in root.iter("a") for inner in link.iterdescendants(*BLOCK_TAGS)}
     for element in root.iter(*BLOCK_TAGS):
         has_block_child = any(isinstance(c.tag, str) and c.tag in FLOW_BREAK_TAGS
                               for c in element) \
@@ -329,8 +330,8 @@ def text_blocks(root: Any) -> list[Block]:
                 blocks.append(Block(element, text, element.tag, 0))
             continue
         pieces = _pieces(element)
-        links = _link_chars(element)
         total = sum(len(piece) for piece in pieces) or 1
+        links = total if element in in_links else _link_chars(element)  # a card that is a link
         for piece in pieces:
             blocks.append(Block(element, piece, element.tag, round(links * len(piece) / total)))
     return blocks

@@ -1,0 +1,110 @@
+"""Failure patterns found on real pages in the seventh pass of issue 10, each reproduced by a
+hand-written page (invented text and markup)."""
+
+import pytest
+from lxml import html as lxml_html
+
+from babelwire.errors import ExtractError
+from babelwire.extract import extract_article
+from babelwire.extract.body import choose_body
+from babelwire.extract.dom import text_blocks
+
+INTRO = ("The county's walking trails cover more than two hundred miles of forest, moor and "
+         "shoreline, and most of them can be reached by the weekend bus from the market town. "
+         "Rangers keep the paths open all year and mark the closed ones at the car parks.")
+FACTS = ("Last year the rangers counted about ninety thousand walkers on the coast path alone, "
+         "twice as many as five years before, most of them on summer weekends.")
+
+
+def teaser_cards(count: int = 6) -> str:
+    return "".join(
+        f"<div class='tile'><h3><a href='/trails/route-{n}'>Route {n} along the valley</a></h3>"
+        f"<p>A short walk number {n}, with a stop at the old mill.</p></div>" for n in range(count))
+
+
+def test_a_page_of_teaser_cards_only_is_still_a_listing():
+    page = (f"<html><head><title>Trails | County rangers</title></head><body><h1>Trails</h1>"
+            f"<div class='tiles'>{teaser_cards(8)}</div></body></html>")
+    with pytest.raises(ExtractError) as info:
+        extract_article(page, "https://rangers.test/trails/")
+    assert info.value.code == "extract.not_article" and "listing" in str(info.value)
+
+
+def test_a_landing_page_with_prose_of_its_own_among_its_cards_is_returned_with_doubt():
+    """Linked headings to the sub-pages, but an introduction and facts of its own: a page
+    that carries something to read, returned with a lower confidence and a warning."""
+    page = (f"<html><head><title>Walking in the county | County rangers</title></head><body>"
+            f"<h1>Walking in the county</h1><div class='intro'><p>{INTRO}</p></div>"
+            f"<div class='tiles'>{teaser_cards(6)}</div>"
+            f"<div class='facts'><h2>Facts</h2><p>{FACTS}</p></div></body></html>")
+    article = extract_article(page, "https://rangers.test/walking/")
+    assert INTRO in (article.standfirst, article.body) or INTRO in article.body
+    assert FACTS in article.body
+    assert article.confidence < 0.7
+    assert any("landing page" in warning for warning in article.warnings)
+
+
+def test_a_page_whose_only_paragraph_is_its_standfirst_keeps_it_as_the_body():
+    """The standfirst is cut from the body; when it is all the page says, it is the body."""
+    lead = ("A collection of short courses on map reading, first aid on the hill and the "
+            "country code, each written by one of the rangers and free for anyone to follow.")
+    page = (f"<html><head><title>Courses</title><meta name='description' content='{lead}'>"
+            f"<meta property='og:type' content='article'></head><body><main><h1>Courses</h1>"
+            f"<div class='lead'>{lead}</div></main></body></html>")
+    article = extract_article(page, "https://rangers.test/courses/")
+    assert article.body == lead and article.standfirst == ""
+
+
+BODY = (
+    "The harbour board voted on Tuesday to rebuild the north pier, which has been closed to "
+    "boats since a winter storm cracked its outer wall two years ago.",
+    "Engineers will drive new piles beside the old ones through the spring, and the board "
+    "expects the pier to reopen for the fishing fleet before the autumn herring season.",
+    "The work will cost about four million, a third of it from the regional fund, and the "
+    "board said mooring fees would not rise to pay for the rest of the bill.",
+    "Skippers told the meeting that the south quay has been crowded since the closure, with "
+    "boats tied three deep on market days and lorries waiting on the road.",
+)
+
+
+def test_a_story_goes_on_below_the_header_box_that_holds_its_headline():
+    """The headline and the first paragraph sit in a coloured header box; the story goes on
+    in boxes of the same kind in the next part of the page."""
+    intro = ("After two years of arguments, the north pier will be rebuilt, the harbour board "
+             "decided in a vote that surprised the skippers who had waited for it.")
+    part = "".join(f"<div class='copy'><p>{text}</p></div>" for text in BODY[:2])
+    part2 = "".join(f"<div class='copy'><p>{text}</p></div>" for text in BODY[2:])
+    page = (f"<html><head><title>Pier to be rebuilt</title></head><body><main>"
+            f"<div class='band'><div class='hero'><h1>Pier to be rebuilt</h1>"
+            f"<div class='copy'><p>{intro}</p></div></div></div>"
+            f"<div class='band'><div class='col'><h2>The vote</h2>{part}"
+            f"<h2>The money</h2>{part2}</div></div></main></body></html>")
+    tree = lxml_html.fromstring(page)
+    choice = choose_body(text_blocks(tree.find("body")), "", tree.find(".//h1"))
+    chosen = " ".join(block.text for block in choice.blocks)
+    assert all(text in chosen for text in (intro,) + BODY)
+    article = extract_article(page, "https://harbour.test/pier")
+    assert all(text in article.body for text in (intro,) + BODY)
+
+
+def test_the_next_story_below_its_own_headline_is_not_the_story():
+    """An endless page: the next story, in boxes of the same kind, opens with its own <h1>."""
+    first = "".join(f"<div class='copy'><p>{text}</p></div>" for text in BODY[:1])
+    rest = "".join(f"<div class='copy'><p>{text}</p></div>" for text in BODY[1:])
+    page = (f"<html><head><title>Pier to be rebuilt</title></head><body><main>"
+            f"<div class='band'><div class='hero'><h1>Pier to be rebuilt</h1>{first}</div></div>"
+            f"<div class='band'><div class='hero'><h1>Ferry fares frozen</h1>{rest}</div></div>"
+            f"</main></body></html>")
+    tree = lxml_html.fromstring(page)
+    choice = choose_body(text_blocks(tree.find("body")), "", tree.find(".//h1"))
+    assert [block.text for block in choice.blocks] == [BODY[0]]
+
+
+def test_text_inside_a_link_is_link_text():
+    """A card made clickable by wrapping it in a link is a link, however long its text."""
+    tree = lxml_html.fromstring(
+        "<html><body><p>One paragraph of the story, written out for the test.</p>"
+        "<a href='/brand'><div class='slide'><div>Makers of the finest rowing boats on the "
+        "coast since the year the harbour opened.</div></div></a></body></html>")
+    blocks = {block.text[:6]: block.link_density for block in text_blocks(tree.find("body"))}
+    assert blocks == {"One pa": 0.0, "Makers": 1.0}
