@@ -34,9 +34,9 @@ def test_a_landing_page_with_prose_of_its_own_among_its_cards_is_returned_with_d
     """Linked headings to the sub-pages, but an introduction and facts of its own: a page
     that carries something to read, returned with a lower confidence and a warning."""
     page = (f"<html><head><title>Walking in the county | County rangers</title></head><body>"
-            f"<h1>Walking in the county</h1><div class='intro'><p>{INTRO}</p></div>"
-            f"<div class='tiles'>{teaser_cards(6)}</div>"
-            f"<div class='facts'><h2>Facts</h2><p>{FACTS}</p></div></body></html>")
+            f"<div class='page'><h1>Walking in the county</h1><div class='intro'><p>{INTRO}</p>"
+            f"</div><div class='tiles'>{teaser_cards(6)}</div>"
+            f"<div class='facts'><h2>Facts</h2><p>{FACTS}</p></div></div></body></html>")
     article = extract_article(page, "https://rangers.test/walking/")
     assert INTRO in (article.standfirst, article.body) or INTRO in article.body
     assert FACTS in article.body
@@ -108,3 +108,56 @@ def test_text_inside_a_link_is_link_text():
         "coast since the year the harbour opened.</div></div></a></body></html>")
     blocks = {block.text[:6]: block.link_density for block in text_blocks(tree.find("body"))}
     assert blocks == {"One pa": 0.0, "Makers": 1.0}
+
+
+def guide_entries(count: int) -> str:
+    return "".join(
+        f"<article class='entry'><div class='entry-main'><h3><a href='https://book.test/v{n}'>"
+        f"Quayside kitchen {n}</a></h3><p class='where'>Harbour district, table {n}</p>"
+        f"<div class='entry-text'><p>Kitchen {n} cooks the morning's catch over charcoal, "
+        f"serves it with bread baked next door, and keeps a short list of island wines that "
+        f"the owner chooses himself every spring.</p></div></div>"
+        f"<div class='entry-actions'><p><a href='/book/{n}'>Book a table</a></p></div>"
+        f"</article>" for n in range(count))
+
+
+def test_a_guide_of_entry_cards_under_a_short_introduction_is_the_story():
+    """A short introduction over many cards of one kind, each a linked name and a paragraph:
+    the cards are what the page has to say. Their buttons are not."""
+    intro = ("Twelve kitchens on the quay earned a place in this year's guide, from fish "
+             "shacks to the new dining room above the ferry office.</p><p>Our critics ate at "
+             "each of them twice, once at lunch and once on a busy evening, and paid the bill "
+             "like any other guest.")
+    page = (f"<html><head><title>The harbour food guide</title></head><body>"
+            f"<div class='hero'><h1>The harbour food guide</h1></div>"
+            f"<div class='lead'><p>{intro}</p></div>"
+            f"<div class='list-footer'><div class='entries'>{guide_entries(12)}</div></div>"
+            f"</body></html>")
+    article = extract_article(page, "https://guide.test/harbour")
+    for n in (0, 5, 11):
+        assert f"Quayside kitchen {n}" in article.body
+        assert f"Kitchen {n} cooks the morning's catch" in article.body
+    assert "Book a table" not in article.body
+
+
+def test_related_cards_after_a_full_story_stay_out():
+    """The same cards after a story of its own length are other pages' teasers."""
+    story = "".join(f"<p>{text}</p>" for text in BODY * 2)
+    page = (f"<html><head><title>Pier to be rebuilt</title></head><body><main>"
+            f"<h1>Pier to be rebuilt</h1><div class='text'>{story}</div>"
+            f"<div class='entries'>{guide_entries(6)}</div></main></body></html>")
+    article = extract_article(page, "https://harbour.test/pier")
+    assert BODY[3] in article.body and "Quayside kitchen" not in article.body
+
+
+def test_a_paragraph_repeated_in_two_list_items_is_kept_a_list_shown_twice_is_not():
+    """Two events with the same description are two items; a whole item repeated is a copy."""
+    description = ("Two days of talks and workshops on running a small harbour, with a dinner "
+                   "for the speakers on the first evening.")
+    events = "".join(f"<li><div class='when'>May {day}</div><h2>Harbour forum</h2>"
+                     f"<p>{place}</p><p>{description}</p></li>"
+                     for day, place in ((3, "Kell Island"), (17, "Sable Point")))
+    page = (f"<html><head><title>Events</title></head><body><main><h1>Events</h1>"
+            f"<p>{BODY[0]}</p><ul class='events'>{events}{events}</ul></main></body></html>")
+    article = extract_article(page, "https://harbour.test/events")
+    assert article.paragraphs.count(description) == 2

@@ -85,6 +85,24 @@ def _tagged(blocks: list[Block], tags: set[str]) -> frozenset:
     return frozenset(i for i, block in enumerate(blocks) if block.element.tag in tags)
 
 
+def _item_lines(blocks: list[Block]) -> frozenset:
+    """A list's items, and the paragraphs inside an item (an event's description, the same
+    for two dates): they may repeat. An item that is a whole copy of an earlier one is not
+    one (a list shown twice)."""
+    found, seen, fresh = set(_tagged(blocks, ITEM_TAGS)), set(), {}
+    for number, block in enumerate(blocks):
+        item = block.element.getparent()
+        if item is None or item.tag not in ITEM_TAGS:
+            continue
+        if item not in fresh:
+            key = _norm(item.text_content())
+            fresh[item] = key not in seen
+            seen.add(key)
+        if fresh[item]:
+            found.add(number)
+    return frozenset(found)
+
+
 def _dom_lines(tree: Any, meta: PageMetadata, generic: str) -> tuple[list[Block], str]:
     """The story's blocks, from the page's structure and the generic reading (mutates ``tree``)."""
     index = TextIndex(generic)
@@ -115,7 +133,7 @@ def _body_lines(tree: Any, meta: PageMetadata, url: str | None) -> BodyLines:
         warning = ["no story container found; used the generic extractor's reading"]
         return BodyLines(lines, warning if lead == "generic" else [],
                          sum(block.link_chars for block in blocks) / chars, lead == "generic",
-                         _tagged(blocks, CELL_TAGS), _tagged(blocks, ITEM_TAGS))
+                         _tagged(blocks, CELL_TAGS), _item_lines(blocks))
     copy = [p.strip() for p in re.split(r"\n", meta.jsonld_body) if p.strip()]
     if _word_count(copy) > _word_count(lines):
         return BodyLines(copy, ["no story container in the page; used its JSON-LD articleBody"])
@@ -124,7 +142,7 @@ def _body_lines(tree: Any, meta: PageMetadata, url: str | None) -> BodyLines:
                          generic_lead=True)
     chars = sum(len(block.text) for block in blocks) or 1
     return BodyLines(lines, [], sum(block.link_chars for block in blocks) / chars,
-                     cells=_tagged(blocks, CELL_TAGS), items=_tagged(blocks, ITEM_TAGS))
+                     cells=_tagged(blocks, CELL_TAGS), items=_item_lines(blocks))
 
 
 def _inside_tree(element: Any, root: Any) -> bool:

@@ -38,6 +38,9 @@ HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6"}
 NO_VOTE_TAGS = {"li", "td", "th", "dt", "dd", "h1"} | HEADING_TAGS
 MAX_LINK_DENSITY = 0.5  # a block inside the region with more link text is navigation
 FULL_COPY_SHARE = 0.8  # an articleBody this long (against the region's text) is a whole copy
+HUB_MAX_WORDS = 150  # a page's own text this short ...
+HUB_MIN_CARDS = 5  # ... over this many cards of one kind ...
+HUB_CARD_SHARE = 2.0  # ... holding this many times its words: the cards are the content
 
 
 @dataclass(frozen=True)
@@ -86,32 +89,33 @@ def _sectioned(container: Any) -> bool:
                if " ".join(h.text_content().split()))
 
 
-def _teaser_card(holder: Any, first_block: Any) -> bool:
+def _teaser_card(holder: Any, first_block: Any) -> Any | None:
     """The holder, or one of its two nearest ancestors, is a small box that starts with a
     linked heading and holds one or two short excerpts and no section of its own: another
-    article's teaser card."""
+    article's teaser card (returned)."""
     container = holder
     for _ in range(3):
         if container is None or container.tag in ("body", "main") or \
                 next(container.iter("h1"), None) is not None:
-            return False
+            return None
         lengths = [len(p.text_content()) for p in container.iter("p")]
         story = sum(1 for length in lengths if length >= STORY_MIN_CHARS)
         if story > TEASER_MAX_BLOCKS or sum(lengths) > TEASER_MAX_CHARS or \
                 _sectioned(container):
-            return False
+            return None
         if _linked_heading_before(container, first_block):
-            return True
+            return container
         container = container.getparent()
-    return False
+    return None
 
 
 def container_votes(blocks: list[Block],
-                    only: set[int] | None = None) -> tuple[dict[Any, float], set]:
-    """Story-like blocks vote for the element holding them; teaser cards get no vote."""
+                    only: set[int] | None = None) -> tuple[dict[Any, float], dict[Any, Any]]:
+    """Story-like blocks vote for the element holding them; teaser cards get no vote (the
+    cards are returned by holder)."""
     votes: dict[Any, float] = defaultdict(float)
     first: dict[Any, Any] = {}
-    teasers = set()
+    teasers = {}
     for index, block in enumerate(blocks):
         if not _story_like(block) or (only is not None and index not in only):
             continue
@@ -120,9 +124,10 @@ def container_votes(blocks: list[Block],
             votes[holder] += _vote(block)
             first.setdefault(holder, block.element)
     for holder, block in first.items():
-        if _teaser_card(holder, block):
+        card = _teaser_card(holder, block)
+        if card is not None:
             del votes[holder]
-            teasers.add(holder)
+            teasers[holder] = card
     return votes, teasers
 
 
@@ -292,6 +297,10 @@ def choose_body(blocks: list[Block], reference: str = "",
     containers = choose_regions(votes, headline)
     chosen = [i for i, b in enumerate(blocks) if _inside(b.element, containers)]
     chosen = [i for i, keep in zip(chosen, _keep_flags(blocks, chosen, teasers)) if keep]
+    hub = _hub_cards(blocks, chosen, teasers, votes, headline)
+    if hub:
+        chosen = sorted(set(chosen) | set(hub))
+        teasers = {}
     if confirmed:
         region_chars = sum(len(blocks[i].text) for i in chosen)
         chosen = sorted(set(chosen) | agreeing)
@@ -299,6 +308,35 @@ def choose_body(blocks: list[Block], reference: str = "",
             chosen = _trim_unconfirmed(blocks, chosen, agreeing)
     return BodyChoice(tuple(blocks[i] for i in chosen), tuple(containers), confirmed,
                       frozenset(teasers))
+
+
+def _hub_cards(blocks: list[Block], chosen: list[int], teasers: dict[Any, Any],
+               votes: dict[Any, float], headline: Any) -> list[int]:
+    """A hub or a guide: a short text of its own (under HUB_MAX_WORDS) over a set of cards of
+    one kind (HUB_MIN_CARDS or more, a linked heading and an excerpt each) that hold at least
+    HUB_CARD_SHARE times its words: the cards are what the page has to say (a guide's
+    entries, a landing page's sections), and so are the boxes of the same kind that hold
+    more than an excerpt. Their headings and text join the story, their buttons do not.
+    Inside the headline's ``<article>``, only cards inside it count."""
+    own = sum(len(words(blocks[i].text)) for i in chosen)
+    if own >= HUB_MAX_WORDS or len(teasers) < HUB_MIN_CARDS:
+        return []
+    kinds: dict[tuple, list[Any]] = defaultdict(list)
+    for holder, card in teasers.items():
+        kinds[_group_key(holder)].append(card)
+    kind = max(kinds, key=lambda key: len(kinds[key]))
+    cards = kinds[kind] + [holder for holder in votes if _group_key(holder) == kind]
+    article = next((a for a in headline.iterancestors() if a.tag == "article"), None) \
+        if headline is not None else None
+    if article is not None:
+        cards = [card for card in cards if _inside(card, [article])]
+    if len(cards) < HUB_MIN_CARDS:
+        return []
+    found = [i for i, block in enumerate(blocks) if _inside(block.element, cards) and (
+        block.tag in HEADING_TAGS or block.link_density <= MAX_LINK_DENSITY)]
+    if sum(len(words(blocks[i].text)) for i in found) < HUB_CARD_SHARE * own:
+        return []
+    return found
 
 
 def _trim_unconfirmed(blocks: list[Block], chosen: list[int], agreeing: set[int]) -> list[int]:
