@@ -161,3 +161,17 @@ def test_a_paragraph_repeated_in_two_list_items_is_kept_a_list_shown_twice_is_no
             f"<p>{BODY[0]}</p><ul class='events'>{events}{events}</ul></main></body></html>")
     article = extract_article(page, "https://harbour.test/events")
     assert article.paragraphs.count(description) == 2
+
+
+def test_classless_boxes_nested_in_a_classless_box_are_one_body_with_their_elders():
+    """A rich-text field of bare <div>s, the later ones wrapped once more in a bare <div>: one
+    body, grouped by the nearest named box above them."""
+    first = "".join(f"<div>{text}</div>" for text in BODY[:2])
+    rest = "".join(f"<div>{text} It went on for a while.</div>" for text in BODY * 2)
+    page = (f"<html><head><title>Pier</title></head><body><div class='post'><h1>Pier</h1>"
+            f"<div class='post-body'><span class='rich-text'>{first}<div>{rest}</div>"
+            f"</span></div></div></body></html>")
+    tree = lxml_html.fromstring(page)
+    choice = choose_body(text_blocks(tree.find("body")), "", tree.find(".//h1"))
+    chosen = [block.text for block in choice.blocks]
+    assert chosen[:2] == list(BODY[:2]) and len(chosen) == 10

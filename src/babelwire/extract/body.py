@@ -38,6 +38,7 @@ HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6"}
 NO_VOTE_TAGS = {"li", "td", "th", "dt", "dd", "h1"} | HEADING_TAGS
 MAX_LINK_DENSITY = 0.5  # a block inside the region with more link text is navigation
 FULL_COPY_SHARE = 0.8  # an articleBody this long (against the region's text) is a whole copy
+CLASSLESS_LEVELS = 3  # a classless box is grouped by the named box this far above it
 HUB_MAX_WORDS = 150  # a page's own text this short ...
 HUB_MIN_CARDS = 5  # ... over this many cards of one kind ...
 HUB_CARD_SHARE = 2.0  # ... holding this many times its words: the cards are the content
@@ -147,15 +148,21 @@ def _keep_flags(blocks: list[Block], chosen: list[int], teasers: set) -> list[bo
 
 def _group_key(holder: Any) -> tuple:
     """Holders with the same tag and first class are parts of one body (split by ad rows);
-    holders without a class go with the others whose parent has the same tag and first
-    class (a guide's sections, each in its own "text-block" box), else with their siblings."""
+    holders without a class go with the others whose parent (or, through classless boxes,
+    nearest ancestor up to CLASSLESS_LEVELS above) has the same tag and first class (a
+    guide's sections, each in its own "text-block" box), else with their siblings."""
     classes = holder.get("class", "").split()
     if classes:
         return (holder.tag, classes[0])
     parent = holder.getparent()
-    parent_classes = parent.get("class", "").split() if parent is not None else []
-    if parent_classes:
-        return (holder.tag, "", parent.tag, parent_classes[0])
+    named = parent
+    for _ in range(CLASSLESS_LEVELS):  # boxes nested in classless boxes: the nearest name
+        if named is None or named.get("class", "").split() or named.tag in ("body", "html"):
+            break
+        named = named.getparent()
+    named_classes = named.get("class", "").split() if named is not None else []
+    if named_classes:
+        return (holder.tag, "", named.tag, named_classes[0])
     return (holder.tag, "", parent)  # the element itself: a proxy's id() may be reused
 
 
