@@ -7,7 +7,7 @@ from lxml import html as lxml_html
 from babelwire.errors import ExtractError
 from babelwire.extract import extract_article
 from babelwire.extract.body import choose_body
-from babelwire.extract.dom import text_blocks
+from babelwire.extract.dom import strip_clutter, text_blocks
 
 INTRO = ("The county's walking trails cover more than two hundred miles of forest, moor and "
          "shoreline, and most of them can be reached by the weekend bus from the market town. "
@@ -53,6 +53,10 @@ def test_a_page_whose_only_paragraph_is_its_standfirst_keeps_it_as_the_body():
             f"<div class='lead'>{lead}</div></main></body></html>")
     article = extract_article(page, "https://rangers.test/courses/")
     assert article.body == lead and article.standfirst == ""
+
+
+def paragraphs(texts) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
 
 
 BODY = (
@@ -175,3 +179,45 @@ def test_classless_boxes_nested_in_a_classless_box_are_one_body_with_their_elder
     choice = choose_body(text_blocks(tree.find("body")), "", tree.find(".//h1"))
     chosen = [block.text for block in choice.blocks]
     assert chosen[:2] == list(BODY[:2]) and len(chosen) == 10
+
+
+def test_an_element_removed_between_two_words_leaves_them_apart():
+    """``like<!-- --> <a>`` : the comment goes, the space after it stays."""
+    tree = lxml_html.fromstring(
+        "<html><body><p>We use sources like<!-- --> <a href='/d'>the harbour records</a> "
+        "<!-- -->and the tide tables for this list.</p></body></html>")
+    body = strip_clutter(tree)
+    assert text_blocks(body)[0].text == ("We use sources like the harbour records and the tide "
+                                         "tables for this list.")
+
+
+def test_a_related_line_among_the_story_s_paragraphs_does_not_end_it():
+    """A "Related:" line with two links, in the story's own box, between two of its parts:
+    the parts after it (which the generic reading holds) are the story's too."""
+    texts = [f"{text} This was point {n}." for n, text in enumerate(BODY * 3)]
+    first = "".join(f"<div class='para'><p>{text}</p></div>" for text in texts[:8])
+    later = "".join(f"<section><h4>Part {n}</h4><p>{text}</p></section>"
+                    for n, text in enumerate(texts[8:]))
+    related = ("<p><strong>Related:</strong></p><ul><li><a href='/a'>Five other piers</a></li>"
+               "<li><a href='/b'>The old ferry</a></li></ul>")
+    page = (f"<html><head><title>Pier</title></head><body><main><article><h1>Pier</h1>"
+            f"<div class='text'>{first}{related}{later}</div></article></main></body></html>")
+    article = extract_article(page, "https://harbour.test/pier")
+    assert article.paragraphs[-1] == texts[-1]
+
+
+def test_the_generic_reading_does_not_bring_back_what_was_removed_as_furniture():
+    """When the generic reading leads, its lines that the cleaned page no longer holds (a
+    promotion banner repeated for every price) stay out."""
+    banners = "".join(f"<div class='promo-banner'>Free delivery on orders over {n} crowns. "
+                      f"See our delivery page for the rates and the times.</div>"
+                      for n in range(20, 32))
+    terms = ("Buy any three jars of harbour honey and receive ten percent off the set.",
+             "The offer runs until the end of May, while stocks last, and cannot be combined "
+             "with any other offer or discount.",
+             "Jars bought in the market hall count, and so do jars ordered by post before the "
+             "end of the month.")
+    page = (f"<html><head><title>Honey offer terms</title></head><body>{banners}"
+            f"<h1>Honey offer terms</h1>{paragraphs(terms)}</body></html>")
+    article = extract_article(page, "https://shop.test/terms")
+    assert article.paragraphs == terms

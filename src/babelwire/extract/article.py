@@ -125,6 +125,9 @@ def _body_lines(tree: Any, meta: PageMetadata, url: str | None) -> BodyLines:
     blocks, lead = _dom_lines(tree, meta, generic)
     lines = [block.text for block in blocks]
     fallback = [line.strip() for line in generic.split("\n") if line.strip()]
+    own = _word_count(lines)
+    if own < GENERIC_LEAD_SHARE * _word_count(fallback) or own < MIN_ARTICLE_WORDS:
+        fallback = _left_on_page(fallback, tree)  # it may lead
     if _word_count(lines) < GENERIC_LEAD_SHARE * _word_count(fallback) and not meta.jsonld_body:
         return BodyLines(fallback, ["the page's structure held a small part of the text; "
                                     "used the generic extractor's reading"], generic_lead=True)
@@ -143,6 +146,16 @@ def _body_lines(tree: Any, meta: PageMetadata, url: str | None) -> BodyLines:
     chars = sum(len(block.text) for block in blocks) or 1
     return BodyLines(lines, [], sum(block.link_chars for block in blocks) / chars,
                      cells=_tagged(blocks, CELL_TAGS), items=_item_lines(blocks))
+
+
+def _left_on_page(lines: list[str], tree: Any) -> list[str]:
+    """The generic reading's lines that the cleaned page still holds, when they are enough
+    for a story: what was removed as hidden or furniture (a shipping banner in every
+    currency) stays out of it too. Else all its lines (the story was in what was removed)."""
+    body = tree.find(".//body")
+    index = TextIndex("\n".join((body if body is not None else tree).itertext()))
+    left = [line for line in lines if index.holds(line)]
+    return left if _word_count(left) >= MIN_ARTICLE_WORDS else lines
 
 
 def _inside_tree(element: Any, root: Any) -> bool:

@@ -133,9 +133,12 @@ def _inside(element: Any, container: Any) -> bool:
 
 
 def _keep_tail(element: Any, tail: str | None) -> None:
-    """Leave ``tail`` where ``element`` was, before it is moved or removed."""
-    if not tail or not tail.strip():
+    """Leave ``tail`` where ``element`` was, before it is moved or removed; a tail of spaces
+    too (``like<!-- --> <a>``: the words on either side stay apart)."""
+    if not tail:
         return
+    if not tail.strip():
+        tail = " "
     previous, parent = element.getprevious(), element.getparent()
     if previous is not None:
         previous.tail = (previous.tail or "") + tail
