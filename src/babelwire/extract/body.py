@@ -325,8 +325,10 @@ def _hub_cards(blocks: list[Block], chosen: list[int], teasers: dict[Any, Any],
     entries, a landing page's sections), and so are the boxes of the same kind that hold
     more than an excerpt. Their headings and text join the story, their buttons do not.
     Inside the headline's ``<article>``, only cards inside it count."""
+    if len(teasers) < HUB_MIN_CARDS:
+        return []
     own = sum(len(words(blocks[i].text)) for i in chosen)
-    if own >= HUB_MAX_WORDS or len(teasers) < HUB_MIN_CARDS:
+    if own >= HUB_MAX_WORDS:
         return []
     kinds: dict[tuple, list[Any]] = defaultdict(list)
     for holder, card in teasers.items():
