@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree
@@ -25,7 +25,7 @@ from .metadata import PageMetadata, read_metadata
 from .patterns import BOILERPLATE_RE, BYLINE_RE, DISCLAIMER_RE
 from .sanitize import paragraphs_to_html
 from .standfirst import find_standfirst
-from .story import PageSignals, judge, linked_headings
+from .story import PageSignals, card_texts, judge, linked_headings, maybe_listing
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,24 @@ def _tagged(blocks: list[Block], tags: set[str]) -> frozenset:
     return frozenset(i for i, block in enumerate(blocks) if block.element.tag in tags)
 
 
+def _item_lines(blocks: list[Block]) -> frozenset:
+    """A list's items, and the paragraphs inside an item (an event's description, the same
+    for two dates): they may repeat. An item that is a whole copy of an earlier one is not
+    one (a list shown twice)."""
+    found, seen, fresh = set(_tagged(blocks, ITEM_TAGS)), set(), {}
+    for number, block in enumerate(blocks):
+        item = block.element.getparent()
+        if item is None or item.tag not in ITEM_TAGS:
+            continue
+        if item not in fresh:
+            key = _norm(item.text_content())
+            fresh[item] = key not in seen
+            seen.add(key)
+        if fresh[item]:
+            found.add(number)
+    return frozenset(found)
+
+
 def _dom_lines(tree: Any, meta: PageMetadata, generic: str) -> tuple[list[Block], str]:
     """The story's blocks, from the page's structure and the generic reading (mutates ``tree``)."""
     index = TextIndex(generic)
@@ -107,6 +125,9 @@ def _body_lines(tree: Any, meta: PageMetadata, url: str | None) -> BodyLines:
     blocks, lead = _dom_lines(tree, meta, generic)
     lines = [block.text for block in blocks]
     fallback = [line.strip() for line in generic.split("\n") if line.strip()]
+    own = _word_count(lines)
+    if own < GENERIC_LEAD_SHARE * _word_count(fallback) or own < MIN_ARTICLE_WORDS:
+        fallback = _left_on_page(fallback, tree)  # it may lead
     if _word_count(lines) < GENERIC_LEAD_SHARE * _word_count(fallback) and not meta.jsonld_body:
         return BodyLines(fallback, ["the page's structure held a small part of the text; "
                                     "used the generic extractor's reading"], generic_lead=True)
@@ -115,7 +136,7 @@ def _body_lines(tree: Any, meta: PageMetadata, url: str | None) -> BodyLines:
         warning = ["no story container found; used the generic extractor's reading"]
         return BodyLines(lines, warning if lead == "generic" else [],
                          sum(block.link_chars for block in blocks) / chars, lead == "generic",
-                         _tagged(blocks, CELL_TAGS), _tagged(blocks, ITEM_TAGS))
+                         _tagged(blocks, CELL_TAGS), _item_lines(blocks))
     copy = [p.strip() for p in re.split(r"\n", meta.jsonld_body) if p.strip()]
     if _word_count(copy) > _word_count(lines):
         return BodyLines(copy, ["no story container in the page; used its JSON-LD articleBody"])
@@ -124,7 +145,17 @@ def _body_lines(tree: Any, meta: PageMetadata, url: str | None) -> BodyLines:
                          generic_lead=True)
     chars = sum(len(block.text) for block in blocks) or 1
     return BodyLines(lines, [], sum(block.link_chars for block in blocks) / chars,
-                     cells=_tagged(blocks, CELL_TAGS), items=_tagged(blocks, ITEM_TAGS))
+                     cells=_tagged(blocks, CELL_TAGS), items=_item_lines(blocks))
+
+
+def _left_on_page(lines: list[str], tree: Any) -> list[str]:
+    """The generic reading's lines that the cleaned page still holds, when they are enough
+    for a story: what was removed as hidden or furniture (a shipping banner in every
+    currency) stays out of it too. Else all its lines (the story was in what was removed)."""
+    body = tree.find(".//body")
+    index = TextIndex("\n".join((body if body is not None else tree).itertext()))
+    left = [line for line in lines if index.holds(line)]
+    return left if _word_count(left) >= MIN_ARTICLE_WORDS else lines
 
 
 def _inside_tree(element: Any, root: Any) -> bool:
@@ -184,8 +215,12 @@ def extract_article(page: str | bytes, url: str | None = None,
     page_disclaimers = find_disclaimers(
         tree.xpath("//body//*[self::p or self::div or self::small or self::em][not(*)]/text()"))
     signals = PageSignals(meta.is_article, linked_headings(tree), meta.html_title or meta.h1)
+    if maybe_listing(signals):  # read before cleaning: the cards are often cleared away
+        signals = replace(signals, card_texts=card_texts(tree), standfirst=standfirst)
     found = _body_lines(tree, meta, url)
     body, disclaimers = _clean_body(found, title, standfirst, meta, credits)
+    if not body and standfirst and _norm(standfirst) in {_norm(line) for line in found.lines}:
+        body, standfirst = [standfirst], ""  # its one paragraph is the story, not a teaser of it
     disclaimers += [d for d in page_disclaimers if d not in disclaimers]
     verdict = judge(body, signals, found.link_share, found.generic_lead)
     if not verdict.is_story:

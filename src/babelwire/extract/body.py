@@ -38,6 +38,10 @@ HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6"}
 NO_VOTE_TAGS = {"li", "td", "th", "dt", "dd", "h1"} | HEADING_TAGS
 MAX_LINK_DENSITY = 0.5  # a block inside the region with more link text is navigation
 FULL_COPY_SHARE = 0.8  # an articleBody this long (against the region's text) is a whole copy
+CLASSLESS_LEVELS = 3  # a classless box is grouped by the named box this far above it
+HUB_MAX_WORDS = 150  # a page's own text this short ...
+HUB_MIN_CARDS = 5  # ... over this many cards of one kind ...
+HUB_CARD_SHARE = 2.0  # ... holding this many times its words: the cards are the content
 
 
 @dataclass(frozen=True)
@@ -67,12 +71,13 @@ def _linked_heading_before(container: Any, block: Any) -> bool:
     for element in container.iter():
         if element is block:
             return False
-        if element.tag in ("h2", "h3", "h4", "h5") and _linked(element):
+        if element.tag in ("h2", "h3", "h4", "h5") and linked_heading(element):
             return True
     return False
 
 
-def _linked(heading: Any) -> bool:
+def linked_heading(heading: Any) -> bool:
+    """Most of the heading's text is a link: another page's title."""
     text = len(" ".join(heading.text_content().split()))
     links = sum(len(" ".join(a.text_content().split())) for a in heading.iter("a"))
     return bool(text) and links >= 0.8 * text
@@ -81,36 +86,37 @@ def _linked(heading: Any) -> bool:
 def _sectioned(container: Any) -> bool:
     """A box with a heading of its own text (not a link): a section of a story
     (a ranked item's "Pros", "Pricing"), never a teaser card."""
-    return any(not _linked(h) for h in container.iter("h2", "h3", "h4", "h5", "h6")
+    return any(not linked_heading(h) for h in container.iter("h2", "h3", "h4", "h5", "h6")
                if " ".join(h.text_content().split()))
 
 
-def _teaser_card(holder: Any, first_block: Any) -> bool:
+def _teaser_card(holder: Any, first_block: Any) -> Any | None:
     """The holder, or one of its two nearest ancestors, is a small box that starts with a
     linked heading and holds one or two short excerpts and no section of its own: another
-    article's teaser card."""
+    article's teaser card (returned)."""
     container = holder
     for _ in range(3):
         if container is None or container.tag in ("body", "main") or \
                 next(container.iter("h1"), None) is not None:
-            return False
+            return None
         lengths = [len(p.text_content()) for p in container.iter("p")]
         story = sum(1 for length in lengths if length >= STORY_MIN_CHARS)
         if story > TEASER_MAX_BLOCKS or sum(lengths) > TEASER_MAX_CHARS or \
                 _sectioned(container):
-            return False
+            return None
         if _linked_heading_before(container, first_block):
-            return True
+            return container
         container = container.getparent()
-    return False
+    return None
 
 
 def container_votes(blocks: list[Block],
-                    only: set[int] | None = None) -> tuple[dict[Any, float], set]:
-    """Story-like blocks vote for the element holding them; teaser cards get no vote."""
+                    only: set[int] | None = None) -> tuple[dict[Any, float], dict[Any, Any]]:
+    """Story-like blocks vote for the element holding them; teaser cards get no vote (the
+    cards are returned by holder)."""
     votes: dict[Any, float] = defaultdict(float)
     first: dict[Any, Any] = {}
-    teasers = set()
+    teasers = {}
     for index, block in enumerate(blocks):
         if not _story_like(block) or (only is not None and index not in only):
             continue
@@ -119,9 +125,10 @@ def container_votes(blocks: list[Block],
             votes[holder] += _vote(block)
             first.setdefault(holder, block.element)
     for holder, block in first.items():
-        if _teaser_card(holder, block):
+        card = _teaser_card(holder, block)
+        if card is not None:
             del votes[holder]
-            teasers.add(holder)
+            teasers[holder] = card
     return votes, teasers
 
 
@@ -141,15 +148,21 @@ def _keep_flags(blocks: list[Block], chosen: list[int], teasers: set) -> list[bo
 
 def _group_key(holder: Any) -> tuple:
     """Holders with the same tag and first class are parts of one body (split by ad rows);
-    holders without a class go with the others whose parent has the same tag and first
-    class (a guide's sections, each in its own "text-block" box), else with their siblings."""
+    holders without a class go with the others whose parent (or, through classless boxes,
+    nearest ancestor up to CLASSLESS_LEVELS above) has the same tag and first class (a
+    guide's sections, each in its own "text-block" box), else with their siblings."""
     classes = holder.get("class", "").split()
     if classes:
         return (holder.tag, classes[0])
     parent = holder.getparent()
-    parent_classes = parent.get("class", "").split() if parent is not None else []
-    if parent_classes:
-        return (holder.tag, "", parent.tag, parent_classes[0])
+    named = parent
+    for _ in range(CLASSLESS_LEVELS):  # boxes nested in classless boxes: the nearest name
+        if named is None or named.get("class", "").split() or named.tag in ("body", "html"):
+            break
+        named = named.getparent()
+    named_classes = named.get("class", "").split() if named is not None else []
+    if named_classes:
+        return (holder.tag, "", named.tag, named_classes[0])
     return (holder.tag, "", parent)  # the element itself: a proxy's id() may be reused
 
 
@@ -187,9 +200,27 @@ def choose_regions(votes: dict[Any, float], headline: Any = None) -> list[Any]:
     best = max(scores, key=scores.get)
     members = groups[best]
     if main is not None and any(_inside(h, [main]) for h in members):
-        members = [h for h in members if _inside(h, [main])]
+        members = _inside_or_below(main, members, votes)
     above_footer = [h for h in members if not _in_page_footer(h)]
     return _with_sibling_sections(_with_enclosing_holder(above_footer or members, votes))
+
+
+def _inside_or_below(main: Any, members: list[Any], votes: dict[Any, float]) -> list[Any]:
+    """The members inside the headline's box; and those after it, before any other
+    ``<h1>``, when they hold more of the story: a header box that holds the headline
+    and an introduction, the story going on in the boxes below it (the next story of
+    an endless page opens with its own headline). An ``<article>`` holds its story."""
+    inside = [h for h in members if _inside(h, [main])]
+    if main.tag == "article" or len(inside) == len(members):
+        return inside
+    root = main.getroottree().getroot()
+    order = {element: number for number, element in enumerate(root.iter())}
+    end = max(order[element] for element in main.iter())
+    next_h1 = min((order[h1] for h1 in root.iter("h1") if order[h1] > end), default=len(order))
+    below = [h for h in members if end < order[h] < next_h1]
+    if sum(votes[h] for h in below) <= sum(votes[h] for h in inside):
+        return inside
+    return [h for h in members if h in inside or h in below]
 
 
 def _with_sibling_sections(members: list[Any]) -> list[Any]:
@@ -273,6 +304,10 @@ def choose_body(blocks: list[Block], reference: str = "",
     containers = choose_regions(votes, headline)
     chosen = [i for i, b in enumerate(blocks) if _inside(b.element, containers)]
     chosen = [i for i, keep in zip(chosen, _keep_flags(blocks, chosen, teasers)) if keep]
+    hub = _hub_cards(blocks, chosen, teasers, votes, headline)
+    if hub:
+        chosen = sorted(set(chosen) | set(hub))
+        teasers = {}
     if confirmed:
         region_chars = sum(len(blocks[i].text) for i in chosen)
         chosen = sorted(set(chosen) | agreeing)
@@ -280,6 +315,37 @@ def choose_body(blocks: list[Block], reference: str = "",
             chosen = _trim_unconfirmed(blocks, chosen, agreeing)
     return BodyChoice(tuple(blocks[i] for i in chosen), tuple(containers), confirmed,
                       frozenset(teasers))
+
+
+def _hub_cards(blocks: list[Block], chosen: list[int], teasers: dict[Any, Any],
+               votes: dict[Any, float], headline: Any) -> list[int]:
+    """A hub or a guide: a short text of its own (under HUB_MAX_WORDS) over a set of cards of
+    one kind (HUB_MIN_CARDS or more, a linked heading and an excerpt each) that hold at least
+    HUB_CARD_SHARE times its words: the cards are what the page has to say (a guide's
+    entries, a landing page's sections), and so are the boxes of the same kind that hold
+    more than an excerpt. Their headings and text join the story, their buttons do not.
+    Inside the headline's ``<article>``, only cards inside it count."""
+    if len(teasers) < HUB_MIN_CARDS:
+        return []
+    own = sum(len(words(blocks[i].text)) for i in chosen)
+    if own >= HUB_MAX_WORDS:
+        return []
+    kinds: dict[tuple, list[Any]] = defaultdict(list)
+    for holder, card in teasers.items():
+        kinds[_group_key(holder)].append(card)
+    kind = max(kinds, key=lambda key: len(kinds[key]))
+    cards = kinds[kind] + [holder for holder in votes if _group_key(holder) == kind]
+    article = next((a for a in headline.iterancestors() if a.tag == "article"), None) \
+        if headline is not None else None
+    if article is not None:
+        cards = [card for card in cards if _inside(card, [article])]
+    if len(cards) < HUB_MIN_CARDS:
+        return []
+    found = [i for i, block in enumerate(blocks) if _inside(block.element, cards) and (
+        block.tag in HEADING_TAGS or block.link_density <= MAX_LINK_DENSITY)]
+    if sum(len(words(blocks[i].text)) for i in found) < HUB_CARD_SHARE * own:
+        return []
+    return found
 
 
 def _trim_unconfirmed(blocks: list[Block], chosen: list[int], agreeing: set[int]) -> list[int]:

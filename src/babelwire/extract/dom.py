@@ -41,6 +41,7 @@ HOLDER_ONLY = {"div", "section", "article", "main"}  # boxes: an empty box insid
 VIDEO_TAGS = ("video", "iframe", "embed", "object", "audio", "amp-video", "amp-youtube",
               "amp-iframe", "amp-vimeo", "amp-brightcove", "amp-audio")
 MAX_CAPTION_CHARS = 200
+LINKS_WITH_CHILDREN = etree.XPath(".//a[*]")  # links that may hold a block (a clickable card)
 STREAMED_ID_RE = re.compile(r"S:\d+")  # React's streamed segment: <div hidden id="S:3">
 TITLE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 PANEL_TITLE_MIN_WORDS = 4  # a panel's toggle with this many words is its title, not a control
@@ -133,9 +134,12 @@ def _inside(element: Any, container: Any) -> bool:
 
 
 def _keep_tail(element: Any, tail: str | None) -> None:
-    """Leave ``tail`` where ``element`` was, before it is moved or removed."""
-    if not tail or not tail.strip():
+    """Leave ``tail`` where ``element`` was, before it is moved or removed; a tail of spaces
+    too (``like<!-- --> <a>``: the words on either side stay apart)."""
+    if not tail:
         return
+    if not tail.strip():
+        tail = " "
     previous, parent = element.getprevious(), element.getparent()
     if previous is not None:
         previous.tail = (previous.tail or "") + tail
@@ -319,6 +323,8 @@ def _link_chars(element: Any) -> int:
 def text_blocks(root: Any) -> list[Block]:
     """Paragraph-like elements in document order (nested blocks counted once)."""
     blocks: list[Block] = []
+    in_links = {inner for link in LINKS_WITH_CHILDREN(root)
+                for inner in link.iterdescendants(*BLOCK_TAGS)}
     for element in root.iter(*BLOCK_TAGS):
         has_block_child = any(isinstance(c.tag, str) and c.tag in FLOW_BREAK_TAGS
                               for c in element) \
@@ -329,8 +335,8 @@ def text_blocks(root: Any) -> list[Block]:
                 blocks.append(Block(element, text, element.tag, 0))
             continue
         pieces = _pieces(element)
-        links = _link_chars(element)
         total = sum(len(piece) for piece in pieces) or 1
+        links = total if element in in_links else _link_chars(element)  # a card that is a link
         for piece in pieces:
             blocks.append(Block(element, piece, element.tag, round(links * len(piece) / total)))
     return blocks

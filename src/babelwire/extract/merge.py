@@ -112,6 +112,10 @@ class StoryRegion:
     story_root: Any  # the smallest element holding the headline and them (not <body>), or None
     teasers: frozenset
 
+    def holds(self, element: Any) -> bool:
+        """Inside the chosen blocks' own container (a line among them)."""
+        return self.anchor is not None and self.anchor in set(element.iterancestors())
+
     def near(self, element: Any) -> bool:
         if _near(element, self.anchor):
             return True
@@ -195,8 +199,9 @@ def _extension(blocks: list[Block], edge: int, step: int, agreed: set[int],
     index = edge + step
     while 0 <= index < len(blocks):
         block = blocks[index]
-        if BOILERPLATE_RE["related"].search(block.text) and len(block.text) < 100:
-            break
+        if BOILERPLATE_RE["related"].search(block.text) and len(block.text) < 100 and \
+                not region.holds(block.element):
+            break  # a "Related:" line among the story's own paragraphs does not end it
         if index in agreed:
             if not region.near(block.element):
                 break
