@@ -179,7 +179,7 @@ def dateline_and_cited(paragraphs: Iterable[str], known: Iterable[str] = ()) -> 
 
 def _cited(paragraph: str, known: set[str]) -> list[Attribution]:
     found: list[Attribution] = []
-    if not CITED_GATE_RE.search(paragraph):
+    if not CITED_GATE_RE.search(paragraph.lower()):
         return found
     for pattern in CITED_RE:
         for match in pattern.finditer(paragraph):

@@ -345,8 +345,9 @@ BOILERPLATE_RE = {kind: CuedPattern(p, CUES.get(kind, ())) for kind, p in BOILER
 BYLINE_RE = re.compile(BYLINE, re.I)
 CITED_RE = tuple(re.compile(p) for p in CITED)  # cues are (?i:...) groups; names keep case
 # One pass over a paragraph says whether any cue is there at all (most paragraphs have none).
+# Searched in the lowered text: case-blind matching of so many branches is 2.7x slower.
 CITED_GATE_RE = re.compile(r"\b(?:" + "|".join(f"(?:{words})" for words, *_ in CITED_CUES)
-                           + r") |«", re.I)
+                           + r") |«")
 
 # Class and id words that name a container as furniture, not story (matched as whole words,
 # "-" and "_" counting as separators). Shared by WordPress themes, Arc, Drupal, AMP, Blogger.
