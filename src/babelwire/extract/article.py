@@ -162,15 +162,22 @@ def _inside_tree(element: Any, root: Any) -> bool:
     return element is root or any(a is root for a in element.iterancestors())
 
 
-def _is_furniture(line: str, meta: PageMetadata) -> bool:
+def _byline_keys(meta: PageMetadata) -> frozenset:
+    """The byline as a body line may repeat it ("Ana Ruiz", "By Ana Ruiz")."""
+    if not meta.author:
+        return frozenset()
+    names = ", ".join(meta.byline.names)
+    return frozenset(_norm(t) for t in (meta.author, "by " + meta.author, names, "by " + names))
+
+
+def _is_furniture(line: str, byline: frozenset) -> bool:
+    lowered = line.lower()
     if len(line) > MAX_FURNITURE_CHARS:
         return len(line) <= MAX_PLEA_CHARS and any(
-            BOILERPLATE_RE[k].search(line) for k in ("cookies", "newsletter", "paywall"))
-    names = ", ".join(meta.byline.names)
-    if BYLINE_RE.match(line) or (meta.author and _norm(line) in (
-            _norm(meta.author), _norm("by " + meta.author), _norm(names), _norm("by " + names))):
+            BOILERPLATE_RE[k].search_lowered(lowered) for k in ("cookies", "newsletter", "paywall"))
+    if BYLINE_RE.match(line) or (byline and _norm(line) in byline):
         return True
-    return any(pattern.search(line) for pattern in BOILERPLATE_RE.values())
+    return any(pattern.search_lowered(lowered) for pattern in BOILERPLATE_RE.values())
 
 
 def _clean_body(found: BodyLines, title: str, standfirst: str, meta: PageMetadata,
@@ -179,6 +186,7 @@ def _clean_body(found: BodyLines, title: str, standfirst: str, meta: PageMetadat
     excepted: "1/1/2019" or "Easy run 30 min" in a table is data; a list's items may
     repeat too); set disclaimers aside."""
     body, disclaimers, seen = [], [], set()
+    byline = _byline_keys(meta)
     skip = {_norm(title), _norm(standfirst), _norm(meta.h1), _norm(meta.html_title)} - {""}
     for number, line in enumerate(found.lines):
         key = _norm(line)
@@ -190,7 +198,7 @@ def _clean_body(found: BodyLines, title: str, standfirst: str, meta: PageMetadat
         if number in found.cells:
             body.append(line)
             continue
-        if is_source_line(line, credits) or _is_furniture(line, meta):
+        if is_source_line(line, credits) or _is_furniture(line, byline):
             continue
         if key in seen and len(key.split()) >= DEDUP_MIN_WORDS and number not in found.items:
             continue

@@ -54,6 +54,8 @@ class StoryVerdict:
 
 def count_words(text: str) -> int:
     """Words of running text in any script; CJK text by characters."""
+    if CJK_RE.search(text) is None:
+        return len(WORD_RE.findall(text))
     cjk = len(CJK_RE.findall(text))
     rest = CJK_RE.sub(" ", text)
     return len(WORD_RE.findall(rest)) + round(cjk / CJK_CHARS_PER_WORD)
@@ -99,8 +101,8 @@ def card_texts(tree: Any) -> tuple[str, ...]:
 
 def own_words(paragraphs: list[str], cards: tuple[str, ...]) -> int:
     """Words of the body outside the teaser cards."""
-    return sum(count_words(p) for p in paragraphs
-               if not any(_words(p) in card for card in cards))
+    keys = [(p, _words(p)) for p in paragraphs]
+    return sum(count_words(p) for p, key in keys if not any(key in card for card in cards))
 
 
 def _words(text: str) -> str:
@@ -126,8 +128,8 @@ def _no_story_reason(total: int, longest: int, signals: PageSignals, link_share:
 def judge(paragraphs: list[str], signals: PageSignals, link_share: float,
           generic_lead: bool) -> StoryVerdict:
     """The verdict for a body; ``link_share`` is the share of its text inside links."""
-    total = sum(count_words(p) for p in paragraphs)
-    longest = max((count_words(p) for p in paragraphs), default=0)
+    counts = [count_words(p) for p in paragraphs]
+    total, longest = sum(counts), max(counts, default=0)
     own = own_words(paragraphs + [signals.standfirst], signals.card_texts) \
         if maybe_listing(signals) else total
     reason = _no_story_reason(total, longest, signals, link_share, own)
