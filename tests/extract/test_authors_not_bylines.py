@@ -194,3 +194,12 @@ def test_a_label_with_the_name_after_it_and_a_sentence_crediting_the_writer():
     assert extract_article(article_page(ORGANISATION, tags)).author == "Dana Brook"
     note = "<p><em>This post was written by Dana Brook, RN.</em></p>"
     assert extract_article(article_page(ORGANISATION, note)).author == "Dana Brook, RN"
+
+
+def test_a_body_line_that_is_one_authors_name_is_the_byline():
+    head = jsonld(author=[{"@type": "Person", "name": "Dana Brook"},
+                          {"@type": "Person", "name": "Ivo Lind"}])
+    page = article_page(head, "<div class='people'><p>Ivo Lind</p></div>")
+    article = extract_article(page)
+    assert article.authors == ("Dana Brook", "Ivo Lind")
+    assert "Ivo Lind" not in article.paragraphs

@@ -167,7 +167,8 @@ def _byline_keys(meta: PageMetadata) -> frozenset:
     if not meta.author:
         return frozenset()
     names = ", ".join(meta.byline.names)
-    return frozenset(_norm(t) for t in (meta.author, "by " + meta.author, names, "by " + names))
+    return frozenset(_norm(t) for t in (meta.author, "by " + meta.author, names, "by " + names,
+                                        *meta.byline.names))
 
 
 def _is_furniture(line: str, byline: frozenset) -> bool:

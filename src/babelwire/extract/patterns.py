@@ -67,6 +67,9 @@ BOILERPLATE = {
         r"^(back to top|to top|scroll to top|retour en haut( de (la )?page)?|haut de page|"
         r"volver arriba|ir arriba|subir|nach oben|zurück nach oben|torna su|torna all'inizio|"
         r"voltar ao topo|topo|наверх|terug naar boven|naar boven)\W*$",
+        # a comment's button, a recipe card's screen-lock switch
+        r"^(reply|répondre|responder|antworten|rispondi|ответить|beantwoorden)\W*$",
+        r"^(cook mode\s*)?prevent (your )?screen from going dark( as you follow along)?\.?$",
     ),
     "share": (
         # a share widget's label, not a line about a share ("Share of homes sold above
@@ -172,6 +175,10 @@ BOILERPLATE = {
         r"(updated|reviewed|published|posted|modified|mis à jour|publié|modifié|actualizado|"
         r"publicado|aktualisiert|veröffentlicht|aggiornato|pubblicato|atualizado|обновлено|"
         r"опубликовано|bijgewerkt|gepubliceerd)\b[^.!?]{0,40}\d[^.!?]{0,30}\.?$",
+        # the label alone, its date in an element of its own ("Last updated on:")
+        r"^(last |zuletzt |dernière )?(updated|reviewed|published|posted|modified|mis à jour|"
+        r"publié|actualizado|publicado|aktualisiert|veröffentlicht|aggiornato|pubblicato|"
+        r"atualizado|обновлено|опубликовано|bijgewerkt|gepubliceerd)( on| am| le| el| il| em)?\s*:$",
     ),
     # the heading of a table of contents (its links are dropped as a link list)
     "contents_label": (
